@@ -1,0 +1,1 @@
+"""Kuis ASN domain core. Never imports Qt (a test checks this)."""
