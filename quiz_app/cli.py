@@ -1,0 +1,113 @@
+"""``quiz-app``: no arguments opens the GUI; subcommands are thin shells over the core."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .core import paths
+from .core.cache import BankCache
+from .core.errors import BankError, QuizError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quiz-app",
+        description="Kuis ASN — kuis luring untuk sosialisasi netralitas ASN dan BerAKHLAK. "
+        "Tanpa perintah: membuka aplikasi.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder data pengguna (hasil tes); bawaan: $QUIZ_APP_DATA_DIR atau folder aplikasi OS",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    p = sub.add_parser("validate", help="periksa bank soal dan rencana sesi (.yaml)")
+    p.add_argument("paths", nargs="+", metavar="BERKAS", help="berkas .yaml (bank atau rencana)")
+    p.add_argument("--no-cache", action="store_true", help="jangan pakai cache bank")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("roster", help="periksa daftar peserta (CSV/XLSX)")
+    p.add_argument("file", metavar="BERKAS", help="daftar peserta .csv atau .xlsx")
+    p.set_defaults(func=cmd_roster)
+
+    for register in _extra_commands:
+        register(sub)
+    return parser
+
+
+# Later features register their subcommands here (keeps this module small).
+_extra_commands: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def bank_cache() -> BankCache:
+    return BankCache(paths.cache_dir() / "banks")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .core.plan import is_plan_file, load_runnable
+
+    cache = None if args.no_cache else bank_cache()
+    status = EXIT_OK
+    for raw in args.paths:
+        path = Path(raw)
+        name = path.name
+        try:
+            plan, banks = load_runnable(path, cache=cache, display=raw)
+        except BankError as exc:
+            for issue in exc.issues:
+                print(issue.format())
+            print(f"{name}: {len(exc.issues)} masalah — TIDAK VALID")
+            status = EXIT_INVALID
+            continue
+        if is_plan_file(path):
+            total = sum(r.count for r in plan.draw) or sum(len(b.questions) for b in banks)
+            print(f"{name}: rencana '{plan.title}', {total} soal dari {len(banks)} bank — OK")
+        else:
+            bank = banks[0]
+            print(f"{name}: {len(bank.questions)} soal, {len(bank.categories)} kategori — OK")
+    return status
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from .core.roster import load_roster, roster_report
+
+    try:
+        roster = load_roster(Path(args.file))
+    except QuizError as exc:
+        print(exc)
+        return EXIT_INVALID
+    for line in roster_report(roster):
+        print(line)
+    return EXIT_OK if roster.ok else EXIT_INVALID
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run_app
+
+    return run_app(data_dir=paths.data_dir(args.data_dir))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ["QUIZ_APP_DATA_DIR"] = str(Path(args.data_dir).expanduser())
+    func: Command | None = getattr(args, "func", None)
+    if func is None:
+        return run_gui(args)
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        return 130
+    except QuizError as exc:  # user-caused: a message, never a traceback
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
