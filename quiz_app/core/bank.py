@@ -194,10 +194,13 @@ def _question(
             f"kategori '{category}' belum dinyatakan di 'categories'; tambahkan di sana atau "
             f"pilih salah satu: {declared}",
         )
+    type_ok = len(src.issues)
     qtype = QuestionType(f.choice("type", [t.value for t in QuestionType], "single"))
+    type_ok = len(src.issues) == type_ok
     text = f.text("text", required=True)
     options = _options(f, qtype)
-    answer = _answer(f, qtype, options)
+    # With an unknown type, the answer's form cannot be judged: report the type alone.
+    answer = _answer(f, qtype, options) if type_ok else frozenset[str]()
     difficulty_raw = f.choice(
         "difficulty", [d.value for d in Difficulty], defaults.get("difficulty") or ""
     )

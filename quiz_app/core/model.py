@@ -135,6 +135,7 @@ class Review(StrEnum):
 
 
 class TestKind(StrEnum):
+    __test__ = False  # not a pytest test class, despite the name
     TEST = "test"
     PRETEST = "pretest"
     POSTTEST = "posttest"

@@ -131,7 +131,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
 
 
 _PROBLEMS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "titik dua (:) di tempat yang tidak diharapkan; teks yang berisi ': ' "
         "perlu diapit tanda kutip, atau gunakan blok '|'"
     ),
@@ -193,16 +193,23 @@ def parse_yaml(src: Source) -> Any:
     except RecursionError:
         src.issue(0, f"struktur YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
         return None
-    if node is None:
+    value = None
+    if node is not None:
+        walker = _Walker(src)
+        value = walker.walk(node, 0)
+        if walker.fatal:
+            # Tags and aliases make the structure untrustworthy: report them alone.
+            return None
+    if value is None:
         src.issue(1, "berkas kosong; isi dengan bank soal (lihat docs/bank-format.md)")
-        return None
-    return _Walker(src).walk(node, 0)
+    return value
 
 
 class _Walker:
     def __init__(self, src: Source) -> None:
         self.src = src
         self.seen: set[int] = set()
+        self.fatal = False
         self.scalars = SafeConstructor()
 
     def _scalar(self, node: ScalarNode) -> Any:
@@ -226,14 +233,17 @@ class _Walker:
         return node.value
 
     def _bad_tag(self, node: Node) -> None:
+        self.fatal = True
+        tag = node.tag.replace(_T, "!!")
         self.src.issue(
             _pos(node),
-            f"tag YAML '{node.tag}' tidak diizinkan; hapus tag itu (bank soal hanya berisi teks, "
+            f"tag YAML '{tag}' tidak diizinkan; hapus tag itu (bank soal hanya berisi teks, "
             "angka, daftar dan pemetaan)",
         )
 
     def walk(self, node: Node, depth: int) -> Any:
         if id(node) in self.seen:
+            self.fatal = True
             self.src.issue(
                 _pos(node),
                 "alias YAML (&anker / *alias) tidak didukung; tulis nilainya secara lengkap",

@@ -1,0 +1,69 @@
+"""Run core work off the UI thread and call back on it (the shape of Anki's QueryOp).
+
+    run_in_worker(lambda: load_bank(path), on_done=self.show_bank, on_error=self.show_error)
+
+``on_error`` receives QuizError (user-caused problems). Anything else is a bug: it is
+re-raised on the UI thread so the excepthook (and tests) see it loudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.errors import QuizError
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    crashed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except QuizError as exc:
+            self.signals.failed.emit(exc)
+            return
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread and re-raised there
+            self.signals.crashed.emit(exc)
+            return
+        self.signals.done.emit(result)
+
+
+_live: set[_Job] = set()
+
+
+def _reraise(exc: BaseException) -> None:
+    raise exc
+
+
+def run_in_worker(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[QuizError], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> _Job:
+    job = _Job(fn)
+    _live.add(job)
+
+    def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
+        _live.discard(job)
+        if callback is not None:
+            callback(value)
+
+    job.signals.done.connect(lambda v: finish(on_done, v))
+    job.signals.failed.connect(lambda e: finish(on_error or _reraise, e))
+    job.signals.crashed.connect(lambda e: finish(_reraise, e))
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job

@@ -1,0 +1,43 @@
+"""The installed app (a wheel, not this checkout) finds its bundled banks and assets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+         "-q", "-w", str(dist)],
+        check=True, capture_output=True, timeout=300,
+    )
+    wheel = next(dist.glob("kuis_asn-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "quiz_app/_bundled/question_banks/contoh.yaml" in names
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
+         str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import quiz_app\n"
+        "from quiz_app.core.resources import bundled_bank_files, bundled_banks_dir\n"
+        "from quiz_app.core.bank import load_bank\n"
+        "assert quiz_app.__file__.startswith(sys.argv[1]), quiz_app.__file__\n"
+        "files = bundled_bank_files()\n"
+        "print(bundled_banks_dir())\n"
+        "print(','.join(load_bank(f).id for f in files))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=tmp_path,
+                         capture_output=True, text=True, check=True, timeout=120)
+    folder, ids = out.stdout.splitlines()
+    assert folder.startswith(str(site)) and folder.endswith("_bundled/question_banks")
+    assert "contoh" in ids.split(",")

@@ -1,0 +1,41 @@
+"""The main window opens at once and lists the bundled banks, validated in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from quiz_app.core.resources import bundled_bank_files, bundled_plan_files
+from quiz_app.ui.banklist import BankListModel, inspect_file
+from quiz_app.ui.main_window import MainWindow
+from tests.helpers.banks import VALID_BANK, write
+
+
+def test_main_window_lists_bundled_banks(qtbot, tmp_path: Path) -> None:
+    window = MainWindow(tmp_path, None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 0  # shown before any bank is read
+    with qtbot.waitSignal(window.banks_loaded, timeout=20000):
+        window.load_bundled()
+    files = bundled_bank_files() + bundled_plan_files()
+    assert window.model.rowCount() == len(files) >= 1
+    names = [window.model.index(r, 5).data() for r in range(window.model.rowCount())]
+    assert "contoh.yaml" in names
+    statuses = {window.model.index(r, 4).data() for r in range(window.model.rowCount())}
+    assert statuses == {"OK"}
+    assert "semuanya valid" in window.status.text()
+
+
+def test_bank_list_model_shows_problems(qtmodeltester, tmp_path: Path) -> None:
+    good = inspect_file(write(tmp_path, VALID_BANK, "baik.yaml"), None)
+    bad = inspect_file(write(tmp_path, VALID_BANK.replace("answer: B", "answer: Z"),
+                             "salah.yaml"), None)
+    model = BankListModel()
+    model.set_entries([good, bad])
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == 4 and model.index(0, 4).data() == "OK"
+    assert model.index(1, 4).data() == "1 masalah"
+    tip = model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "salah.yaml" in tip and "jawaban 'Z'" in tip
