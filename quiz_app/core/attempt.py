@@ -68,3 +68,9 @@ class AttemptResult:
     duration: float = 0.0  # seconds
     passed: bool = False
     per_question: tuple[QuestionScore, ...] = ()
+
+    @property
+    def graded(self) -> bool:
+        """False when nothing was scored (only polls, e.g. a survey): nilai and
+        ``passed`` are then meaningless and reports should show "-"."""
+        return self.max_points > 0
