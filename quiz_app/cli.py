@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import commands
 from .core import paths
 from .core.cache import BankCache
 from .core.errors import BankError, QuizError
@@ -39,13 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="BERKAS", help="daftar peserta .csv atau .xlsx")
     p.set_defaults(func=cmd_roster)
 
-    for register in _extra_commands:
-        register(sub)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return parser
-
-
-# Later features register their subcommands here (keeps this module small).
-_extra_commands: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 
 
 def bank_cache() -> BankCache:
