@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
 from .model import (
     Bank,
     Category,
@@ -54,7 +55,7 @@ def question_from_dict(d: dict[str, Any]) -> Question:
         category=d["category"],
         type=QuestionType(d["type"]),
         text=d["text"],
-        options=tuple(Option(k, t) for k, t in d["options"]),
+        options=tuple(map(Option._make, d["options"])),
         answer=frozenset(d["answer"]),
         explanation=d["explanation"],
         reference=d["reference"],
@@ -147,4 +148,107 @@ def participant_from_dict(d: dict[str, Any]) -> Participant:
         unit=d["unit"],
         rank=d["rank"],
         extra=tuple((k, v) for k, v in d["extra"]),
+    )
+
+
+def attempt_spec_to_dict(s: AttemptSpec) -> dict[str, Any]:
+    """The whole concrete test (questions included), so a resume never rereads a bank."""
+    return {
+        "seed": s.seed,
+        "plan": plan_to_dict(s.plan),
+        "questions": [
+            {
+                "question": question_to_dict(aq.question),
+                "option_order": list(aq.option_order),
+                "time_limit": aq.time_limit,
+            }
+            for aq in s.questions
+        ],
+    }
+
+
+def attempt_spec_from_dict(d: dict[str, Any]) -> AttemptSpec:
+    return AttemptSpec(
+        seed=d["seed"],
+        plan=plan_from_dict(d["plan"]),
+        questions=tuple(
+            AttemptQuestion(
+                question=question_from_dict(q["question"]),
+                option_order=tuple(q["option_order"]),
+                time_limit=q["time_limit"],
+            )
+            for q in d["questions"]
+        ),
+    )
+
+
+def answer_to_dict(a: AnswerRecord) -> dict[str, Any]:
+    return {
+        "question_id": a.question_id,
+        "choice": sorted(a.choice),
+        "time_taken": a.time_taken,
+        "flagged": a.flagged,
+    }
+
+
+def answer_from_dict(d: dict[str, Any]) -> AnswerRecord:
+    return AnswerRecord(
+        question_id=d["question_id"],
+        choice=frozenset(d["choice"]),
+        time_taken=d["time_taken"],
+        flagged=d["flagged"],
+    )
+
+
+def question_score_to_dict(s: QuestionScore) -> dict[str, Any]:
+    return {
+        "question_id": s.question_id,
+        "category": s.category,
+        "points": s.points,
+        "max_points": s.max_points,
+        "correct": s.correct,
+        "answered": s.answered,
+        "fraction": s.fraction,
+    }
+
+
+def question_score_from_dict(d: dict[str, Any]) -> QuestionScore:
+    return QuestionScore(
+        question_id=d["question_id"],
+        category=d["category"],
+        points=d["points"],
+        max_points=d["max_points"],
+        correct=d["correct"],
+        answered=d["answered"],
+        fraction=d["fraction"],
+    )
+
+
+def attempt_result_to_dict(r: AttemptResult) -> dict[str, Any]:
+    return {
+        "raw_points": r.raw_points,
+        "max_points": r.max_points,
+        "nilai": r.nilai,
+        "nilai_per_category": dict(r.nilai_per_category),
+        "correct": r.correct,
+        "wrong": r.wrong,
+        "unanswered": r.unanswered,
+        "duration": r.duration,
+        "passed": r.passed,
+        "per_question": [question_score_to_dict(s) for s in r.per_question],
+    }
+
+
+def attempt_result_from_dict(d: dict[str, Any]) -> AttemptResult:
+    return AttemptResult(
+        raw_points=d["raw_points"],
+        max_points=d["max_points"],
+        nilai=d["nilai"],
+        nilai_per_category=dict(d["nilai_per_category"]),
+        correct=d["correct"],
+        wrong=d["wrong"],
+        unanswered=d["unanswered"],
+        duration=d["duration"],
+        passed=d["passed"],
+        per_question=tuple(question_score_from_dict(s) for s in d["per_question"]),
     )
