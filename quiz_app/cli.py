@@ -9,11 +9,14 @@ import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import commands
 from .core import paths
-from .core.cache import BankCache
-from .core.errors import BankError, QuizError
+from .core.errors import QuizError
+
+if TYPE_CHECKING:
+    from .core.cache import BankCache
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -48,10 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def bank_cache() -> BankCache:
+    from .core.cache import BankCache
+
     return BankCache(paths.cache_dir() / "banks")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .core.errors import BankError
     from .core.plan import is_plan_file, load_runnable
 
     cache = None if args.no_cache else bank_cache()

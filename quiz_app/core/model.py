@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 BANK_FORMAT = "kuis-bank/1"
 OPTION_KEYS = ("A", "B", "C", "D", "E", "F", "G", "H")
@@ -25,8 +26,7 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     key: str
     text: str
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ..core.cache import BankCache
-from ..core.errors import BankError
-from ..core.plan import is_plan_file, load_runnable
+if TYPE_CHECKING:
+    from ..core.cache import BankCache
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,10 @@ class BankEntry:
 
 def inspect_file(path: Path, cache: BankCache | None) -> BankEntry:
     """Validate one file for the list. Runs in a worker thread."""
+    # Imported here, in the worker: keeps the core out of the start-up path.
+    from ..core.errors import BankError
+    from ..core.plan import is_plan_file, load_runnable
+
     kind = "plan" if is_plan_file(path) else "bank"
     try:
         plan, banks = load_runnable(path, cache=cache)
