@@ -206,7 +206,8 @@ def test_duplicate_question_ids_name_the_first(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     text = VALID_BANK.replace("    answer: B\n", "    answer: D\n")
-    text = text.replace("  - id: q3\n", "  - id: q1\n").replace("  time_limit: 45", "  time_limit: 1")
+    text = text.replace("  - id: q3\n", "  - id: q1\n")
+    text = text.replace("  time_limit: 45", "  time_limit: 1")
     assert len(errors(tmp_path, text)) == 3
 
 
@@ -327,7 +328,8 @@ def test_damaged_cache_entry_is_ignored(tmp_path: Path) -> None:
 def test_cache_notices_a_deleted_image(tmp_path: Path) -> None:
     cache = BankCache(tmp_path / "cache")
     (tmp_path / "a.png").write_bytes(b"\x89PNG")
-    path = write(tmp_path, VALID_BANK.replace("    answer: B\n", "    answer: B\n    image: a.png\n"))
+    with_image = VALID_BANK.replace("    answer: B\n", "    answer: B\n    image: a.png\n")
+    path = write(tmp_path, with_image)
     load_bank(path, cache=cache)
     (tmp_path / "a.png").unlink()
     with pytest.raises(BankError):
