@@ -20,6 +20,8 @@ def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
     wheel = next(dist.glob("kuis_asn-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "quiz_app/_bundled/question_banks/contoh.yaml" in names
+    assert "quiz_app/_bundled/question_banks/plans/kuis_aula.yaml" in names
+    assert "quiz_app/_bundled/assets/icon.svg" in names
     site = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
@@ -29,7 +31,8 @@ def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
         "import quiz_app\n"
-        "from quiz_app.core.resources import bundled_bank_files, bundled_banks_dir\n"
+        "from quiz_app.core.resources import assets_dir, bundled_bank_files, bundled_banks_dir\n"
+        "assert (assets_dir() / 'icon.svg').is_file()\n"
         "from quiz_app.core.bank import load_bank\n"
         "assert quiz_app.__file__.startswith(sys.argv[1]), quiz_app.__file__\n"
         "files = bundled_bank_files()\n"
