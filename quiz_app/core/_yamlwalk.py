@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import re
 from typing import Any
 
 import yaml
@@ -54,17 +56,18 @@ def _syntax_issue(src: Source, exc: yaml.YAMLError) -> None:
     src.issue(pos, f"sintaks YAML tidak valid ({problem}); periksa baris ini dan sebelumnya")
 
 
+_TAB_INDENT = re.compile(r"^[ \t]*\t", re.MULTILINE)
+
+
 def _check_tabs(src: Source) -> bool:
     found = False
-    for n, line in enumerate(src.text.split("\n"), start=1):
-        stripped = line.lstrip(" \t")
-        indent = line[: len(line) - len(stripped)]
-        if "\t" in indent:
-            src.issue(
-                (n, indent.index("\t") + 1),
-                "tab dipakai untuk indentasi; YAML hanya menerima spasi — ganti tab dengan spasi",
-            )
-            found = True
+    for match in _TAB_INDENT.finditer(src.text):
+        line = src.text.count("\n", 0, match.start()) + 1
+        src.issue(
+            (line, src.text.index("\t", match.start()) - match.start() + 1),
+            "tab dipakai untuk indentasi; YAML hanya menerima spasi — ganti tab dengan spasi",
+        )
+        found = True
     return found
 
 
@@ -163,21 +166,29 @@ def parse(src: Source) -> Any:
         return None
     if _check_tabs(src):
         return None
+    # Composing and walking allocate hundreds of thousands of objects that all stay alive;
+    # the cyclic GC would rescan them again and again for nothing. Pause it meanwhile.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        node = yaml.compose(src.text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        _syntax_issue(src, exc)
-        return None
-    except RecursionError:
-        src.issue(0, f"struktur YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
-        return None
-    value = None
-    if node is not None:
-        walker = _Walker(src)
-        value = walker.walk(node, 0)
-        if walker.fatal:
-            # Tags and aliases make the structure untrustworthy: report them alone.
+        try:
+            node = yaml.compose(src.text, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            _syntax_issue(src, exc)
             return None
+        except RecursionError:
+            src.issue(0, f"struktur YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+            return None
+        value = None
+        if node is not None:
+            walker = _Walker(src)
+            value = walker.walk(node, 0)
+            if walker.fatal:
+                # Tags and aliases make the structure untrustworthy: report them alone.
+                return None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     if value is None:
         src.issue(1, "berkas kosong; isi dengan bank soal (lihat docs/bank-format.md)")
     return value

@@ -73,6 +73,14 @@ def test_tabs_in_indentation_are_reported_per_line(tmp_path: Path) -> None:
     issues = errors(tmp_path, text)
     assert [i.line for i in issues] == [line_of(text, "\tcategory"), line_of(text, "\ttext")]
     assert all("tab" in i.message and "spasi" in i.message for i in issues)
+    assert [i.column for i in issues] == [1, 1]
+
+
+def test_tab_after_spaces_reports_its_column(tmp_path: Path) -> None:
+    text = VALID_BANK.replace("    category: netral\n    text: Apakah",
+                              "  \t\tcategory: netral\n    text: Apakah")
+    issue = only(errors(tmp_path, text))
+    assert (issue.line, issue.column) == (line_of(text, "category: netral"), 3)
 
 
 def test_duplicate_key_in_question(tmp_path: Path) -> None:
