@@ -9,27 +9,18 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
 from ..core.cache import BankCache
 from . import dialogs
-from .main_window import MainWindow
+from .i18n import choose_language, install_translators
 from .style import STYLE
 
 log = logging.getLogger(__name__)
 
-
-def install_translators(app: QApplication, language: str = "id") -> list[QTranslator]:
-    """Qt's own strings ("Batal", "Ya") in Indonesian. Keep references alive."""
-    translators: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    tr = QTranslator(app)
-    if tr.load(QLocale(language), "qtbase", "_", qt_dir):
-        app.installTranslator(tr)
-        translators.append(tr)
-    return translators
+_translators: list[QTranslator] = []
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -38,30 +29,42 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     sys.__excepthook__(kind, exc, tb)
     dialogs.show_message(
         None,
-        "Kesalahan",
-        "Terjadi kesalahan tak terduga. Jawaban yang sudah tersimpan tetap aman.",
+        QCoreApplication.translate("app", "Kesalahan"),
+        QCoreApplication.translate(
+            "app", "Terjadi kesalahan tak terduga. Jawaban yang sudah tersimpan tetap aman."),
         text,
     )
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
+def create_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with name, style and the translators of the chosen language."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Kuis ASN")
     app.setOrganizationName("KuisASN")
     app.setStyleSheet(STYLE)
+    if not _translators:
+        _translators.extend(install_translators(app, choose_language(language)))
     return app
 
 
-def run_app(data_dir: Path) -> int:
-    app = create_app()
-    _translators = install_translators(app)
+def bank_cache() -> BankCache:
+    return BankCache(paths.cache_dir() / "banks")
+
+
+def run_app(data_dir: Path, language: str | None = None) -> int:
+    from .main_window import MainWindow
+
+    app = create_app(language=language)
     sys.excepthook = _excepthook
-    window = MainWindow(data_dir, BankCache(paths.cache_dir() / "banks"))
+    window = MainWindow(data_dir, bank_cache())
     window.show()
     if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
         print("quiz-app: window shown", flush=True)  # read by bench/run.py
     QTimer.singleShot(0, window.load_bundled)
-    code = app.exec()
-    del _translators
-    return code
+    QTimer.singleShot(0, window.check_resume)
+    return app.exec()
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _excepthook

@@ -1,23 +1,133 @@
-"""The one place that opens modal dialogs. Tests patch these functions."""
+"""The one place that opens modal dialogs. Tests patch these functions.
+
+Button labels are set explicitly and translated here: Qt ships no Indonesian catalogue
+(``qtbase_id.qm``) for its standard buttons, so relying on it would show "Cancel"/"Yes".
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
 
 
 def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
     if detail:
         box.setDetailedText(detail)
     box.exec()
 
 
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
+    box.exec()
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Ya"))
+    box.button(QMessageBox.StandardButton.No).setText(_tr("Tidak"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, title: str, text: str,
+           choices: list[tuple[str, str]]) -> str | None:
+    """Buttons ``(key, label)``; returns the key pressed, or None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons: dict[object, str] = {}
+    for key, label in choices:
+        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        button.setAccessibleName(label)
+        buttons[button] = key
+    cancel = box.addButton(_tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
+def ask_pin(parent: QWidget | None, title: str, text: str) -> str | None:
+    """The trainer's PIN (digits, hidden), or None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    field = QLineEdit(dialog)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(_tr("PIN pelatih"))
+    field.setValidator(QRegularExpressionValidator(r"\d{0,8}", field))
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    buttons = QDialogButtonBox(dialog)
+    ok = buttons.addButton(_tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAccessibleName(_tr("OK"))
+    cancel = buttons.addButton(_tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(_tr("Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(label)
+    layout.addWidget(field)
+    layout.addWidget(buttons)
+    field.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return field.text()
+
+
+def open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return Path(path) if path else None
+
+
+def choose_item(parent: QWidget | None, title: str, text: str, items: list[str],
+                actions: list[tuple[str, str]]) -> tuple[str, int] | None:
+    """A list to pick one of ``items`` and buttons ``(key, label)``; returns
+    ``(key, row)`` or None when closed or cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.resize(640, 360)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    listing = QListWidget(dialog)
+    listing.setAccessibleName(title)
+    listing.addItems(items)
+    listing.setCurrentRow(0)
+    buttons = QDialogButtonBox(dialog)
+    chosen: list[str] = []
+    for key, caption in actions:
+        button = QPushButton(caption, dialog)
+        button.setAccessibleName(caption)
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.clicked.connect(lambda _=False, k=key: (chosen.append(k), dialog.accept()))
+    cancel = buttons.addButton(_tr("Nanti saja"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setAccessibleName(_tr("Nanti saja"))
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(label)
+    layout.addWidget(listing, 1)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not chosen or listing.currentRow() < 0:
+        return None
+    return chosen[0], listing.currentRow()

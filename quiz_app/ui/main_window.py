@@ -5,29 +5,43 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.cache import BankCache
+from ..core.clock import Clock, monotonic_clock
 from ..core.resources import bundled_bank_files, bundled_plan_files
+from . import dialogs
 from .banklist import BankEntry, BankListModel, inspect_files
+from .i18n import choose_language, save_language
+from .participant.launcher import Launcher
+from .participant.session import SessionSetup
+from .setup import SetupDialog
 from .worker import run_in_worker
 
 
 class MainWindow(QMainWindow):
     banks_loaded = Signal()
 
-    def __init__(self, data_dir: Path, cache: BankCache | None) -> None:
+    def __init__(self, data_dir: Path, cache: BankCache | None,
+                 clock: Clock = monotonic_clock) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.cache = cache
+        self.launcher = Launcher(data_dir, cache, clock, self)
+        self.launcher.dialog_parent = self
+        self.launcher.window_closed.connect(self._participant_closed)
         self.setWindowTitle(self.tr("Kuis ASN"))
         self.setObjectName("MainWindow")
 
@@ -46,6 +60,14 @@ class MainWindow(QMainWindow):
         subtitle.setObjectName("AppSubtitle")
         subtitle.setWordWrap(True)
 
+        self.participant_button = QPushButton(self.tr("Mulai Tes Peserta"), central)
+        self.participant_button.setObjectName("BigStart")
+        self.participant_button.setAccessibleName(self.tr("Mulai Tes Peserta"))
+        self.participant_button.clicked.connect(self.open_setup)
+        actions = QHBoxLayout()
+        actions.addWidget(self.participant_button)
+        actions.addStretch(1)
+
         section = QLabel(self.tr("Bank soal dan rencana sesi bawaan"), central)
         section.setObjectName("SectionTitle")
 
@@ -58,6 +80,8 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        for corner in self.table.findChildren(QAbstractButton):  # the "select all" corner
+            corner.setAccessibleName(self.tr("Pilih semua baris"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, BankListModel.COLUMNS.__len__()):
@@ -70,11 +94,35 @@ class MainWindow(QMainWindow):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
+        layout.addLayout(actions)
+        layout.addSpacing(8)
         layout.addWidget(section)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
         self.resize(1100, 700)
+        self.entries: list[BankEntry] = []
+        self.setup_dialog: SetupDialog | None = None
+        self._language_menu()
+
+    def _language_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("Bahasa / Language"))
+        group = QActionGroup(self)
+        current = choose_language()
+        for code, label in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+        for extension in self.menuBar().findChildren(QAbstractButton):  # the "»" overflow
+            extension.setAccessibleName(self.tr("Menu lainnya"))
+
+    def _set_language(self, code: str) -> None:
+        save_language(code)
+        dialogs.show_info(self, self.tr("Bahasa / Language"), self.tr(
+            "Bahasa tampilan berubah setelah aplikasi dibuka ulang. / The display language "
+            "changes when the app is opened again."))
 
     def load_bundled(self) -> None:
         """Validate the bundled banks and plans in a worker; fill the table when done."""
@@ -83,6 +131,7 @@ class MainWindow(QMainWindow):
         run_in_worker(lambda: inspect_files(files, cache), self._show_entries)
 
     def _show_entries(self, entries: list[BankEntry]) -> None:
+        self.entries = list(entries)
         self.model.set_entries(entries)
         bad = sum(1 for e in entries if not e.ok)
         if bad:
@@ -94,3 +143,41 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("{0} berkas dimuat, semuanya valid").format(len(entries)))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.banks_loaded.emit()
+
+    # ------------------------------------------------------------------ participant mode
+
+    def check_resume(self) -> None:
+        """Offer to resume tests cut off by a crash or power cut (checked in a worker)."""
+        self.launcher.offer_resume()
+
+    def open_setup(self) -> SetupDialog:
+        """Open the trainer set-up (non-blocking); starting it opens the participant window."""
+        dialog = SetupDialog(self.entries, self.cache, self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._setup_done(dialog))
+        self.setup_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _setup_done(self, dialog: SetupDialog) -> None:
+        setup = dialog.result_setup
+        self.setup_dialog = None
+        dialog.deleteLater()
+        if setup is not None:
+            self.start_participant(setup)
+
+    def start_participant(self, setup: SessionSetup) -> None:
+        window = self.launcher.start_session(setup)
+        if window is not None and setup.kiosk:
+            self.hide()
+
+    def _participant_closed(self) -> None:
+        if not self.launcher.windows:
+            self.show()
+            self.raise_()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.launcher.close():  # a kiosk window refused to close
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,1920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="id_ID">
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>No</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Soal</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Poin</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Detik</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Survei</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Tidak dijawab</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Sebagian</source>
+        <translation>Partly</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Pembahasan: {0}</source>
+        <translation>Explanation: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceView</name>
+    <message>
+        <source>Kuis ASN — layar peserta</source>
+        <translation>Kuis ASN — audience screen</translation>
+    </message>
+    <message>
+        <source>JEDA</source>
+        <translation>PAUSED</translation>
+    </message>
+    <message>
+        <source>Waktu
+habis!</source>
+        <translation>Time
+up!</translation>
+    </message>
+    <message>
+        <source>Soal {0} dari {1}</source>
+        <translation>Question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>Bersiap — siapkan kartu A–{0}</source>
+        <translation>Get ready — have cards A–{0} at hand</translation>
+    </message>
+    <message>
+        <source>Bersiap…</source>
+        <translation>Get ready…</translation>
+    </message>
+    <message>
+        <source>(Jawaban benar bisa lebih dari satu.)</source>
+        <translation>(There may be more than one right answer.)</translation>
+    </message>
+    <message>
+        <source>Peringkat sementara</source>
+        <translation>Current ranking</translation>
+    </message>
+    <message>
+        <source>setelah soal {0} dari {1}</source>
+        <translation>after question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} tim menjawab</source>
+        <translation>{0} of {1} teams answered</translation>
+    </message>
+    <message>
+        <source>Waktu habis!</source>
+        <translation>Time is up!</translation>
+    </message>
+    <message>
+        <source>Jeda</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Jawaban benar: {0}</source>
+        <translation>Right answer: {0}</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat — tidak ada jawaban benar</source>
+        <translation>Poll — there is no right answer</translation>
+    </message>
+    <message>
+        <source>Dasar hukum: {0}</source>
+        <translation>Legal basis: {0}</translation>
+    </message>
+    <message>
+        <source>Peringkat akhir</source>
+        <translation>Final ranking</translation>
+    </message>
+    <message>
+        <source>{0} · {1} tim, 10 teratas</source>
+        <translation>{0} · {1} teams, top 10</translation>
+    </message>
+    <message>
+        <source>{0} · {1} tim</source>
+        <translation>{0} · {1} teams</translation>
+    </message>
+    <message>
+        <source>Rata-rata nilai sesi: {0}</source>
+        <translation>Session average score: {0}</translation>
+    </message>
+    <message>
+        <source>Sesi selesai</source>
+        <translation>Session finished</translation>
+    </message>
+    <message>
+        <source>{0} soal telah dibahas. Terima kasih!</source>
+        <translation>{0} questions discussed. Thank you!</translation>
+    </message>
+</context>
+<context>
+    <name>BankListModel</name>
+    <message>
+        <source>Rencana</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Bank soal</source>
+        <translation>Question bank</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>{0} masalah</source>
+        <translation>{0} problems</translation>
+    </message>
+</context>
+<context>
+    <name>FinishScreen</name>
+    <message>
+        <source>Kirim jawaban?</source>
+        <translation>Submit your answers?</translation>
+    </message>
+    <message>
+        <source>Setelah dikirim, jawaban tidak dapat diubah lagi.</source>
+        <translation>Once submitted, answers can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>←  Kembali ke soal  (Backspace)</source>
+        <translation>←  Back to the questions  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Kembali ke soal</source>
+        <translation>Back to the questions</translation>
+    </message>
+    <message>
+        <source>Kirim jawaban  (Enter)</source>
+        <translation>Submit answers  (Enter)</translation>
+    </message>
+    <message>
+        <source>Kirim jawaban</source>
+        <translation>Submit answers</translation>
+    </message>
+    <message>
+        <source>Terjawab: {0} dari {1} soal</source>
+        <translation>Answered: {0} of {1} questions</translation>
+    </message>
+    <message>
+        <source>⚠ Belum dijawab: {0} soal</source>
+        <translation>⚠ Not answered: {0} questions</translation>
+    </message>
+    <message>
+        <source>Semua soal sudah dijawab.</source>
+        <translation>All questions are answered.</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: {0} soal</source>
+        <translation>⚑ Marked as unsure: {0} questions</translation>
+    </message>
+    <message>
+        <source>Sisa waktu tes {0}</source>
+        <translation>Test time left {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>Selamat datang</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>NIP (18 angka)</source>
+        <translation>NIP (18 digits)</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>contoh: 198503122010011002</source>
+        <translation>example: 198503122010011002</translation>
+    </message>
+    <message>
+        <source>NIP yang terbaca</source>
+        <translation>NIP as read</translation>
+    </message>
+    <message>
+        <source>Pesan NIP</source>
+        <translation>NIP message</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Lanjut  (Enter)</source>
+        <translation>Continue  (Enter)</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Peserta tamu tanpa NIP: kosongkan NIP, isi nama saja.</source>
+        <translation>Guests without a NIP: leave the NIP empty and type your name only.</translation>
+    </message>
+    <message>
+        <source>Setiap peserta wajib mengisi NIP.</source>
+        <translation>Every participant must enter a NIP.</translation>
+    </message>
+    <message>
+        <source>Tab: pindah ke kolom berikutnya · Enter: lanjut</source>
+        <translation>Tab: next field · Enter: continue</translation>
+    </message>
+    <message>
+        <source>{0} dari 18 angka</source>
+        <translation>{0} of 18 digits</translation>
+    </message>
+    <message>
+        <source>Terdaftar: {0}</source>
+        <translation>Registered: {0}</translation>
+    </message>
+    <message>
+        <source>NIP tidak ada di daftar peserta; Anda tercatat sebagai tamu.</source>
+        <translation>This NIP is not on the participant list; you are recorded as a guest.</translation>
+    </message>
+    <message>
+        <source>NIP ini tidak ada dalam daftar peserta sesi ini. Periksa kembali, atau hubungi panitia.</source>
+        <translation>This NIP is not on this session&apos;s participant list. Check it again, or ask the organisers.</translation>
+    </message>
+    <message>
+        <source>Periksa NIP pada kartu ASN atau SK Anda.</source>
+        <translation>Check the NIP on your civil servant card or appointment decree.</translation>
+    </message>
+    <message>
+        <source>Isi nama lengkap Anda.</source>
+        <translation>Type your full name.</translation>
+    </message>
+    <message>
+        <source>Isi NIP Anda (18 angka). Sesi ini tidak menerima peserta tamu.</source>
+        <translation>Type your NIP (18 digits). This session does not accept guests.</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsScreen</name>
+    <message>
+        <source>Petunjuk</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Mulai tes  (Enter)</source>
+        <translation>Start the test  (Enter)</translation>
+    </message>
+    <message>
+        <source>Mulai tes</source>
+        <translation>Start the test</translation>
+    </message>
+    <message>
+        <source>(tamu)</source>
+        <translation>(guest)</translation>
+    </message>
+    <message>
+        <source>Jumlah soal: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Questions: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Waktu tes: &lt;b&gt;{0} menit&lt;/b&gt;</source>
+        <translation>Test time: &lt;b&gt;{0} minutes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Waktu setiap soal: &lt;b&gt;{0} detik&lt;/b&gt;</source>
+        <translation>Time per question: &lt;b&gt;{0} seconds&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Waktu setiap soal: &lt;b&gt;{0}–{1} detik&lt;/b&gt; (berbeda-beda)</source>
+        <translation>Time per question: &lt;b&gt;{0}–{1} seconds&lt;/b&gt; (varies)</translation>
+    </message>
+    <message>
+        <source>Nilai lulus: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Pass mark: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: tekan &lt;b&gt;B&lt;/b&gt; atau &lt;b&gt;S&lt;/b&gt;.</source>
+        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false (Benar/Salah) questions: press &lt;b&gt;B&lt;/b&gt; or &lt;b&gt;S&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Tekan &lt;b&gt;Enter&lt;/b&gt; untuk lanjut ke soal berikutnya.</source>
+        <translation>Press &lt;b&gt;Enter&lt;/b&gt; to go on to the next question.</translation>
+    </message>
+    <message>
+        <source>Tekan &lt;b&gt;Ctrl+F&lt;/b&gt; untuk menandai soal yang masih ragu-ragu.</source>
+        <translation>Press &lt;b&gt;Ctrl+F&lt;/b&gt; to mark a question you are unsure about.</translation>
+    </message>
+    <message>
+        <source>Tekan &lt;b&gt;←&lt;/b&gt; dan &lt;b&gt;→&lt;/b&gt; untuk pindah soal.</source>
+        <translation>Press &lt;b&gt;←&lt;/b&gt; and &lt;b&gt;→&lt;/b&gt; to move between questions.</translation>
+    </message>
+    <message>
+        <source>Soal hanya bisa maju; Anda tidak dapat kembali ke soal sebelumnya.</source>
+        <translation>Questions only move forward; you cannot go back to an earlier question.</translation>
+    </message>
+    <message>
+        <source>Bila waktu soal habis, tes otomatis pindah ke soal berikutnya.</source>
+        <translation>When a question&apos;s time runs out, the test moves on by itself.</translation>
+    </message>
+    <message>
+        <source>Setiap jawaban langsung tersimpan. Bila listrik padam, tes dapat dilanjutkan.</source>
+        <translation>Every answer is saved at once. After a power cut the test can be resumed.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemStatsModel</name>
+    <message>
+        <source>Soal</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>r</source>
+        <translation>r</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Sebaran jawaban</source>
+        <translation>Answer distribution</translation>
+    </message>
+    <message>
+        <source>Jumlah peserta yang mendapat soal ini</source>
+        <translation>Number of participants who got this question</translation>
+    </message>
+    <message>
+        <source>Tingkat kesukaran: proporsi jawaban benar (0–1)</source>
+        <translation>Difficulty: share of right answers (0–1)</translation>
+    </message>
+    <message>
+        <source>Daya pembeda: korelasi skor soal dengan skor soal lainnya (−1 sampai 1)</source>
+        <translation>Discrimination: correlation of the question score with the other questions&apos; score (−1 to 1)</translation>
+    </message>
+    <message>
+        <source>Berapa kali setiap pilihan dipilih; * = kunci</source>
+        <translation>How often each option was chosen; * = key</translation>
+    </message>
+    <message>
+        <source>terlalu mudah (p &gt; 0,9)</source>
+        <translation>too easy (p &gt; 0.9)</translation>
+    </message>
+    <message>
+        <source>terlalu sulit (p &lt; 0,2)</source>
+        <translation>too hard (p &lt; 0.2)</translation>
+    </message>
+    <message>
+        <source>daya pembeda negatif: periksa kunci/kalimat soal</source>
+        <translation>negative discrimination: check the key/wording</translation>
+    </message>
+    <message>
+        <source>pengecoh tidak dipilih siapa pun: {0}</source>
+        <translation>distractors nobody chose: {0}</translation>
+    </message>
+    <message>
+        <source>kosong {0}</source>
+        <translation>blank {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Basis data hasil</source>
+        <translation>Results database</translation>
+    </message>
+    <message>
+        <source>Basis data hasil tidak dapat dibuka.</source>
+        <translation>The results database cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Sesi tidak dapat dibuat</source>
+        <translation>The session cannot be created</translation>
+    </message>
+    <message>
+        <source>Tes yang belum selesai tidak dapat diperiksa.</source>
+        <translation>Unfinished tests cannot be checked.</translation>
+    </message>
+    <message>
+        <source>tanpa batas waktu tes</source>
+        <translation>no test time limit</translation>
+    </message>
+    <message>
+        <source>sisa waktu {0}</source>
+        <translation>{0} left</translation>
+    </message>
+    <message>
+        <source>{0} — {1} — {2}, soal {3} dari {4}</source>
+        <translation>{0} — {1} — {2}, question {3} of {4}</translation>
+    </message>
+    <message>
+        <source>Lanjutkan tes yang terputus?</source>
+        <translation>Resume an interrupted test?</translation>
+    </message>
+    <message>
+        <source>Tes berikut belum selesai (aplikasi tertutup atau listrik padam). Pilih satu untuk dilanjutkan tepat dari posisi terakhir yang tersimpan.</source>
+        <translation>These tests did not finish (the app closed or the power failed). Choose one to resume exactly where it was last saved.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Batalkan tes ini</source>
+        <translation>Abandon this test</translation>
+    </message>
+    <message>
+        <source>Batalkan tes?</source>
+        <translation>Abandon the test?</translation>
+    </message>
+    <message>
+        <source>Tes {0} dibatalkan dan tidak ditawarkan lagi. Jawabannya tetap tersimpan sebagai tes yang dibatalkan. Lanjutkan?</source>
+        <translation>The test of {0} is abandoned and no longer offered. Its answers stay stored as an abandoned test. Continue?</translation>
+    </message>
+    <message>
+        <source>Tes tidak dapat dilanjutkan</source>
+        <translation>The test cannot be resumed</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kuis ASN</source>
+        <translation>Kuis ASN</translation>
+    </message>
+    <message>
+        <source>Judul aplikasi</source>
+        <translation>Application title</translation>
+    </message>
+    <message>
+        <source>Kuis luring untuk sosialisasi netralitas ASN dan nilai dasar BerAKHLAK</source>
+        <translation>Offline quiz for civil-servant neutrality and BerAKHLAK core values sessions</translation>
+    </message>
+    <message>
+        <source>Mulai Tes Peserta</source>
+        <translation>Start Participant Test</translation>
+    </message>
+    <message>
+        <source>Bank soal dan rencana sesi bawaan</source>
+        <translation>Bundled question banks and session plans</translation>
+    </message>
+    <message>
+        <source>Daftar bank soal</source>
+        <translation>Question bank list</translation>
+    </message>
+    <message>
+        <source>Pilih semua baris</source>
+        <translation>Select all rows</translation>
+    </message>
+    <message>
+        <source>Memuat bank soal…</source>
+        <translation>Loading question banks…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bahasa / Language</source>
+        <translation>Bahasa / Language</translation>
+    </message>
+    <message>
+        <source>Menu lainnya</source>
+        <translation>More menus</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan berubah setelah aplikasi dibuka ulang. / The display language changes when the app is opened again.</source>
+        <translation>Bahasa tampilan berubah setelah aplikasi dibuka ulang. / The display language changes when the app is opened again.</translation>
+    </message>
+    <message>
+        <source>{0} berkas dimuat; {1} berkas bermasalah (arahkan tetikus ke statusnya)</source>
+        <translation>{0} files loaded; {1} with problems (hover over the status)</translation>
+    </message>
+    <message>
+        <source>{0} berkas dimuat, semuanya valid</source>
+        <translation>{0} files loaded, all valid</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantWindow</name>
+    <message>
+        <source>Kuis ASN — {0}</source>
+        <translation>Kuis ASN — {0}</translation>
+    </message>
+    <message>
+        <source>Sesi tidak dapat menerima peserta</source>
+        <translation>The session cannot take participants</translation>
+    </message>
+    <message>
+        <source>Sesi ini sudah ditutup atau berkas soalnya tidak dapat dimuat. Minta pelatih memulai sesi baru.</source>
+        <translation>This session is closed or its question file cannot be loaded. Ask the trainer to start a new session.</translation>
+    </message>
+    <message>
+        <source>Soal tidak dapat disusun</source>
+        <translation>The questions cannot be drawn</translation>
+    </message>
+    <message>
+        <source>Tes tidak dapat dimulai</source>
+        <translation>The test cannot start</translation>
+    </message>
+    <message>
+        <source>Waktu soal ini sudah habis.</source>
+        <translation>This question&apos;s time is up.</translation>
+    </message>
+    <message>
+        <source>Tes ini tidak mengizinkan kembali ke soal sebelumnya.</source>
+        <translation>This test does not allow going back to earlier questions.</translation>
+    </message>
+    <message>
+        <source>Jawaban belum tersimpan</source>
+        <translation>Answer not saved</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak dapat disimpan ke basis data hasil. Panggil pelatih; jangan tutup aplikasi.</source>
+        <translation>The answer cannot be saved to the results database. Call the trainer; do not close the app.</translation>
+    </message>
+    <message>
+        <source>Menu pelatih terkunci</source>
+        <translation>Trainer menu locked</translation>
+    </message>
+    <message>
+        <source>PIN salah tiga kali. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN three times. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN pelatih</source>
+        <translation>Trainer PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah tiga kali. Menu pelatih terkunci selama {0} detik.</source>
+        <translation>Wrong PIN three times. The trainer menu is locked for {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN salah</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa percobaan: {0}.</source>
+        <translation>Wrong PIN. Tries left: {0}.</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN pelatih untuk membuka menu pelatih.</source>
+        <translation>Enter the trainer PIN to open the trainer menu.</translation>
+    </message>
+    <message>
+        <source>Menu pelatih</source>
+        <translation>Trainer menu</translation>
+    </message>
+    <message>
+        <source>Sesi: {0}</source>
+        <translation>Session: {0}</translation>
+    </message>
+    <message>
+        <source>Peserta berikutnya</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Akhiri sesi</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <source>Belum tersedia</source>
+        <translation>Not available yet</translation>
+    </message>
+    <message>
+        <source>Fitur ini belum tersedia dari layar peserta. Tutup sesi lalu buka dari jendela utama.</source>
+        <translation>This is not available from the participant screen yet. Close the session and open it from the main window.</translation>
+    </message>
+    <message>
+        <source>Tes peserta ini belum selesai. Akhiri sekarang dan nilai jawaban yang sudah ada?</source>
+        <translation>This participant&apos;s test is not finished. End it now and score the answers given so far?</translation>
+    </message>
+    <message>
+        <source>Sesi tidak dapat ditutup</source>
+        <translation>The session cannot be closed</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN pelatih untuk menutup layar peserta.</source>
+        <translation>Enter the trainer PIN to close the participant screen.</translation>
+    </message>
+    <message>
+        <source>Tutup layar peserta?</source>
+        <translation>Close the participant screen?</translation>
+    </message>
+    <message>
+        <source>Tes sedang berjalan. Jawaban yang sudah diberikan tersimpan dan tes dapat dilanjutkan saat aplikasi dibuka lagi. Tutup sekarang?</source>
+        <translation>A test is running. The answers given are saved and the test can be resumed when the app is opened again. Close now?</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Unit Kerja</source>
+        <translation>Work unit</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Lulus</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Durasi</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>N-Gain</source>
+        <translation>N-Gain</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>B / S / K</source>
+        <translation>R / W / B</translation>
+    </message>
+    <message>
+        <source>Pre</source>
+        <translation>Pre</translation>
+    </message>
+    <message>
+        <source>Jumlah jawaban benar / salah / kosong (tidak dijawab)</source>
+        <translation>Number of answers right / wrong / blank (not answered)</translation>
+    </message>
+    <message>
+        <source>Nilai pretest (dicocokkan menurut NIP)</source>
+        <translation>Pretest score (matched by NIP)</translation>
+    </message>
+    <message>
+        <source>N-Gain = (posttest − pretest) / (100 − pretest)</source>
+        <translation>N-Gain = (posttest − pretest) / (100 − pretest)</translation>
+    </message>
+    <message>
+        <source>Belum selesai</source>
+        <translation>Not finished</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Laptop: {0}</source>
+        <translation>Laptop: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterController</name>
+    <message>
+        <source>Akhiri presentasi</source>
+        <translation>End the presentation</translation>
+    </message>
+    <message>
+        <source>Akhiri presentasi sekarang? Soal yang belum ditampilkan dihitung tidak dijawab, lalu peringkat akhir ditampilkan.</source>
+        <translation>End the presentation now? Questions not shown yet count as unanswered, then the final ranking is shown.</translation>
+    </message>
+    <message>
+        <source>Mode diskusi tidak mengumpulkan jawaban.</source>
+        <translation>Discussion mode does not collect answers.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2} detik)</source>
+        <translation>{0}: {1} ({2} seconds)</translation>
+    </message>
+    <message>
+        <source>Jawaban {0} dihapus.</source>
+        <translation>Answer of {0} removed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tim bernomor {0}.</source>
+        <translation>There is no team number {0}.</translation>
+    </message>
+    <message>
+        <source>Soal ini tidak punya pilihan {0}.</source>
+        <translation>This question has no option {0}.</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tim dulu, lalu hurufnya (mis. 7B).</source>
+        <translation>Type the team number first, then the letter (e.g. 7B).</translation>
+    </message>
+    <message>
+        <source>Waktu habis.</source>
+        <translation>Time is up.</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan: {0}</source>
+        <translation>Saving failed: {0}</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <source>Jawaban atau keadaan presentasi tidak dapat disimpan. Periksa ruang disk dan folder data, lalu coba lagi.</source>
+        <translation>Answers or the presentation state cannot be saved. Check the disk space and the data folder, then try again.</translation>
+    </message>
+    <message>
+        <source>Waktu habis — jawaban {0} tidak diterima.</source>
+        <translation>Time is up — the answer of {0} is not accepted.</translation>
+    </message>
+    <message>
+        <source>Waktu soal ini sudah habis.</source>
+        <translation>This question&apos;s time is up.</translation>
+    </message>
+    <message>
+        <source>Soal belum dimulai atau sudah ditutup — tekan Spasi untuk memulai.</source>
+        <translation>The question has not started or is closed — press Space to start.</translation>
+    </message>
+    <message>
+        <source>Pilihan itu tidak ada pada soal ini.</source>
+        <translation>That option does not exist on this question.</translation>
+    </message>
+    <message>
+        <source>Tim tidak dikenal.</source>
+        <translation>Unknown team.</translation>
+    </message>
+    <message>
+        <source>Tombol itu tidak berlaku pada tahap ini.</source>
+        <translation>That key does nothing at this stage.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionScreen</name>
+    <message>
+        <source>Nomor soal</source>
+        <translation>Question number</translation>
+    </message>
+    <message>
+        <source>Sisa waktu tes</source>
+        <translation>Test time left</translation>
+    </message>
+    <message>
+        <source>Sisa waktu soal</source>
+        <translation>Question time left</translation>
+    </message>
+    <message>
+        <source>Gambar soal</source>
+        <translation>Question picture</translation>
+    </message>
+    <message>
+        <source>Pilih SEMUA jawaban yang benar (bisa lebih dari satu).</source>
+        <translation>Choose ALL right answers (there may be more than one).</translation>
+    </message>
+    <message>
+        <source>Status penyimpanan</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>←  Kembali</source>
+        <translation>←  Back</translation>
+    </message>
+    <message>
+        <source>Soal sebelumnya</source>
+        <translation>Previous question</translation>
+    </message>
+    <message>
+        <source>Tandai ragu-ragu  (Ctrl+F)</source>
+        <translation>Mark as unsure  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tandai ragu-ragu</source>
+        <translation>Mark as unsure</translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Lewati soal ini</source>
+        <translation>Skip this question</translation>
+    </message>
+    <message>
+        <source>Lanjut  (Enter)  →</source>
+        <translation>Next  (Enter)  →</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Soal {0} dari {1}</source>
+        <translation>Question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>Pilihan {0}: {1}</source>
+        <translation>Option {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Selesai  (Enter)  →</source>
+        <translation>Finish  (Enter)  →</translation>
+    </message>
+    <message>
+        <source>B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu</source>
+        <translation>B = True (Benar), S = False (Salah) · Enter: next · Ctrl+F: unsure</translation>
+    </message>
+    <message>
+        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu</source>
+        <translation>Letters A–{0} choose/unchoose · Enter: next · Ctrl+F: unsure</translation>
+    </message>
+    <message>
+        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu</source>
+        <translation>Press a letter A–{0} to answer · Enter: next · Ctrl+F: unsure</translation>
+    </message>
+    <message>
+        <source> · ←/→: pindah soal</source>
+        <translation> · ←/→: move between questions</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu</source>
+        <translation>⚑ Marked as unsure</translation>
+    </message>
+    <message>
+        <source>✓ Jawaban tersimpan</source>
+        <translation>✓ Answer saved</translation>
+    </message>
+    <message>
+        <source>⚠ Jawaban BELUM tersimpan</source>
+        <translation>⚠ Answer NOT saved yet</translation>
+    </message>
+    <message>
+        <source>Waktu soal habis</source>
+        <translation>Question time is up</translation>
+    </message>
+    <message>
+        <source>Sisa {0} detik!</source>
+        <translation>{0} seconds left!</translation>
+    </message>
+    <message>
+        <source>Sisa {0} detik</source>
+        <translation>{0} seconds left</translation>
+    </message>
+    <message>
+        <source>Waktu tes tinggal {0}!</source>
+        <translation>Only {0} test time left!</translation>
+    </message>
+    <message>
+        <source>Sisa waktu tes {0}</source>
+        <translation>Test time left {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Keterangan lulus</source>
+        <translation>Pass or fail</translation>
+    </message>
+    <message>
+        <source>Lihat pembahasan</source>
+        <translation>See the explanations</translation>
+    </message>
+    <message>
+        <source>Peserta berikutnya</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <source>Waktu tes habis — jawaban Anda dikirim otomatis.</source>
+        <translation>Test time is up — your answers were submitted automatically.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Terima kasih</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda sudah tersimpan. Terima kasih atas partisipasi Anda.</source>
+        <translation>Your answers are saved. Thank you for taking part.</translation>
+    </message>
+    <message>
+        <source>Hasil Tes</source>
+        <translation>Test Result</translation>
+    </message>
+    <message>
+        <source>LULUS</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <source>TIDAK LULUS</source>
+        <translation>NOT PASSED</translation>
+    </message>
+    <message>
+        <source>Benar {0}</source>
+        <translation>Right {0}</translation>
+    </message>
+    <message>
+        <source>Salah {0}</source>
+        <translation>Wrong {0}</translation>
+    </message>
+    <message>
+        <source>Tidak dijawab {0}</source>
+        <translation>Unanswered {0}</translation>
+    </message>
+    <message>
+        <source>Waktu {0}</source>
+        <translation>Time {0}</translation>
+    </message>
+    <message>
+        <source>Nilai lulus {0}</source>
+        <translation>Pass mark {0}</translation>
+    </message>
+    <message>
+        <source>Poin kecepatan {0}</source>
+        <translation>Speed points {0}</translation>
+    </message>
+    <message>
+        <source>Nilai kategori {0}</source>
+        <translation>Category score {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWindow</name>
+    <message>
+        <source>Hasil Tes — Kuis ASN</source>
+        <translation>Test Results — Kuis ASN</translation>
+    </message>
+    <message>
+        <source>Riwayat Sesi</source>
+        <translation>Session History</translation>
+    </message>
+    <message>
+        <source>Cari judul, tempat, tanggal (2025-03-04), kode…</source>
+        <translation>Search title, place, date (2025-03-04), code…</translation>
+    </message>
+    <message>
+        <source>Cari sesi</source>
+        <translation>Search sessions</translation>
+    </message>
+    <message>
+        <source>Daftar sesi</source>
+        <translation>Session list</translation>
+    </message>
+    <message>
+        <source>Bagikan Sesi…</source>
+        <translation>Share Session…</translation>
+    </message>
+    <message>
+        <source>Tulis berkas .kuis-sesi agar laptop lain ikut sesi ini (berisi kunci rahasia)</source>
+        <translation>Write a .kuis-sesi file so other laptops can join this session (contains the secret key)</translation>
+    </message>
+    <message>
+        <source>Ikut Sesi…</source>
+        <translation>Join Session…</translation>
+    </message>
+    <message>
+        <source>Buat di laptop ini sesi dari berkas .kuis-sesi</source>
+        <translation>Create the session from a .kuis-sesi file on this laptop</translation>
+    </message>
+    <message>
+        <source>Pilih sesi di sebelah kiri</source>
+        <translation>Choose a session on the left</translation>
+    </message>
+    <message>
+        <source>Ringkasan nilai</source>
+        <translation>Score summary</translation>
+    </message>
+    <message>
+        <source>Ringkasan pre-test dan post-test</source>
+        <translation>Pre-test and post-test summary</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Excel Indonesia ( ; )</source>
+        <translation>Indonesian Excel ( ; )</translation>
+    </message>
+    <message>
+        <source>Internasional ( , )</source>
+        <translation>International ( , )</translation>
+    </message>
+    <message>
+        <source>Format CSV</source>
+        <translation>CSV format</translation>
+    </message>
+    <message>
+        <source>per jawaban</source>
+        <translation>per answer</translation>
+    </message>
+    <message>
+        <source>Satu baris per jawaban, bukan per peserta</source>
+        <translation>One row per answer, not per participant</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Paket Hasil…</source>
+        <translation>Results Package…</translation>
+    </message>
+    <message>
+        <source>Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih</source>
+        <translation>Write a signed .kuis-hasil package to merge on the trainer&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Gabungkan Paket…</source>
+        <translation>Merge Packages…</translation>
+    </message>
+    <message>
+        <source>Impor paket .kuis-hasil dari laptop lain</source>
+        <translation>Import .kuis-hasil packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Saring nama, NIP, atau unit kerja…</source>
+        <translation>Filter by name, NIP or work unit…</translation>
+    </message>
+    <message>
+        <source>Saring peserta</source>
+        <translation>Filter participants</translation>
+    </message>
+    <message>
+        <source>Daftar peserta</source>
+        <translation>Participant list</translation>
+    </message>
+    <message>
+        <source>Pilih peserta untuk melihat jawabannya</source>
+        <translation>Choose a participant to see their answers</translation>
+    </message>
+    <message>
+        <source>Jawaban peserta</source>
+        <translation>Participant&apos;s answers</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Analisis soal</source>
+        <translation>Question analysis</translation>
+    </message>
+    <message>
+        <source>Rincian soal</source>
+        <translation>Question details</translation>
+    </message>
+    <message>
+        <source>Pilih soal untuk melihat sebaran jawabannya</source>
+        <translation>Choose a question to see its answer distribution</translation>
+    </message>
+    <message>
+        <source>p = proporsi peserta yang menjawab benar (ditandai bila &gt; 0,9 atau &lt; 0,2). r = korelasi skor soal dengan skor soal lainnya (daya pembeda; negatif berarti peserta yang nilainya tinggi justru lebih sering salah). * = kunci. Soal yang dikerjakan kurang dari 10 peserta tidak ditandai.</source>
+        <translation>p = share of participants who answered right (flagged when &gt; 0.9 or &lt; 0.2). r = correlation of the question score with the other questions&apos; score (discrimination; negative means high scorers got it wrong more often). * = key. Questions taken by fewer than 10 participants are not flagged.</translation>
+    </message>
+    <message>
+        <source>Analisis Soal</source>
+        <translation>Question Analysis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kemajuan</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Belum ada sesi</source>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <source>Hasil tes akan muncul di sini setelah peserta mengerjakan tes.</source>
+        <translation>Test results appear here after participants take a test.</translation>
+    </message>
+    <message>
+        <source>Memuat hasil…</source>
+        <translation>Loading results…</translation>
+    </message>
+    <message>
+        <source>Hasil tidak dapat dibaca</source>
+        <translation>The results cannot be read</translation>
+    </message>
+    <message>
+        <source>Kode {0}</source>
+        <translation>Code {0}</translation>
+    </message>
+    <message>
+        <source>Pelatih: {0}</source>
+        <translation>Trainer: {0}</translation>
+    </message>
+    <message>
+        <source>{0} selesai</source>
+        <translation>{0} finished</translation>
+    </message>
+    <message>
+        <source>{0} belum selesai (tidak diekspor)</source>
+        <translation>{0} not finished (not exported)</translation>
+    </message>
+    <message>
+        <source>rata-rata nilai {0} (terendah {1}, tertinggi {2})</source>
+        <translation>average score {0} (lowest {1}, highest {2})</translation>
+    </message>
+    <message>
+        <source>lulus {0} dari {1}</source>
+        <translation>{0} of {1} passed</translation>
+    </message>
+    <message>
+        <source>survei: tanpa nilai</source>
+        <translation>survey: no scores</translation>
+    </message>
+    <message>
+        <source>Pre-test &apos;{0}&apos;: belum ada peserta yang cocok (menurut NIP).</source>
+        <translation>Pre-test &apos;{0}&apos;: no matching participants yet (by NIP).</translation>
+    </message>
+    <message>
+        <source>Pre-test &apos;{0}&apos;: {1} peserta cocok menurut NIP, {2} meningkat.</source>
+        <translation>Pre-test &apos;{0}&apos;: {1} participants matched by NIP, {2} improved.</translation>
+    </message>
+    <message>
+        <source>Rata-rata N-Gain {0} (rata-rata nilai {1} → {2}).</source>
+        <translation>Average N-Gain {0} (average score {1} → {2}).</translation>
+    </message>
+    <message>
+        <source>{0} soal, {1} perlu diperiksa.</source>
+        <translation>{0} questions, {1} need checking.</translation>
+    </message>
+    <message>
+        <source>Reliabilitas KR-20: {0}.</source>
+        <translation>KR-20 reliability: {0}.</translation>
+    </message>
+    <message>
+        <source>perlu minimal 2 peserta</source>
+        <translation>needs at least 2 participants</translation>
+    </message>
+    <message>
+        <source>perlu minimal 2 soal bernilai</source>
+        <translation>needs at least 2 scored questions</translation>
+    </message>
+    <message>
+        <source>peserta mendapat soal yang berbeda-beda</source>
+        <translation>participants got different questions</translation>
+    </message>
+    <message>
+        <source>semua peserta mendapat skor sama</source>
+        <translation>all participants got the same score</translation>
+    </message>
+    <message>
+        <source>Reliabilitas KR-20 tidak dihitung: {0}.</source>
+        <translation>KR-20 reliability not computed: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} ditampilkan</source>
+        <translation>{0} of {1} shown</translation>
+    </message>
+    <message>
+        <source>Jawaban {0} — nilai {1}</source>
+        <translation>Answers of {0} — score {1}</translation>
+    </message>
+    <message>
+        <source>Jawaban {0}</source>
+        <translation>Answers of {0}</translation>
+    </message>
+    <message>
+        <source>✓ kunci</source>
+        <translation>✓ key</translation>
+    </message>
+    <message>
+        <source>tidak dipilih</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Paket hasil gagal dibuat</source>
+        <translation>The results package could not be written</translation>
+    </message>
+    <message>
+        <source>Penggabungan gagal</source>
+        <translation>Merging failed</translation>
+    </message>
+    <message>
+        <source>Berkas sesi gagal dibuat</source>
+        <translation>The session file could not be written</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tidak dapat dipakai</source>
+        <translation>The session file cannot be used</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor ke {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0} ({1} baris).</source>
+        <translation>Saved: {0} ({1} rows).</translation>
+    </message>
+    <message>
+        <source>{0} pengerjaan belum selesai tidak diekspor.</source>
+        <translation>{0} unfinished attempts were not exported.</translation>
+    </message>
+    <message>
+        <source>Paket hasil untuk digabung</source>
+        <translation>Results package to merge</translation>
+    </message>
+    <message>
+        <source>Paket hasil Kuis ASN (*.kuis-hasil)</source>
+        <translation>Kuis ASN results packages (*.kuis-hasil)</translation>
+    </message>
+    <message>
+        <source>Menulis paket hasil…</source>
+        <translation>Writing the results package…</translation>
+    </message>
+    <message>
+        <source>Paket hasil tersimpan: {0} ({1} hasil).</source>
+        <translation>Results package saved: {0} ({1} results).</translation>
+    </message>
+    <message>
+        <source>Pilih paket hasil dari laptop lain</source>
+        <translation>Choose results packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Menggabungkan {0} paket…</source>
+        <translation>Merging {0} packages…</translation>
+    </message>
+    <message>
+        <source>{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.</source>
+        <translation>{0} results imported, {1} duplicates skipped, {2} packages rejected.</translation>
+    </message>
+    <message>
+        <source>Hasil penggabungan</source>
+        <translation>Merge result</translation>
+    </message>
+    <message>
+        <source>Bagikan sesi</source>
+        <translation>Share the session</translation>
+    </message>
+    <message>
+        <source>Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah dipakai. Lanjutkan?</source>
+        <translation>The session file contains this session&apos;s secret key. Copy it only to laptops used in this session, never give it to participants, and delete it from the USB stick after use. Continue?</translation>
+    </message>
+    <message>
+        <source>Berkas sesi</source>
+        <translation>Session file</translation>
+    </message>
+    <message>
+        <source>Berkas sesi Kuis ASN (*.kuis-sesi)</source>
+        <translation>Kuis ASN session files (*.kuis-sesi)</translation>
+    </message>
+    <message>
+        <source>Menulis berkas sesi…</source>
+        <translation>Writing the session file…</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tersimpan: {0}</source>
+        <translation>Session file saved: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas sesi dari laptop pelatih</source>
+        <translation>Choose the session file from the trainer&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Membaca berkas sesi…</source>
+        <translation>Reading the session file…</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) dibuat di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) created on this laptop.</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Pembahasan</source>
+        <translation>Explanations</translation>
+    </message>
+    <message>
+        <source>Daftar pembahasan</source>
+        <translation>List of explanations</translation>
+    </message>
+    <message>
+        <source>←  Kembali ke hasil</source>
+        <translation>←  Back to the result</translation>
+    </message>
+    <message>
+        <source>Kembali ke hasil</source>
+        <translation>Back to the result</translation>
+    </message>
+    <message>
+        <source>Peserta berikutnya</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Soal {0}</source>
+        <translation>Question {0}</translation>
+    </message>
+    <message>
+        <source>Jawaban Anda: {0}</source>
+        <translation>Your answer: {0}</translation>
+    </message>
+    <message>
+        <source>(tidak dijawab)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <source>Jawaban benar: {0}</source>
+        <translation>Right answer: {0}</translation>
+    </message>
+    <message>
+        <source>✓ Benar</source>
+        <translation>✓ Right</translation>
+    </message>
+    <message>
+        <source>◐ Sebagian benar</source>
+        <translation>◐ Partly right</translation>
+    </message>
+    <message>
+        <source>✗ Salah</source>
+        <translation>✗ Wrong</translation>
+    </message>
+    <message>
+        <source>✗ Tidak dijawab</source>
+        <translation>✗ Not answered</translation>
+    </message>
+    <message>
+        <source>Pembahasan: {0}</source>
+        <translation>Explanation: {0}</translation>
+    </message>
+    <message>
+        <source>Dasar hukum: {0}</source>
+        <translation>Legal basis: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Pre-test</source>
+        <translation>Pre-test</translation>
+    </message>
+    <message>
+        <source>Post-test</source>
+        <translation>Post-test</translation>
+    </message>
+    <message>
+        <source>Tes</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Survei</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Kode {0}</source>
+        <translation>Code {0}</translation>
+    </message>
+    <message>
+        <source>Pelatih: {0}</source>
+        <translation>Trainer: {0}</translation>
+    </message>
+    <message>
+        <source>{0} selesai, {1} sedang mengerjakan, {2} dibatalkan</source>
+        <translation>{0} finished, {1} in progress, {2} abandoned</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Mulai Tes Peserta</source>
+        <translation>Start Participant Test</translation>
+    </message>
+    <message>
+        <source>1. Soal yang dikerjakan</source>
+        <translation>1. Questions to take</translation>
+    </message>
+    <message>
+        <source>Bank soal dan rencana bawaan</source>
+        <translation>Bundled question banks and plans</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Bank soal</source>
+        <translation>Question bank</translation>
+    </message>
+    <message>
+        <source>{0} — {1}, {2} soal</source>
+        <translation>{0} — {1}, {2} questions</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bank/rencana…</source>
+        <translation>Choose a bank/plan file…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bank atau rencana</source>
+        <translation>Choose a bank or plan file</translation>
+    </message>
+    <message>
+        <source>Pilih salah satu dari daftar, atau pilih berkas.</source>
+        <translation>Pick one from the list, or choose a file.</translation>
+    </message>
+    <message>
+        <source>Status soal</source>
+        <translation>Question file status</translation>
+    </message>
+    <message>
+        <source>2. Data sesi</source>
+        <translation>2. Session details</translation>
+    </message>
+    <message>
+        <source>Judul sesi</source>
+        <translation>Session title</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama pelatih</source>
+        <translation>Trainer name</translation>
+    </message>
+    <message>
+        <source>3. Peserta</source>
+        <translation>3. Participants</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta (CSV/XLSX)…</source>
+        <translation>Choose a participant list (CSV/XLSX)…</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta</source>
+        <translation>Choose a participant list</translation>
+    </message>
+    <message>
+        <source>Tanpa daftar</source>
+        <translation>No list</translation>
+    </message>
+    <message>
+        <source>Tanpa daftar peserta</source>
+        <translation>No participant list</translation>
+    </message>
+    <message>
+        <source>Tanpa daftar peserta: setiap NIP yang valid diterima.</source>
+        <translation>No participant list: every valid NIP is accepted.</translation>
+    </message>
+    <message>
+        <source>Status daftar peserta</source>
+        <translation>Participant list status</translation>
+    </message>
+    <message>
+        <source>Izinkan peserta tamu (tanpa NIP atau tidak ada di daftar)</source>
+        <translation>Allow guests (no NIP, or not on the list)</translation>
+    </message>
+    <message>
+        <source>Izinkan peserta tamu</source>
+        <translation>Allow guests</translation>
+    </message>
+    <message>
+        <source>4. Pengamanan</source>
+        <translation>4. Safety</translation>
+    </message>
+    <message>
+        <source>PIN pelatih</source>
+        <translation>Trainer PIN</translation>
+    </message>
+    <message>
+        <source>4–8 angka, wajib</source>
+        <translation>4–8 digits, required</translation>
+    </message>
+    <message>
+        <source>Mode kios: layar penuh, keluar hanya dengan PIN</source>
+        <translation>Kiosk mode: full screen, exit only with the PIN</translation>
+    </message>
+    <message>
+        <source>Mode kios</source>
+        <translation>Kiosk mode</translation>
+    </message>
+    <message>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Mulai tes peserta</source>
+        <translation>Start the participant test</translation>
+    </message>
+    <message>
+        <source>Pilih bank soal atau rencana sesi</source>
+        <translation>Choose a question bank or session plan</translation>
+    </message>
+    <message>
+        <source>Bank soal atau rencana (*.yaml *.yml)</source>
+        <translation>Question bank or plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Memuat {0}…</source>
+        <translation>Loading {0}…</translation>
+    </message>
+    <message>
+        <source>Siap: {0} — {1} soal</source>
+        <translation>Ready: {0} — {1} questions</translation>
+    </message>
+    <message>
+        <source>, waktu tes {0} menit</source>
+        <translation>, test time {0} minutes</translation>
+    </message>
+    <message>
+        <source>{0} tidak dapat dipakai: {1} masalah.</source>
+        <translation>{0} cannot be used: {1} problems.</translation>
+    </message>
+    <message>
+        <source>Berkas soal bermasalah</source>
+        <translation>Problems in the question file</translation>
+    </message>
+    <message>
+        <source>{0} tidak dapat dipakai. Perbaiki masalah berikut lalu pilih lagi.</source>
+        <translation>{0} cannot be used. Fix the problems below and choose it again.</translation>
+    </message>
+    <message>
+        <source>Daftar peserta (*.csv *.xlsx *.xlsm *.txt *.tsv)</source>
+        <translation>Participant list (*.csv *.xlsx *.xlsm *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} peserta</source>
+        <translation>{0}: {1} participants</translation>
+    </message>
+    <message>
+        <source>; {0} baris ditolak, {1} peringatan</source>
+        <translation>; {0} rows rejected, {1} warnings</translation>
+    </message>
+    <message>
+        <source>Daftar peserta</source>
+        <translation>Participant list</translation>
+    </message>
+    <message>
+        <source>{0} baris daftar peserta ditolak; peserta itu tidak dapat masuk dengan NIP-nya kecuali peserta tamu diizinkan.</source>
+        <translation>{0} rows of the participant list were rejected; those people cannot sign in with their NIP unless guests are allowed.</translation>
+    </message>
+    <message>
+        <source>{0} tidak dapat dibaca.</source>
+        <translation>{0} cannot be read.</translation>
+    </message>
+    <message>
+        <source>Daftar peserta tidak dapat dibaca.</source>
+        <translation>The participant list cannot be read.</translation>
+    </message>
+    <message>
+        <source>Pilih bank soal atau rencana yang valid (tunggu sampai selesai dimuat).</source>
+        <translation>Choose a valid question bank or plan (wait until it has loaded).</translation>
+    </message>
+    <message>
+        <source>Isi judul sesi.</source>
+        <translation>Type a session title.</translation>
+    </message>
+    <message>
+        <source>Isi PIN pelatih 4–8 angka.</source>
+        <translation>Type a trainer PIN of 4–8 digits.</translation>
+    </message>
+    <message>
+        <source>Tunggu daftar peserta selesai dimuat.</source>
+        <translation>Wait until the participant list has loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerConsole</name>
+    <message>
+        <source>Kuis ASN — konsol pelatih: {0}</source>
+        <translation>Kuis ASN — trainer console: {0}</translation>
+    </message>
+    <message>
+        <source>Layar peserta (F5)</source>
+        <translation>Audience screen (F5)</translation>
+    </message>
+    <message>
+        <source>Tukar layar</source>
+        <translation>Swap screens</translation>
+    </message>
+    <message>
+        <source>Soal sekarang</source>
+        <translation>Current question</translation>
+    </message>
+    <message>
+        <source>Soal berikutnya</source>
+        <translation>Next question</translation>
+    </message>
+    <message>
+        <source>Jawaban tim</source>
+        <translation>Team answers</translation>
+    </message>
+    <message>
+        <source>Ketik nomor tim lalu hurufnya: 7 B (tanpa Enter). Huruf lagi = koreksi tim yang sama. Nomor + Delete = hapus.</source>
+        <translation>Type the team number, then its letter: 7 B (no Enter). Another letter = correct the same team. Number + Delete = remove.</translation>
+    </message>
+    <message>
+        <source>Mode diskusi: jawaban tidak dikumpulkan. Tampilkan soal, jalankan waktu, tampilkan jawaban, lalu bahas.</source>
+        <translation>Discussion mode: answers are not collected. Show the question, run the timer, reveal the answer, then discuss.</translation>
+    </message>
+    <message>
+        <source>Mulai / Jeda / Lanjut [Spasi]</source>
+        <translation>Start / Pause / Resume [Space]</translation>
+    </message>
+    <message>
+        <source>+10 detik [+]</source>
+        <translation>+10 seconds [+]</translation>
+    </message>
+    <message>
+        <source>Tampilkan jawaban [Enter]</source>
+        <translation>Reveal the answer [Enter]</translation>
+    </message>
+    <message>
+        <source>Berikutnya [PgDn]</source>
+        <translation>Next [PgDn]</translation>
+    </message>
+    <message>
+        <source>Lewati soal [Ctrl+L]</source>
+        <translation>Skip question [Ctrl+L]</translation>
+    </message>
+    <message>
+        <source>Akhiri [Ctrl+E]</source>
+        <translation>End [Ctrl+E]</translation>
+    </message>
+    <message>
+        <source>Peringkat di antara soal [Ctrl+P]</source>
+        <translation>Ranking between questions [Ctrl+P]</translation>
+    </message>
+    <message>
+        <source>Suara [Ctrl+M]</source>
+        <translation>Sound [Ctrl+M]</translation>
+    </message>
+    <message>
+        <source>Bunyi lembut saat waktu habis dan detak halus pada 5 detik terakhir.</source>
+        <translation>A soft chime when time is up and a gentle tick in the last 5 seconds.</translation>
+    </message>
+    <message>
+        <source>Suara tidak tersedia di komputer ini: pasang paket tambahan dengan pip install &quot;kuis-asn[sound]&quot; (QtMultimedia).</source>
+        <translation>Sound is not available on this computer: install the extra with pip install &quot;kuis-asn[sound]&quot; (QtMultimedia).</translation>
+    </message>
+    <message>
+        <source>Tutup presentasi</source>
+        <translation>Close the presentation</translation>
+    </message>
+    <message>
+        <source>Tutup presentasi sekarang? Jawaban yang sudah masuk tersimpan, dan presentasi dapat dilanjutkan nanti dari soal ini.</source>
+        <translation>Close the presentation now? Answers received are saved, and the presentation can be resumed later from this question.</translation>
+    </message>
+    <message>
+        <source>Tim {0} {1} → huruf?</source>
+        <translation>Team {0} {1} → letter?</translation>
+    </message>
+    <message>
+        <source>Nomor tim …</source>
+        <translation>Team number …</translation>
+    </message>
+    <message>
+        <source>Kunci: {0}</source>
+        <translation>Key: {0}</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat (tanpa kunci)</source>
+        <translation>Poll (no key)</translation>
+    </message>
+    <message>
+        <source>Siap — soal belum dimulai</source>
+        <translation>Ready — the question has not started</translation>
+    </message>
+    <message>
+        <source>Waktu berjalan</source>
+        <translation>Time running</translation>
+    </message>
+    <message>
+        <source>Jeda</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Waktu habis</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <source>Jawaban ditampilkan</source>
+        <translation>Answer revealed</translation>
+    </message>
+    <message>
+        <source>Peringkat sementara ditampilkan</source>
+        <translation>Current ranking shown</translation>
+    </message>
+    <message>
+        <source>Selesai — peringkat akhir ditampilkan</source>
+        <translation>Finished — final ranking shown</translation>
+    </message>
+    <message>
+        <source>Soal sekarang: {0} dari {1} · {2}</source>
+        <translation>Current question: {0} of {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Penjelasan: {0}</source>
+        <translation>Explanation: {0}</translation>
+    </message>
+    <message>
+        <source>Penjelasan: (tidak ada di bank soal)</source>
+        <translation>Explanation: (none in the question bank)</translation>
+    </message>
+    <message>
+        <source>Dasar hukum: {0}</source>
+        <translation>Legal basis: {0}</translation>
+    </message>
+    <message>
+        <source>(Ini soal terakhir.)</source>
+        <translation>(This is the last question.)</translation>
+    </message>
+    <message>
+        <source>{0} dtk</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source> · teratas: {0} ({1})</source>
+        <translation> · leading: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} tim sudah menjawab{2}</source>
+        <translation>{0} of {1} teams have answered{2}</translation>
+    </message>
+    <message>
+        <source>Semua tim sudah menjawab — tekan Enter untuk menampilkan jawaban.</source>
+        <translation>All teams have answered — press Enter to reveal the answer.</translation>
+    </message>
+    <message>
+        <source>Teks soal ini terlalu panjang: di layar peserta hurufnya lebih kecil dari ukuran minimum yang terbaca dari belakang aula. Pertimbangkan memperpendek soalnya.</source>
+        <translation>This question text is too long: on the audience screen its letters are smaller than the minimum readable from the back of the hall. Consider shortening the question.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan tak terduga. Jawaban yang sudah tersimpan tetap aman.</source>
+        <translation>An unexpected error occurred. Answers already saved are safe.</translation>
+    </message>
+</context>
+<context>
+    <name>c</name>
+    <message>
+        <source>Layar peserta: {0} ({1}×{2}). Konsol ini tidak tampil di proyektor.</source>
+        <translation>Audience screen: {0} ({1}×{2}). This console is not shown on the projector.</translation>
+    </message>
+    <message>
+        <source>Satu layar: F5 menampilkan/menyembunyikan layar peserta. Jika proyektor mencerminkan layar laptop, peserta melihat konsol ini (dengan kunci jawaban) saat layar peserta disembunyikan.</source>
+        <translation>One screen: F5 shows/hides the audience screen. If the projector mirrors the laptop screen, the audience sees this console (with the answer key) while the audience screen is hidden.</translation>
+    </message>
+</context>
+<context>
+    <name>console</name>
+    <message>
+        <source>Tim {0} jawab {1}</source>
+        <translation>Team {0} answers {1}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,149 @@
+"""``quiz-app take PLAN_OR_BANK``: start participant mode directly.
+
+The bank/plan and the roster are loaded and checked *before* any window opens: a bad file
+gives a message and exit code 1, never a traceback. With ``--pin`` the session starts at
+once; without it the trainer set-up opens filled in, to type the PIN there. Unfinished
+tests (after a crash or power cut) are offered for resume first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "take", help="mulai mode peserta (tes mandiri) langsung dari bank soal atau rencana",
+        description="Mulai mode peserta langsung. Contoh: quiz-app take "
+        "question_banks/plans/berakhlak_tes.yaml --pin 2468 --kiosk --roster peserta.xlsx")
+    p.add_argument("source", metavar="RENCANA_ATAU_BANK", help="berkas .yaml bank soal atau "
+                   "rencana sesi")
+    p.add_argument("--roster", metavar="BERKAS", help="daftar peserta .csv atau .xlsx")
+    p.add_argument("--kiosk", action="store_true", help="layar penuh; keluar hanya dengan PIN")
+    p.add_argument("--pin", help="PIN pelatih, 4-8 angka (tanpa ini layar persiapan dibuka)")
+    p.add_argument("--title", default="", help="judul sesi (bawaan: judul rencana/bank)")
+    p.add_argument("--place", default="", help="tempat sesi")
+    p.add_argument("--trainer", default="", help="nama pelatih")
+    p.add_argument("--date", help="tanggal sesi TTTT-BB-HH (bawaan: hari ini)")
+    p.add_argument("--guests", action="store_true", help="izinkan peserta tamu")
+    p.add_argument("--lang", choices=("id", "en"), help="bahasa tampilan (bawaan: id)")
+    p.set_defaults(func=cmd_take)
+
+
+def _fail(message: str) -> int:
+    print(f"quiz-app take: {message}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def cmd_take(args: argparse.Namespace) -> int:
+    from ..core import paths
+    from ..core.cache import BankCache
+    from ..core.errors import QuizError
+    from ..core.plan import load_runnable
+    from ..core.roster import load_roster, roster_report
+    from ..core.trainer import valid_pin
+
+    source = Path(args.source)
+    if not source.is_file():
+        return _fail(f"berkas '{args.source}' tidak ditemukan.")
+    if args.pin is not None and not valid_pin(args.pin):
+        return _fail("PIN pelatih harus 4-8 angka.")
+    session_date: date | None = None
+    if args.date:
+        try:
+            session_date = date.fromisoformat(args.date)
+        except ValueError:
+            return _fail(f"tanggal '{args.date}' tidak valid; gunakan format TTTT-BB-HH.")
+    cache = BankCache(paths.cache_dir() / "banks")
+    try:
+        plan, banks = load_runnable(source, cache=cache, display=args.source)
+    except QuizError as exc:
+        print(exc, file=sys.stderr)
+        return _fail(f"{source.name} tidak dapat dipakai ({len(exc.issues)} masalah).")
+    roster = None
+    roster_path = Path(args.roster) if args.roster else None
+    if roster_path is not None:
+        if not roster_path.is_file():
+            return _fail(f"daftar peserta '{args.roster}' tidak ditemukan.")
+        try:
+            roster = load_roster(roster_path)
+        except QuizError as exc:
+            print(exc, file=sys.stderr)
+            return _fail(f"daftar peserta {roster_path.name} tidak dapat dibaca.")
+        if not roster.ok or roster.warnings:
+            for line in roster_report(roster):
+                print(line, file=sys.stderr)
+    if args.pin is None and args.kiosk:
+        print("quiz-app take: mode kios memerlukan PIN; isi PIN di layar persiapan.",
+              file=sys.stderr)
+
+    from ..ui.participant.session import SessionSetup
+
+    setup = None
+    if args.pin is not None:
+        setup = SessionSetup(
+            source=source.resolve(), plan=plan, banks=tuple(banks),
+            title=args.title.strip() or plan.title, pin=args.pin, place=args.place,
+            date=session_date, trainer=args.trainer, roster=roster,
+            roster_path=roster_path.resolve() if roster_path else None,
+            guests=args.guests, kiosk=args.kiosk)
+    return _run(args, paths.data_dir(args.data_dir), cache, setup, source, roster_path)
+
+
+def _run(args: argparse.Namespace, data_dir: Path, cache: object, setup: object,
+         source: Path, roster_path: Path | None) -> int:
+    from PySide6.QtCore import QEventLoop
+
+    from ..ui.app import create_app, install_excepthook
+    from ..ui.participant.launcher import Launcher
+    from ..ui.setup import SetupDialog
+
+    app = create_app(language=args.lang)
+    app.setQuitOnLastWindowClosed(False)  # between a resumed test and the new session
+    install_excepthook()
+    launcher = Launcher(data_dir, cache)  # type: ignore[arg-type]
+    state = {"started": False}
+    # Our own loop, ended by loop.quit(): app.quit() would also mark every later event
+    # loop of the process as finished, which matters when this runs inside a test.
+    loop = QEventLoop()
+
+    def maybe_quit() -> None:
+        if state["started"] and not launcher.windows:
+            loop.quit()
+
+    def start_new() -> None:
+        if state["started"] or launcher.windows:
+            return  # a resumed test is running; the new session starts when it closes
+        state["started"] = True
+        if setup is not None:
+            if launcher.start_session(setup) is None:  # type: ignore[arg-type]
+                loop.quit()
+            return
+        dialog = SetupDialog([], cache)  # type: ignore[arg-type]
+        dialog.prefill(source=source.resolve(), roster=roster_path.resolve() if roster_path
+                       else None, title=args.title, place=args.place, trainer=args.trainer,
+                       guests=args.guests, kiosk=args.kiosk)
+        launcher.dialog_parent = dialog
+        if dialog.exec() and dialog.result_setup is not None:
+            if launcher.start_session(dialog.result_setup) is None:
+                loop.quit()
+        else:
+            loop.quit()
+
+    def closed() -> None:
+        if not state["started"]:
+            start_new()
+        else:
+            maybe_quit()
+
+    launcher.window_closed.connect(closed)
+    launcher.resume_checked.connect(start_new)
+    launcher.offer_resume()
+    loop.exec()
+    launcher.close()
+    return EXIT_OK

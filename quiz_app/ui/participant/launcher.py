@@ -1,0 +1,186 @@
+"""Opening participant sessions: new ones from the set-up, and resumes after a crash.
+
+Used by the main window and by ``quiz-app take``. Owns the UI thread's results store.
+Slow work (listing unfinished attempts with the database check, loading a session's bank
+and roster) runs in a worker; the store used by the windows is opened on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...core.cache import BankCache
+from ...core.clock import Clock, monotonic_clock
+from ...core.errors import QuizError
+from ...core.resume import remaining_time
+from ...core.store import AttemptRecord, ResultsStore
+from .. import dialogs
+from ..worker import run_in_worker
+from .screens import clock_text
+from .session import (
+    ParticipantSession,
+    ResumeFiles,
+    SessionSetup,
+    create_session,
+    load_resume_files,
+    resumed_session,
+)
+from .window import ParticipantWindow
+
+
+def _unfinished(data_dir: Path) -> list[tuple[AttemptRecord, str]]:
+    """Runs in a worker (its own connection): unfinished attempts with session titles."""
+    with ResultsStore.open_in(data_dir) as store:
+        out = []
+        for rec in store.unfinished_attempts():
+            out.append((rec, store.session(rec.session_id).title))
+        return out
+
+
+class Launcher(QObject):
+    window_opened = Signal(object)  # ParticipantWindow
+    window_closed = Signal()
+    resume_checked = Signal()  # the resume offer is over (whatever was chosen)
+
+    def __init__(self, data_dir: Path, cache: BankCache | None, clock: Clock = monotonic_clock,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.cache = cache
+        self.clock = clock
+        self._store: ResultsStore | None = None
+        self.windows: list[ParticipantWindow] = []
+        self.on_results: Callable[[int], None] | None = None
+        self.on_export: Callable[[int], None] | None = None
+        self.dialog_parent: QWidget | None = None
+
+    # ------------------------------------------------------------------ store
+
+    def store(self) -> ResultsStore | None:
+        if self._store is None:
+            try:
+                self._store = ResultsStore.open_in(self.data_dir)
+            except QuizError as exc:
+                dialogs.show_message(self.dialog_parent, self.tr("Basis data hasil"),
+                                     self.tr("Basis data hasil tidak dapat dibuka."), exc.message)
+                return None
+        return self._store
+
+    def close(self) -> bool:
+        """Close every participant window (kiosk ones ask for the PIN) and then the store.
+        False when a window stayed open."""
+        for window in list(self.windows):
+            window.close()
+        if self.windows:
+            return False
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        return True
+
+    # ------------------------------------------------------------------ new sessions
+
+    def start_session(self, setup: SessionSetup) -> ParticipantWindow | None:
+        store = self.store()
+        if store is None:
+            return None
+        try:
+            session = create_session(store, self.data_dir, setup)
+        except QuizError as exc:
+            dialogs.show_message(self.dialog_parent, self.tr("Sesi tidak dapat dibuat"),
+                                 exc.message)
+            return None
+        window = self._open(session)
+        window.start()
+        return window
+
+    def _open(self, session: ParticipantSession) -> ParticipantWindow:
+        window = ParticipantWindow(session, self.clock)
+        window.on_results = self.on_results
+        window.on_export = self.on_export
+        self.windows.append(window)
+        window.session_closed.connect(lambda w=window: self._closed(w))
+        self.window_opened.emit(window)
+        return window
+
+    def _closed(self, window: ParticipantWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        window.deleteLater()
+        self.window_closed.emit()
+
+    # ------------------------------------------------------------------ resume
+
+    def offer_resume(self) -> None:
+        """Look for unfinished attempts (worker), then offer to resume one."""
+        run_in_worker(lambda: _unfinished(self.data_dir), self._offer, self._check_failed)
+
+    def _check_failed(self, exc: QuizError) -> None:
+        dialogs.show_message(self.dialog_parent, self.tr("Basis data hasil"),
+                             self.tr("Tes yang belum selesai tidak dapat diperiksa."),
+                             exc.message)
+        self.resume_checked.emit()
+
+    def describe(self, record: AttemptRecord, session_title: str) -> str:
+        left = remaining_time(record)
+        time_text = (self.tr("tanpa batas waktu tes") if left is None
+                     else self.tr("sisa waktu {0}").format(clock_text(left)))
+        return self.tr("{0} — {1} — {2}, soal {3} dari {4}").format(
+            record.participant.name, session_title, time_text, record.current_index + 1,
+            len(record.spec.questions))
+
+    def _offer(self, found: list[tuple[AttemptRecord, str]]) -> None:
+        if not found:
+            self.resume_checked.emit()
+            return
+        items = [self.describe(rec, title) for rec, title in found]
+        picked = dialogs.choose_item(
+            self.dialog_parent, self.tr("Lanjutkan tes yang terputus?"),
+            self.tr("Tes berikut belum selesai (aplikasi tertutup atau listrik padam). Pilih "
+                    "satu untuk dilanjutkan tepat dari posisi terakhir yang tersimpan."),
+            items, [("resume", self.tr("Lanjutkan")),
+                    ("abandon", self.tr("Batalkan tes ini"))])
+        if picked is None:
+            self.resume_checked.emit()
+            return
+        action, row = picked
+        record = found[row][0]
+        if action == "abandon":
+            if dialogs.confirm(self.dialog_parent, self.tr("Batalkan tes?"), self.tr(
+                    "Tes {0} dibatalkan dan tidak ditawarkan lagi. Jawabannya tetap tersimpan "
+                    "sebagai tes yang dibatalkan. Lanjutkan?").format(record.participant.name)):
+                store = self.store()
+                if store is not None:
+                    try:
+                        store.abandon_attempt(record.id)
+                    except QuizError as exc:
+                        dialogs.show_message(self.dialog_parent, self.tr("Basis data hasil"),
+                                             exc.message)
+            self.offer_resume()  # offer the others, if any
+            return
+        data_dir, cache = self.data_dir, self.cache
+        run_in_worker(lambda: load_resume_files(data_dir, record.session_id, cache),
+                      lambda files: self.resume(record, files))
+
+    def resume(self, record: AttemptRecord, files: ResumeFiles) -> ParticipantWindow | None:
+        store = self.store()
+        if store is None:
+            self.resume_checked.emit()
+            return None
+        try:
+            fresh = store.attempt(record.id)  # the latest saved state
+            session = resumed_session(store, self.data_dir, fresh, files)
+        except QuizError as exc:
+            dialogs.show_message(self.dialog_parent, self.tr("Tes tidak dapat dilanjutkan"),
+                                 exc.message)
+            self.resume_checked.emit()
+            return None
+        window = self._open(session)
+        window.open_window()
+        window.resume(fresh)
+        self.resume_checked.emit()
+        return window

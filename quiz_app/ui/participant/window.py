@@ -1,0 +1,390 @@
+"""The participant window: identity → instructions → questions → finish → result → review.
+
+Kiosk mode shows it full screen; closing it (window button, Alt+F4, Esc) asks for the
+trainer PIN, and Ctrl+Shift+T + PIN opens the trainer menu. Wrong PINs lock the menu
+(:class:`~quiz_app.core.trainer.PinLock`, time from the injected clock).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from ...core.attempt import AttemptResult
+from ...core.clock import Clock, monotonic_clock
+from ...core.engine import Attempt, FinishReason, RefusalReason, build_attempt
+from ...core.errors import QuizError
+from ...core.model import Participant
+from ...core.resume import resume_attempt
+from ...core.store import AttemptRecord
+from ...core.trainer import PinCheck, PinLock
+from .. import dialogs
+from ..style import MAX_SCALE, MIN_SCALE, participant_style
+from .controller import AttemptController
+from .screens import (
+    FinishScreen,
+    IdentityScreen,
+    InstructionsScreen,
+    QuestionScreen,
+    ResultScreen,
+    ReviewScreen,
+    Screen,
+)
+from .session import ParticipantSession
+
+SessionHook = Callable[[int], None]
+
+
+class ParticipantWindow(QWidget):
+    session_closed = Signal()
+    attempt_started = Signal(str)  # attempt id
+    attempt_finished = Signal(object)  # AttemptResult
+    screen_changed = Signal(str)  # screen name
+
+    def __init__(self, session: ParticipantSession, clock: Clock = monotonic_clock,
+                 parent: QWidget | None = None, *, tick_ms: int = 200) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clock = clock
+        self.tick_ms = tick_ms
+        self.pin_lock = PinLock(session.pin, clock)
+        self.on_results: SessionHook | None = None  # wired by the lead to the results window
+        self.on_export: SessionHook | None = None
+        self.controller: AttemptController | None = None
+        self.participant: Participant | None = None
+        self._pending: Attempt | None = None
+        self._allow_close = False
+        self._store_error_shown = False
+        self.scale = 1.0  # font scale in effect = screen-size base × the user's zoom
+        self.zoom = 1.0
+        self._base = 1.0
+        self.setObjectName("ParticipantWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Kuis ASN — {0}").format(session.record.title))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+        self.identity = IdentityScreen(session, self)
+        self.instructions = InstructionsScreen(self)
+        self.question = QuestionScreen(self)
+        self.finish = FinishScreen(self)
+        self.result = ResultScreen(self)
+        self.review = ReviewScreen(self)
+        self._names: dict[QWidget, str] = {}
+        for name, screen in (("identity", self.identity), ("instructions", self.instructions),
+                             ("question", self.question), ("finish", self.finish),
+                             ("result", self.result), ("review", self.review)):
+            self.stack.addWidget(screen)
+            self._names[screen] = name
+
+        self.identity.accepted.connect(self._identified)
+        self.instructions.start.connect(self._start_attempt)
+        self.question.finish_requested.connect(self._confirm_finish)
+        self.finish.submit.connect(self._submit)
+        self.finish.back.connect(self._back_to_questions)
+        self.result.review.connect(lambda: self._show(self.review))
+        self.result.next_participant.connect(self.next_participant)
+        self.review.back.connect(lambda: self._show(self.result))
+        self.review.next_participant.connect(self.next_participant)
+        self.set_zoom(1.0)
+        # an explicit minimum: otherwise Qt derives one from the word-wrapped labels at
+        # their narrowest, taller than a 1366×768 screen
+        self.setMinimumSize(800, 560)
+        self.resize(1366, 768)
+
+    # ------------------------------------------------------------------ showing
+
+    def start(self) -> None:
+        """Show the window (full screen in kiosk mode) at the identity screen."""
+        self.open_window()
+        self.begin_identity()
+
+    def open_window(self) -> None:
+        if self.session.kiosk:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.showFullScreen()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+
+    @property
+    def screen_name(self) -> str:
+        return self._names.get(self.stack.currentWidget(), "")
+
+    def _show(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        screen.enter()
+        self.screen_changed.emit(self._names[screen])
+
+    def begin_identity(self) -> None:
+        self.participant = None
+        self._pending = None
+        self.identity.reset()
+        self._show(self.identity)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Ctrl+plus/minus: the participant's zoom on top of the screen-size base."""
+        self.zoom = min(MAX_SCALE, max(MIN_SCALE, round(zoom, 2)))
+        scale = min(MAX_SCALE, max(MIN_SCALE, round(self._base * self.zoom, 2)))
+        if scale != self.scale or not self.styleSheet():
+            self.scale = scale
+            self.setStyleSheet(participant_style(self.scale))
+            self.question.set_scale(self.scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # text sized for a 1366×768 laptop grows on larger screens (1080p: ×1.25)
+        base = max(1.0, min(1.4, round(event.size().height() / 864, 2)))
+        if base != self._base:
+            self._base = base
+            self.set_zoom(self.zoom)
+
+    # ------------------------------------------------------------------ flow
+
+    def _identified(self, participant: Participant) -> None:
+        session = self.session
+        if not session.can_start_new:
+            dialogs.show_message(self, self.tr("Sesi tidak dapat menerima peserta"), self.tr(
+                "Sesi ini sudah ditutup atau berkas soalnya tidak dapat dimuat. Minta pelatih "
+                "memulai sesi baru."))
+            return
+        assert session.banks is not None
+        try:
+            spec = build_attempt(session.plan, session.banks, session.new_seed())
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Soal tidak dapat disusun"), exc.message)
+            return
+        self.participant = participant
+        self._pending = Attempt(spec, self.clock)
+        self.instructions.show_for(participant, spec.questions, session.plan)
+        self._show(self.instructions)
+
+    def _start_attempt(self) -> None:
+        if self._pending is None or self.participant is None:
+            return
+        attempt = self._pending
+        self._pending = None
+        try:
+            attempt_id = self.session.store.start_attempt(
+                self.session.record.id, self.participant, attempt.spec)
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Tes tidak dapat dimulai"), exc.message)
+            self.begin_identity()
+            return
+        self._run(attempt_id, attempt)
+
+    def resume(self, record: AttemptRecord) -> None:
+        """Continue a stored unfinished attempt exactly where it was last saved."""
+        self.participant = record.participant
+        self._run(record.id, resume_attempt(record, self.clock))
+
+    def _run(self, attempt_id: str, attempt: Attempt) -> None:
+        self._store_error_shown = False
+        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.clock, self,
+                                 tick_ms=self.tick_ms)
+        self.controller = ctrl
+        ctrl.finished.connect(self._finished)
+        ctrl.refused.connect(self._refused)
+        ctrl.store_failed.connect(self._store_failed)
+        ctrl.ticked.connect(self._tick)
+        self.question.attach(ctrl)
+        self._show(self.question)
+        self.attempt_started.emit(attempt_id)
+        ctrl.start()
+
+    def _tick(self) -> None:
+        if self.stack.currentWidget() is self.finish:
+            self.finish.refresh()
+
+    def _confirm_finish(self) -> None:
+        if self.controller is None or not self.controller.running:
+            return
+        self.finish.show_for(self.controller)
+        self._show(self.finish)
+
+    def _back_to_questions(self) -> None:
+        if self.controller is not None and self.controller.running:
+            self.question.render()
+            self._show(self.question)
+
+    def _submit(self) -> None:
+        if self.controller is not None:
+            self.controller.submit()
+
+    def _finished(self, result: AttemptResult) -> None:
+        ctrl = self.controller
+        assert ctrl is not None and self.participant is not None
+        order = list(dict.fromkeys(aq.question.category for aq in ctrl.attempt.questions))
+        if self.session.banks:
+            known = [c.id for b in self.session.banks for c in b.categories]
+            order = [c for c in known if c in order] + [c for c in order if c not in known]
+        self.result.show_result(self.participant, self.session.plan, result,
+                                self.session.category_titles, order,
+                                ctrl.finish_reason is FinishReason.TEST_TIME_UP,
+                                self.session.can_start_new)
+        answers = {qid: rec.choice for qid, rec in ctrl.attempt.answers.items()}
+        self.review.show_review(ctrl.attempt.questions, result, answers,
+                                self.session.category_titles, self.session.can_start_new)
+        self._show(self.result)
+        self.attempt_finished.emit(result)
+
+    def next_participant(self) -> None:
+        if self.controller is not None and self.controller.running:
+            return
+        self._drop_controller()
+        if self.session.can_start_new:
+            self.begin_identity()
+        else:
+            self._allow_close = True
+            self.close()
+
+    def _drop_controller(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller.deleteLater()
+            self.controller = None
+
+    def _refused(self, reason: RefusalReason) -> None:
+        if reason is RefusalReason.QUESTION_TIME_UP:
+            self.question.saved.setText(self.tr("Waktu soal ini sudah habis."))
+        elif reason is RefusalReason.NAVIGATION:
+            self.question.saved.setText(self.tr("Tes ini tidak mengizinkan kembali ke soal "
+                                                "sebelumnya."))
+
+    def _store_failed(self, message: str) -> None:
+        if self._store_error_shown:
+            return
+        self._store_error_shown = True
+        dialogs.show_message(self, self.tr("Jawaban belum tersimpan"), self.tr(
+            "Jawaban tidak dapat disimpan ke basis data hasil. Panggil pelatih; jangan tutup "
+            "aplikasi."), message)
+
+    # ------------------------------------------------------------------ trainer
+
+    def ask_pin(self, purpose: str) -> bool:
+        """Ask the trainer's PIN (through the dialogs seam). True when it is right."""
+        lock = self.pin_lock
+        if not lock.required:
+            return True
+        left = lock.locked_for()
+        if left > 0:
+            dialogs.show_message(self, self.tr("Menu pelatih terkunci"), self.tr(
+                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(math.ceil(left)))
+            return False
+        pin = dialogs.ask_pin(self, self.tr("PIN pelatih"), purpose)
+        if pin is None:
+            return False
+        outcome = lock.check(pin)
+        if outcome is PinCheck.OK:
+            return True
+        if outcome is PinCheck.LOCKED:
+            dialogs.show_message(self, self.tr("Menu pelatih terkunci"), self.tr(
+                "PIN salah tiga kali. Menu pelatih terkunci selama {0} detik.").format(
+                    math.ceil(lock.locked_for())))
+        else:
+            dialogs.show_message(self, self.tr("PIN salah"), self.tr(
+                "PIN salah. Sisa percobaan: {0}.").format(lock.tries_left))
+        return False
+
+    def open_trainer_menu(self) -> None:
+        if not self.ask_pin(self.tr("Masukkan PIN pelatih untuk membuka menu pelatih.")):
+            return
+        choice = dialogs.choose(self, self.tr("Menu pelatih"), self.tr(
+            "Sesi: {0}").format(self.session.record.title), [
+            ("next", self.tr("Peserta berikutnya")),
+            ("results", self.tr("Hasil")),
+            ("export", self.tr("Ekspor")),
+            ("end", self.tr("Akhiri sesi")),
+        ])
+        if choice == "next":
+            self._trainer_next()
+        elif choice == "results":
+            self._hook(self.on_results)
+        elif choice == "export":
+            self._hook(self.on_export)
+        elif choice == "end":
+            self.end_session()
+
+    def _hook(self, hook: SessionHook | None) -> None:
+        if hook is None:
+            dialogs.show_message(self, self.tr("Belum tersedia"), self.tr(
+                "Fitur ini belum tersedia dari layar peserta. Tutup sesi lalu buka dari "
+                "jendela utama."))
+            return
+        hook(self.session.record.id)
+
+    def _end_running_attempt(self) -> None:
+        ctrl = self.controller
+        if ctrl is not None and ctrl.running:
+            ctrl.finished.disconnect(self._finished)
+            ctrl.end_by_trainer()
+
+    def _trainer_next(self) -> None:
+        ctrl = self.controller
+        if ctrl is not None and ctrl.running and not dialogs.confirm(
+                self, self.tr("Peserta berikutnya"), self.tr(
+                    "Tes peserta ini belum selesai. Akhiri sekarang dan nilai jawaban yang "
+                    "sudah ada?")):
+            return
+        self._end_running_attempt()
+        self._drop_controller()
+        if self.session.can_start_new:
+            self.begin_identity()
+
+    def end_session(self) -> None:
+        """End the running attempt (scored as it is), close the session and the window."""
+        self._end_running_attempt()
+        self._drop_controller()
+        try:
+            self.session.store.close_session(self.session.record.id)
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Sesi tidak dapat ditutup"), exc.message)
+        self._allow_close = True
+        self.close()
+
+    # ------------------------------------------------------------------ keys and closing
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if mods == ctrl | Qt.KeyboardModifier.ShiftModifier and key == Qt.Key.Key_T:
+            self.open_trainer_menu()
+            return
+        if mods & ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.set_zoom(self.zoom + 0.1)
+            return
+        if mods & ctrl and key == Qt.Key.Key_Minus:
+            self.set_zoom(self.zoom - 0.1)
+            return
+        if mods & ctrl and key == Qt.Key.Key_0:
+            self.set_zoom(1.0)
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.session.kiosk:
+                self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._allow_close:
+            running = self.controller is not None and self.controller.running
+            if self.session.kiosk:
+                if not self.ask_pin(self.tr("Masukkan PIN pelatih untuk menutup layar peserta.")):
+                    event.ignore()
+                    return
+            elif running and not dialogs.confirm(self, self.tr("Tutup layar peserta?"), self.tr(
+                    "Tes sedang berjalan. Jawaban yang sudah diberikan tersimpan dan tes dapat "
+                    "dilanjutkan saat aplikasi dibuka lagi. Tutup sekarang?")):
+                event.ignore()
+                return
+        self._drop_controller()
+        event.accept()
+        self.session_closed.emit()

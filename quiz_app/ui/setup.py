@@ -1,0 +1,340 @@
+"""Trainer set-up for participant mode: what to run, the session details, roster, PIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cache import BankCache
+from ..core.errors import QuizError
+from ..core.model import Bank, Plan
+from ..core.roster import Roster, load_roster
+from ..core.trainer import valid_pin
+from . import dialogs
+from .banklist import BankEntry
+from .participant.loader import load_isolated
+from .participant.session import SessionSetup
+from .worker import run_in_worker
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    plan: Plan
+    banks: tuple[Bank, ...]
+
+
+def _load(path: Path, cache: BankCache | None) -> Loaded:
+    """Runs in a worker thread; the parsing itself runs in a child process (see loader)."""
+    plan, banks = load_isolated(path, cache)
+    return Loaded(path, plan, banks)
+
+
+class SetupDialog(QDialog):
+    """Collects a :class:`SessionSetup`. Files load in a worker; the dialog never blocks."""
+
+    source_loaded = Signal(bool)  # True when the chosen bank/plan is valid
+    roster_loaded = Signal(bool)
+
+    def __init__(self, entries: list[BankEntry], cache: BankCache | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cache = cache
+        self.setWindowTitle(self.tr("Mulai Tes Peserta"))
+        self.setObjectName("SetupDialog")
+        self.loaded: Loaded | None = None
+        self.roster: Roster | None = None
+        self.roster_path: Path | None = None
+        self._source_token = 0
+        self._roster_token = 0
+        self._auto_title = ""
+        self.result_setup: SessionSetup | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+
+        source_box = QGroupBox(self.tr("1. Soal yang dikerjakan"), self)
+        source_layout = QVBoxLayout(source_box)
+        self.list = QListWidget(source_box)
+        self.list.setAccessibleName(self.tr("Bank soal dan rencana bawaan"))
+        for entry in entries:
+            if not entry.ok:
+                continue
+            kind = self.tr("Rencana") if entry.kind == "plan" else self.tr("Bank soal")
+            item = QListWidgetItem(self.tr("{0} — {1}, {2} soal").format(
+                entry.title, kind, entry.questions))
+            item.setData(Qt.ItemDataRole.UserRole, str(entry.path))
+            self.list.addItem(item)
+        self.list.setMinimumHeight(120)
+        row = QVBoxLayout()
+        self.file_button = QPushButton(self.tr("Pilih berkas bank/rencana…"), source_box)
+        self.file_button.setAccessibleName(self.tr("Pilih berkas bank atau rencana"))
+        self.source_status = QLabel(self.tr("Pilih salah satu dari daftar, atau pilih berkas."),
+                                    source_box)
+        self.source_status.setWordWrap(True)
+        self.source_status.setAccessibleName(self.tr("Status soal"))
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_button)
+        file_row.addStretch(1)
+        row.addLayout(file_row)
+        row.addWidget(self.source_status)
+        source_layout.addWidget(self.list, 1)
+        source_layout.addLayout(row)
+
+        details = QGroupBox(self.tr("2. Data sesi"), self)
+        form = QFormLayout(details)
+        self.title = QLineEdit(details)
+        self.title.setAccessibleName(self.tr("Judul sesi"))
+        self.place = QLineEdit(details)
+        self.place.setAccessibleName(self.tr("Tempat"))
+        self.date = QDateEdit(QDate.currentDate(), details)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setAccessibleName(self.tr("Tanggal"))
+        for inner in self.date.findChildren(QLineEdit):
+            inner.setAccessibleName(self.tr("Tanggal"))
+        self.trainer = QLineEdit(details)
+        self.trainer.setAccessibleName(self.tr("Nama pelatih"))
+        form.addRow(self.tr("Judul sesi"), self.title)
+        form.addRow(self.tr("Tempat"), self.place)
+        form.addRow(self.tr("Tanggal"), self.date)
+        form.addRow(self.tr("Nama pelatih"), self.trainer)
+        top = QHBoxLayout()
+        top.addWidget(source_box, 3)
+        top.addWidget(details, 2)
+        layout.addLayout(top, 1)
+
+        people = QGroupBox(self.tr("3. Peserta"), self)
+        people_layout = QVBoxLayout(people)
+        roster_row = QHBoxLayout()
+        self.roster_button = QPushButton(self.tr("Pilih daftar peserta (CSV/XLSX)…"), people)
+        self.roster_button.setAccessibleName(self.tr("Pilih daftar peserta"))
+        self.roster_clear = QPushButton(self.tr("Tanpa daftar"), people)
+        self.roster_clear.setAccessibleName(self.tr("Tanpa daftar peserta"))
+        self.roster_status = QLabel(self.tr("Tanpa daftar peserta: setiap NIP yang valid "
+                                            "diterima."), people)
+        self.roster_status.setWordWrap(True)
+        self.roster_status.setAccessibleName(self.tr("Status daftar peserta"))
+        roster_row.addWidget(self.roster_button)
+        roster_row.addWidget(self.roster_clear)
+        roster_row.addStretch(1)
+        self.guests = QCheckBox(self.tr("Izinkan peserta tamu (tanpa NIP atau tidak ada di "
+                                        "daftar)"), people)
+        self.guests.setAccessibleName(self.tr("Izinkan peserta tamu"))
+        people_layout.addLayout(roster_row)
+        people_layout.addWidget(self.roster_status)
+        people_layout.addWidget(self.guests)
+
+        safety = QGroupBox(self.tr("4. Pengamanan"), self)
+        safety_form = QFormLayout(safety)
+        self.pin = QLineEdit(safety)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
+        self.pin.setAccessibleName(self.tr("PIN pelatih"))
+        self.pin.setPlaceholderText(self.tr("4–8 angka, wajib"))
+        self.kiosk = QCheckBox(self.tr("Mode kios: layar penuh, keluar hanya dengan PIN"), safety)
+        self.kiosk.setAccessibleName(self.tr("Mode kios"))
+        safety_form.addRow(self.tr("PIN pelatih"), self.pin)
+        safety_form.addRow("", self.kiosk)
+        bottom = QHBoxLayout()
+        bottom.addWidget(people, 3)
+        bottom.addWidget(safety, 2)
+        layout.addLayout(bottom)
+
+        self.message = QLabel("", self)
+        self.message.setObjectName("Problem")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Pesan"))
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Batal"), self)
+        self.cancel_button.setAccessibleName(self.tr("Batal"))
+        self.start_button = QPushButton(self.tr("Mulai"), self)
+        self.start_button.setObjectName("BigStart")
+        self.start_button.setAccessibleName(self.tr("Mulai tes peserta"))
+        self.start_button.setDefault(True)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.start_button)
+        layout.addLayout(buttons)
+
+        self.list.currentItemChanged.connect(self._picked)
+        self.file_button.clicked.connect(self._pick_file)
+        self.roster_button.clicked.connect(self._pick_roster)
+        self.roster_clear.clicked.connect(self._clear_roster)
+        self.cancel_button.clicked.connect(self.reject)
+        self.start_button.clicked.connect(self.try_start)
+        self.resize(1180, 640)
+
+    # ------------------------------------------------------------------ source
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.choose_source(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _pick_file(self) -> None:
+        path = dialogs.open_file(self, self.tr("Pilih bank soal atau rencana sesi"),
+                                 self.tr("Bank soal atau rencana (*.yaml *.yml)"))
+        if path is not None:
+            self.list.clearSelection()
+            self.choose_source(path, report=True)
+
+    def choose_source(self, path: Path, report: bool = False) -> None:
+        """Load ``path`` in a worker; ``source_loaded`` tells when done."""
+        self._source_token += 1
+        token = self._source_token
+        self.loaded = None
+        self.source_status.setText(self.tr("Memuat {0}…").format(path.name))
+        cache = self.cache
+        run_in_worker(lambda: _load(path, cache),
+                      lambda loaded: self._source_done(token, loaded),
+                      lambda exc: self._source_failed(token, path, exc, report))
+
+    def _source_done(self, token: int, loaded: Loaded) -> None:
+        if token != self._source_token:
+            return
+        self.loaded = loaded
+        plan = loaded.plan
+        count = sum(r.count for r in plan.draw) or sum(len(b.questions) for b in loaded.banks)
+        text = self.tr("Siap: {0} — {1} soal").format(plan.title, count)
+        if plan.time_limit:
+            text += self.tr(", waktu tes {0} menit").format(round(plan.time_limit / 60))
+        self.source_status.setText(text)
+        if not self.title.text().strip() or self.title.text() == self._auto_title:
+            self._auto_title = plan.title
+            self.title.setText(plan.title)
+        self.source_loaded.emit(True)
+
+    def _source_failed(self, token: int, path: Path, exc: QuizError, report: bool) -> None:
+        if token != self._source_token:
+            return
+        self.source_status.setText(self.tr("{0} tidak dapat dipakai: {1} masalah.").format(
+            path.name, len(exc.issues)))
+        if report:
+            dialogs.show_message(self, self.tr("Berkas soal bermasalah"), self.tr(
+                "{0} tidak dapat dipakai. Perbaiki masalah berikut lalu pilih lagi.").format(
+                    path.name), str(exc))
+        self.source_loaded.emit(False)
+
+    # ------------------------------------------------------------------ roster
+
+    def _pick_roster(self) -> None:
+        path = dialogs.open_file(self, self.tr("Pilih daftar peserta"),
+                                 self.tr("Daftar peserta (*.csv *.xlsx *.xlsm *.txt *.tsv)"))
+        if path is not None:
+            self.choose_roster(path)
+
+    def choose_roster(self, path: Path) -> None:
+        self._roster_token += 1
+        token = self._roster_token
+        self.roster = None
+        self.roster_path = None
+        self.roster_status.setText(self.tr("Memuat {0}…").format(path.name))
+        run_in_worker(lambda: load_roster(path), lambda r: self._roster_done(token, path, r),
+                      lambda exc: self._roster_failed(token, path, exc))
+
+    def _roster_done(self, token: int, path: Path, roster: Roster) -> None:
+        if token != self._roster_token:
+            return
+        self.roster = roster
+        self.roster_path = path
+        text = self.tr("{0}: {1} peserta").format(path.name, len(roster.participants))
+        if roster.rejected or roster.warnings:
+            text += self.tr("; {0} baris ditolak, {1} peringatan").format(
+                roster.rejected, roster.warnings)
+            self.roster_status.setToolTip("\n".join(i.format() for i in roster.issues[:20]))
+        self.roster_status.setText(text)
+        if roster.rejected:
+            dialogs.show_message(self, self.tr("Daftar peserta"), self.tr(
+                "{0} baris daftar peserta ditolak; peserta itu tidak dapat masuk dengan NIP-nya "
+                "kecuali peserta tamu diizinkan.").format(roster.rejected),
+                "\n".join(i.format() for i in roster.issues))
+        self.roster_loaded.emit(True)
+
+    def _roster_failed(self, token: int, path: Path, exc: QuizError) -> None:
+        if token != self._roster_token:
+            return
+        self.roster_status.setText(self.tr("{0} tidak dapat dibaca.").format(path.name))
+        dialogs.show_message(self, self.tr("Daftar peserta"), self.tr(
+            "Daftar peserta tidak dapat dibaca."), str(exc))
+        self.roster_loaded.emit(False)
+
+    def _clear_roster(self) -> None:
+        self._roster_token += 1
+        self.roster = None
+        self.roster_path = None
+        self.roster_status.setToolTip("")
+        self.roster_status.setText(self.tr("Tanpa daftar peserta: setiap NIP yang valid "
+                                           "diterima."))
+
+    # ------------------------------------------------------------------ start
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.loaded is None:
+            out.append(self.tr("Pilih bank soal atau rencana yang valid (tunggu sampai "
+                               "selesai dimuat)."))
+        if not self.title.text().strip():
+            out.append(self.tr("Isi judul sesi."))
+        if not valid_pin(self.pin.text()):
+            out.append(self.tr("Isi PIN pelatih 4–8 angka."))
+        if self._roster_token and self.roster is None and self.roster_path is None and \
+                self.roster_status.text().endswith("…"):
+            out.append(self.tr("Tunggu daftar peserta selesai dimuat."))
+        return out
+
+    def try_start(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.message.setText("\n".join(problems))
+            return
+        assert self.loaded is not None
+        self.result_setup = SessionSetup(
+            source=self.loaded.path,
+            plan=self.loaded.plan,
+            banks=self.loaded.banks,
+            title=self.title.text().strip(),
+            pin=self.pin.text(),
+            place=self.place.text().strip(),
+            date=self.date.date().toPython(),
+            trainer=self.trainer.text().strip(),
+            roster=self.roster,
+            roster_path=self.roster_path,
+            guests=self.guests.isChecked(),
+            kiosk=self.kiosk.isChecked(),
+        )
+        self.accept()
+
+    def prefill(self, *, source: Path | None = None, roster: Path | None = None,
+                title: str = "", place: str = "", trainer: str = "", guests: bool = False,
+                kiosk: bool = False) -> None:
+        """Fill the form (``quiz-app take`` without a PIN opens the set-up this way)."""
+        if title:
+            self.title.setText(title)
+        self.place.setText(place)
+        self.trainer.setText(trainer)
+        self.guests.setChecked(guests)
+        self.kiosk.setChecked(kiosk)
+        if source is not None:
+            self.choose_source(source, report=True)
+        if roster is not None:
+            self.choose_roster(roster)
+        self.pin.setFocus()
