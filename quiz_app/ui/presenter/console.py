@@ -1,0 +1,421 @@
+"""The trainer console: the laptop screen, never the projector.
+
+It shows what the hall must not see yet (the correct answer, the explanation, the next
+question), the timer, the controls with their keys, and the team answer grid. Every key
+goes to :meth:`PresenterController.handle_key`; buttons take no focus, so Space or a
+letter never "clicks" a focused button by accident.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.attempt import AttemptQuestion
+from ...core.hall import Phase
+from ...core.model import OPTION_KEYS
+from .. import dialogs
+from .audience import format_points
+from .controller import PresenterController
+from .fit import reflow
+
+CONSOLE_STYLE = """
+QWidget#TrainerConsole { background: #f1f5f9; }
+QLabel#Timer { font-size: 44px; font-weight: 700; color: #0b3d91; }
+QLabel#Phase { font-size: 18px; font-weight: 600; color: #374151; }
+QLabel#Entry { font-size: 28px; font-weight: 700; color: #111827; background: #ffffff;
+               border: 2px solid #0b3d91; border-radius: 6px; padding: 4px 10px; }
+QLabel#Warning { color: #92400e; background: #fef3c7; padding: 4px 8px; border-radius: 4px; }
+QLabel#Status { color: #111827; font-weight: 600; }
+QLabel#Answer { color: #065f46; font-weight: 700; }
+QLabel#Secret { color: #7c2d12; font-weight: 700; }
+QGroupBox { font-weight: 600; border: 1px solid #cbd5e1; border-radius: 6px;
+            margin-top: 14px; padding: 8px; background: #ffffff; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
+QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 4px 0;
+                             min-width: 34px; border-radius: 4px; }
+QPushButton[letter="true"]:checked { background: #0b3d91; color: #ffffff; }
+QPushButton[letter="true"]:disabled { background: #f1f5f9; color: #94a3b8; }
+"""
+
+
+def _wrap_label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class TeamRow:
+    """One team in the answer grid: number, name, a button per letter, the time keyed."""
+
+    def __init__(self, console: TrainerConsole, grid: QGridLayout, row: int, number: int,
+                 name: str) -> None:
+        self.number = number
+        self.number_label = QLabel(str(number))
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.name_label = QLabel(name)
+        self.name_label.setToolTip(name)
+        self.name_label.setMinimumWidth(60)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.time_label = QLabel("")
+        self.buttons: dict[str, QPushButton] = {}
+        grid.addWidget(self.number_label, row, 0)
+        grid.addWidget(self.name_label, row, 1)
+        for col, letter in enumerate(OPTION_KEYS):
+            b = QPushButton(letter)
+            b.setProperty("letter", True)
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setAccessibleName(console.tr("Tim {0} jawab {1}").format(number, letter))
+            b.clicked.connect(lambda _=False, n=number, x=letter: console.on_letter_clicked(n, x))
+            grid.addWidget(b, row, 2 + col)
+            self.buttons[letter] = b
+        grid.addWidget(self.time_label, row, 2 + len(OPTION_KEYS))
+
+
+class TrainerConsole(QWidget):
+    closing = Signal()  # the trainer closed the console: the presentation stops
+
+    def __init__(self, controller: PresenterController, categories: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.controller = controller
+        self.categories = categories or {}
+        self.setObjectName("TrainerConsole")
+        self.setStyleSheet(CONSOLE_STYLE)
+        self.setWindowTitle(self.tr("Kuis ASN — konsol pelatih: {0}").format(
+            controller.game.plan.title))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._force = False
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(10)
+
+        # top bar
+        top = QHBoxLayout()
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("Phase")
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("Timer")
+        self.screen_label = _wrap_label()
+        self.audience_button = self._button(self.tr("Layar peserta (F5)"), None)
+        self.swap_button = self._button(self.tr("Tukar layar"), None)
+        top.addWidget(self.timer_label)
+        top.addSpacing(16)
+        top.addWidget(self.phase_label, 1)
+        top.addWidget(self.screen_label, 2)
+        top.addWidget(self.audience_button)
+        top.addWidget(self.swap_button)
+        root.addLayout(top)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        root.addLayout(body, 1)
+
+        # left: current and next question, with the answer (only here); scrolls, so a long
+        # question never makes the console taller than a 1280×720 laptop screen
+        left_host = QWidget()
+        left = QVBoxLayout(left_host)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left_scroll.setWidget(left_host)
+        body.addWidget(left_scroll, 3)
+        self.current_box = QGroupBox(self.tr("Soal sekarang"))
+        cur = QVBoxLayout(self.current_box)
+        self.current_text = _wrap_label()
+        self.current_options = _wrap_label()
+        self.current_answer = _wrap_label(name="Secret")
+        self.current_explanation = _wrap_label()
+        self.current_reference = _wrap_label()
+        self.fit_warning = _wrap_label(name="Warning")
+        self.fit_warning.hide()
+        for w in (self.current_text, self.current_options, self.current_answer,
+                  self.current_explanation, self.current_reference, self.fit_warning):
+            cur.addWidget(w)
+        left.addWidget(self.current_box)
+        self.next_box = QGroupBox(self.tr("Soal berikutnya"))
+        nxt = QVBoxLayout(self.next_box)
+        self.next_text = _wrap_label()
+        self.next_answer = _wrap_label(name="Secret")
+        nxt.addWidget(self.next_text)
+        nxt.addWidget(self.next_answer)
+        left.addWidget(self.next_box)
+        left.addStretch(1)
+
+        # right: team answers
+        right = QVBoxLayout()
+        body.addLayout(right, 2)
+        self.team_box = QGroupBox(self.tr("Jawaban tim"))
+        tb = QVBoxLayout(self.team_box)
+        self.entry_label = QLabel()
+        self.entry_label.setObjectName("Entry")
+        self.entry_help = _wrap_label(self.tr(
+            "Ketik nomor tim lalu hurufnya: 7 B (tanpa Enter). Huruf lagi = koreksi tim "
+            "yang sama. Nomor + Delete = hapus."))
+        self.answered_label = QLabel()
+        tb.addWidget(self.entry_label)
+        tb.addWidget(self.entry_help)
+        tb.addWidget(self.answered_label)
+        self.team_rows: list[TeamRow] = []
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        for i, p in enumerate(controller.game.participants, start=1):
+            self.team_rows.append(TeamRow(self, grid, i - 1, i, p.name))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(grid_host)
+        tb.addWidget(scroll, 1)
+        self.discussion_label = _wrap_label(self.tr(
+            "Mode diskusi: jawaban tidak dikumpulkan. Tampilkan soal, jalankan waktu, "
+            "tampilkan jawaban, lalu bahas."))
+        right.addWidget(self.team_box, 1)
+        right.addWidget(self.discussion_label)
+        self.team_box.setVisible(controller.team_mode)
+        self.discussion_label.setVisible(not controller.team_mode)
+
+        # controls
+        controls = QHBoxLayout()
+        self.buttons = {
+            "start": self._button(self.tr("Mulai / Jeda / Lanjut [Spasi]"),
+                                  controller.start_or_pause),
+            "add_time": self._button(self.tr("+10 detik [+]"), controller.add_time),
+            "reveal": self._button(self.tr("Tampilkan jawaban [Enter]"), controller.reveal),
+            "next": self._button(self.tr("Berikutnya [PgDn]"), controller.advance),
+            "skip": self._button(self.tr("Lewati soal [Ctrl+L]"), controller.skip),
+            "end": self._button(self.tr("Akhiri [Ctrl+E]"), controller.end),
+        }
+        for b in self.buttons.values():
+            controls.addWidget(b)
+        root.addLayout(controls)
+
+        options = QHBoxLayout()
+        self.leaderboard_check = QCheckBox(self.tr("Peringkat di antara soal [Ctrl+P]"))
+        self.leaderboard_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.leaderboard_check.toggled.connect(self._leaderboard_toggled)
+        self.leaderboard_check.setVisible(controller.team_mode)
+        self.sound_check = QCheckBox(self.tr("Suara [Ctrl+M]"))
+        self.sound_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sound_check.toggled.connect(self._sound_toggled)
+        if controller.sound.available:
+            self.sound_check.setToolTip(self.tr(
+                "Bunyi lembut saat waktu habis dan detak halus pada 5 detik terakhir."))
+        else:
+            self.sound_check.setEnabled(False)
+            self.sound_check.setToolTip(self.tr(
+                "Suara tidak tersedia di komputer ini: pasang paket tambahan dengan "
+                "pip install \"kuis-asn[sound]\" (QtMultimedia)."))
+        options.addWidget(self.leaderboard_check)
+        options.addWidget(self.sound_check)
+        options.addStretch(1)
+        self.status = _wrap_label(name="Status")
+        options.addWidget(self.status, 3)
+        root.addLayout(options)
+
+        controller.changed.connect(self.refresh)
+        controller.ticked.connect(self.on_tick)
+        controller.message.connect(self.status.setText)
+        controller.entry_changed.connect(self._entry_changed)
+        self._entry_changed("")
+        self.refresh()
+
+    # ------------------------------------------------------------------ pieces
+
+    def _button(self, text: str, slot) -> QPushButton:
+        b = QPushButton(text)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if slot is not None:
+            b.clicked.connect(lambda _=False: slot())
+        return b
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self.controller.handle_key(event.key(), event.text(), event.modifiers()):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._force and self.controller.game.phase is not Phase.FINISHED and \
+                not dialogs.confirm(self, self.tr("Tutup presentasi"), self.tr(
+                    "Tutup presentasi sekarang? Jawaban yang sudah masuk tersimpan, dan "
+                    "presentasi dapat dilanjutkan nanti dari soal ini.")):
+            event.ignore()
+            return
+        event.accept()
+        if not self._force:
+            self._force = True
+            self.closing.emit()
+
+    def force_close(self) -> None:
+        self._force = True
+        self.close()
+
+    def on_letter_clicked(self, number: int, letter: str) -> None:
+        self.controller.toggle_letter(number, letter)
+        self.refresh()  # a refused click must not stay checked
+
+    def _leaderboard_toggled(self, on: bool) -> None:
+        if on != self.controller.game.show_leaderboard:
+            self.controller.set_show_leaderboard(on)
+
+    def _sound_toggled(self, on: bool) -> None:
+        if on != self.controller.sound.enabled:
+            self.controller.set_sound(on)
+
+    def _entry_changed(self, pending: str) -> None:
+        if pending:
+            number = int(pending)
+            name = ""
+            if 1 <= number <= len(self.team_rows):
+                name = self.controller.game.participants[number - 1].name
+            self.entry_label.setText(self.tr("Tim {0} {1} → huruf?").format(pending, name))
+        else:
+            self.entry_label.setText(self.tr("Nomor tim …"))
+
+    def set_screen_text(self, text: str) -> None:
+        self.screen_label.setText(text)
+
+    # ------------------------------------------------------------------ state
+
+    def _describe(self, aq: AttemptQuestion, index: int) -> tuple[str, str, str]:
+        game = self.controller.game
+        q = aq.question
+        lines = []
+        right = game.correct_letters(index)
+        for i, key in enumerate(aq.option_order):
+            letter = OPTION_KEYS[i]
+            mark = "  ✔" if letter in right else ""
+            lines.append(f"{letter}. {reflow(q.option(key).text)}{mark}")
+        if right:
+            answer = self.tr("Kunci: {0}").format(", ".join(sorted(right)))
+        else:
+            answer = self.tr("Jajak pendapat (tanpa kunci)")
+        return reflow(q.text), "\n".join(lines), answer
+
+    def phase_text(self, phase: Phase) -> str:
+        match phase:
+            case Phase.READY:
+                return self.tr("Siap — soal belum dimulai")
+            case Phase.RUNNING:
+                return self.tr("Waktu berjalan")
+            case Phase.PAUSED:
+                return self.tr("Jeda")
+            case Phase.TIME_UP:
+                return self.tr("Waktu habis")
+            case Phase.REVEALED:
+                return self.tr("Jawaban ditampilkan")
+            case Phase.LEADERBOARD:
+                return self.tr("Peringkat sementara ditampilkan")
+        return self.tr("Selesai — peringkat akhir ditampilkan")
+
+    def refresh(self) -> None:
+        c = self.controller
+        game = c.game
+        aq = game.current
+        q = aq.question
+        category = self.categories.get(q.category, q.category)
+        self.phase_label.setText(self.phase_text(game.phase))
+        self.current_box.setTitle(self.tr("Soal sekarang: {0} dari {1} · {2}").format(
+            game.index + 1, game.total, category))
+        text, options, answer = self._describe(aq, game.index)
+        self.current_text.setText(text)
+        self.current_options.setText(options)
+        self.current_answer.setText(answer)
+        self.current_explanation.setText(
+            self.tr("Penjelasan: {0}").format(reflow(q.explanation)) if q.explanation else
+            self.tr("Penjelasan: (tidak ada di bank soal)"))
+        self.current_reference.setText(
+            self.tr("Dasar hukum: {0}").format(reflow(q.reference)) if q.reference else "")
+        nq = game.next_question
+        if nq is None:
+            self.next_text.setText(self.tr("(Ini soal terakhir.)"))
+            self.next_answer.setText("")
+        else:
+            ntext, _nopts, nanswer = self._describe(nq, game.index + 1)
+            self.next_text.setText(ntext)
+            self.next_answer.setText(nanswer)
+
+        phase = game.phase
+        self.buttons["add_time"].setEnabled(phase in (Phase.READY, Phase.RUNNING, Phase.PAUSED))
+        self.buttons["reveal"].setEnabled(phase in (Phase.RUNNING, Phase.PAUSED, Phase.TIME_UP))
+        self.buttons["start"].setEnabled(phase in (Phase.READY, Phase.RUNNING, Phase.PAUSED))
+        self.buttons["next"].setEnabled(phase is not Phase.FINISHED)
+        self.buttons["skip"].setEnabled(phase is not Phase.FINISHED)
+        self.buttons["end"].setEnabled(phase is not Phase.FINISHED)
+        self.leaderboard_check.blockSignals(True)
+        self.leaderboard_check.setChecked(game.show_leaderboard)
+        self.leaderboard_check.blockSignals(False)
+        self.sound_check.blockSignals(True)
+        self.sound_check.setChecked(c.sound.enabled)
+        self.sound_check.blockSignals(False)
+        self._refresh_teams()
+        self.on_tick()
+
+    def _refresh_teams(self) -> None:
+        game = self.controller.game
+        if not self.team_rows:
+            return
+        letters = game.letters()
+        open_ = game.phase in (Phase.RUNNING, Phase.PAUSED)
+        scoring = game.plan.scoring
+        for row, p in zip(self.team_rows, game.participants, strict=True):
+            rec = game.answer(p.id)
+            chosen = {game.letter_for_key(k) for k in rec.choice} if rec else set()
+            for letter, b in row.buttons.items():
+                b.setVisible(letter in letters)
+                b.setEnabled(open_)
+                b.setChecked(letter in chosen)
+            row.time_label.setText(
+                self.tr("{0} dtk").format(f"{rec.time_taken:.1f}".replace(".", ","))
+                if rec and rec.choice else "")
+        answered = len(game.answered())
+        board = ""
+        standings = game.standings(previous=False)
+        if standings and game.is_closed(0):
+            top = standings[0]
+            board = self.tr(" · teratas: {0} ({1})").format(
+                top.participant.name, format_points(top.points, scoring))
+        self.answered_label.setText(self.tr("{0} dari {1} tim sudah menjawab{2}").format(
+            answered, len(game.participants), board))
+
+    def on_tick(self) -> None:
+        game = self.controller.game
+        remaining = game.remaining()
+        whole = int(remaining + 0.999)
+        self.timer_label.setText(f"{whole // 60:02d}:{whole % 60:02d}")
+        if game.phase is Phase.RUNNING and game.answered() and \
+                len(game.answered()) == len(game.participants):
+            self.status.setText(self.tr("Semua tim sudah menjawab — tekan Enter untuk "
+                                        "menampilkan jawaban."))
+
+    def set_fit_warning(self, below_minimum: bool) -> None:
+        self.fit_warning.setVisible(below_minimum)
+        self.fit_warning.setText(self.tr(
+            "Teks soal ini terlalu panjang: di layar peserta hurufnya lebih kecil dari ukuran "
+            "minimum yang terbaca dari belakang aula. Pertimbangkan memperpendek soalnya."))

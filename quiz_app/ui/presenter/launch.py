@@ -1,0 +1,178 @@
+"""Starting presenter mode: from the main window (:func:`start_presenter`) or from
+``quiz-app present`` (:func:`run_presenter`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QWidget
+
+from ...core import paths
+from ...core.answer_source import AnswerSource, DiscussionSource, TeamSource
+from ...core.cache import BankCache
+from ...core.clock import Clock, monotonic_clock
+from ...core.errors import QuizError
+from ...core.hall import HallSession, Phase, SavedHall, find_resumable
+from ...core.model import Bank
+from ...core.plan import load_runnable
+from .. import dialogs
+from .audience import AudienceView
+from .console import TrainerConsole
+from .controller import PresenterController
+from .placement import Mode, Placement, ScreenManager
+from .sound import SoundPlayer
+
+log = logging.getLogger(__name__)
+
+
+class Presenter(QObject):
+    """What :func:`start_presenter` returns: the controller and its two windows."""
+
+    closed = Signal()
+
+    def __init__(self, controller: PresenterController, audience: AudienceView,
+                 console: TrainerConsole, screens: ScreenManager,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.audience = audience
+        self.console = console
+        self.screens = screens
+        controller.audience_toggle_requested.connect(screens.toggle_audience)
+        controller.audience_hide_requested.connect(screens.hide_audience_if_single)
+        console.audience_button.clicked.connect(lambda _=False: screens.toggle_audience())
+        console.swap_button.clicked.connect(lambda _=False: screens.toggle_swap())
+        screens.placed.connect(self._placed)
+        controller.changed.connect(self._check_fit)
+        console.closing.connect(self.close)
+        self._closed = False
+
+    def _placed(self, placement: Placement) -> None:
+        c = self.console
+        c.swap_button.setEnabled(placement.mode is Mode.DUAL)
+        screen = self.screens.audience_screen
+        if placement.mode is Mode.DUAL and screen is not None:
+            g = screen.geometry()
+            c.set_screen_text(c.tr("Layar peserta: {0} ({1}×{2}). Konsol ini tidak tampil di "
+                                   "proyektor.").format(screen.name(), g.width(), g.height()))
+        else:
+            c.set_screen_text(c.tr("Satu layar: F5 menampilkan/menyembunyikan layar peserta. "
+                                   "Jika proyektor mencerminkan layar laptop, peserta melihat "
+                                   "konsol ini (dengan kunci jawaban) saat layar peserta "
+                                   "disembunyikan."))
+
+    def _check_fit(self) -> None:
+        q = self.audience.question
+        self.console.set_fit_warning(q.below_minimum and q.text() != "")
+
+    def close(self) -> None:
+        """Stop the presentation windows (the resume file keeps an unfinished one)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.controller.close()
+        self.audience.allow_close = True
+        self.audience.close()
+        self.console.force_close()
+        self.closed.emit()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("presenter", text)
+
+
+def _categories(banks: Sequence[Bank]) -> dict[str, str]:
+    return {c.id: c.title for b in banks for c in b.categories}
+
+
+def _offer_resume(parent: QWidget | None, saved: SavedHall) -> bool:
+    when = saved.updated_at[:16].replace("T", " ")
+    teams = (_tr("{0} tim").format(len(saved.participants))
+             if saved.participants else _tr("mode diskusi"))
+    return dialogs.confirm(
+        parent,
+        _tr("Lanjutkan presentasi?"),
+        _tr("Presentasi '{0}' ({1}) terhenti pada soal {2} dari {3} "
+                   "(terakhir disimpan {4} UTC). Lanjutkan dari soal itu? Pilih Tidak untuk "
+                   "memulai dari awal; hasil yang lama tetap tersimpan sebagai dibatalkan.")
+        .format(saved.title, teams, saved.question_number, len(saved.spec.questions), when),
+    )
+
+
+def start_presenter(
+    parent: QWidget | None,
+    data_dir: Path,
+    source_path: Path,
+    teams: list[str] | None,
+    discussion: bool = False,
+    *,
+    clock: Clock = monotonic_clock,
+    sound: SoundPlayer | None = None,
+    screens: Callable[[], list[QScreen]] | None = None,
+    cache: BankCache | None = None,
+) -> Presenter | None:
+    """Open presenter mode for a plan or bank file and return it (None when the file or
+    the team list cannot be used; the reason was shown with ``dialogs.show_message``).
+
+    ``teams`` are team names (``["Meja 1", …]`` or read from a team file); None or
+    ``discussion=True`` runs a discussion without answers. A presentation of the same
+    file that did not finish is offered for resume first (it keeps its own teams).
+    """
+    data_dir = Path(data_dir)
+    source_path = Path(source_path)
+    try:
+        plan, banks = load_runnable(source_path,
+                                    cache or BankCache(paths.cache_dir() / "banks"))
+        session = _open_session(parent, data_dir, source_path, plan, banks, teams, discussion,
+                                clock)
+    except QuizError as exc:
+        dialogs.show_message(parent, _tr("Mode presenter tidak dapat dibuka"), exc.message,
+                             str(exc))
+        return None
+    controller = PresenterController(session, clock, sound=sound or SoundPlayer())
+    categories = _categories(banks)
+    audience = AudienceView(controller, categories)
+    console = TrainerConsole(controller, categories, parent)
+    manager = ScreenManager(audience, console, screens=screens)
+    presenter = Presenter(controller, audience, console, manager, parent)
+    controller.setParent(presenter)
+    manager.setParent(presenter)
+    manager.apply()
+    presenter._check_fit()
+    return presenter
+
+
+def _open_session(parent: QWidget | None, data_dir: Path, source_path: Path, plan, banks,
+                  teams: list[str] | None, discussion: bool, clock: Clock) -> HallSession:
+    for saved in find_resumable(data_dir, source_path):
+        if _offer_resume(parent, saved):
+            source: AnswerSource = (TeamSource([p.name for p in saved.participants])
+                                    if saved.participants else DiscussionSource())
+            return HallSession.resume(data_dir, saved, source, clock)
+        HallSession.abandon(data_dir, saved)
+    source = DiscussionSource() if discussion or not teams else TeamSource(teams)
+    return HallSession.create(data_dir, source_path, plan, banks, source, clock)
+
+
+def run_presenter(data_dir: Path, source_path: Path, teams: list[str] | None,
+                  discussion: bool) -> int:
+    """``quiz-app present``: a QApplication with only the presenter windows."""
+    from ..app import create_app, install_excepthook
+
+    app = create_app()
+    install_excepthook()
+    presenter = start_presenter(None, data_dir, source_path, teams, discussion)
+    if presenter is None:
+        return 1
+    app.setQuitOnLastWindowClosed(False)
+    presenter.closed.connect(app.quit)
+    code = app.exec()
+    finished = presenter.controller.game.phase is Phase.FINISHED
+    presenter.close()
+    if not finished:
+        print("Presentasi belum selesai; jalankan perintah yang sama untuk melanjutkannya.")
+    return code

@@ -1,0 +1,196 @@
+"""A crashed presentation resumes where it was; sounds are optional and off by default."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import types
+import wave
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from quiz_app.core.hall import Phase, find_resumable
+from quiz_app.core.resources import assets_dir
+from quiz_app.core.store import DB_FILENAME
+from quiz_app.ui.presenter import controller as controller_mod
+from quiz_app.ui.presenter import refguard
+from quiz_app.ui.presenter.sound import SOUND_FILES, SoundPlayer
+from tests.ui.presenter.conftest import type_keys
+
+TEAMS = ["Meja 1", "Meja 2"]
+
+
+def test_a_crashed_presentation_resumes_at_its_question(open_presenter, hall_files, clock, qtbot,
+                                                        dialog_log, tmp_path):
+    p = open_presenter(hall_files, TEAMS)
+    c = p.controller
+    type_keys(qtbot, p.console, " ")
+    clock.advance(2)
+    type_keys(qtbot, p.console, "1a")
+    type_keys(qtbot, p.console, "\n>>")  # reveal, leaderboard, question 2
+    type_keys(qtbot, p.console, " ")
+    clock.advance(3)
+    type_keys(qtbot, p.console, "2b")
+    clock.advance(5)
+    c.tick()  # the periodic save: 8 s used on question 2
+    # the laptop crashes: no close, no finish; only the files on disk remain
+    c.timer.stop()
+    c.session.store.close()
+    c.session.store = None
+
+    assert len(find_resumable(tmp_path / "data", hall_files)) == 1
+    dialog_log.confirms = [True]
+    again = open_presenter(hall_files, ["Lain"])  # the saved teams win
+    assert "terhenti pada soal 2 dari 5" in dialog_log.asked[-1]
+    game = again.controller.game
+    assert game.index == 1 and game.phase is Phase.PAUSED
+    assert [t.name for t in game.participants] == TEAMS
+    assert game.elapsed() == 8.0
+    assert game.answer("tim-02").choice == {"B"}
+    assert again.audience.stack.currentWidget() is again.audience.question_page
+    assert again.audience.dial.seconds_shown() == 12
+    assert "Jeda" in again.audience.visible_text()
+    type_keys(qtbot, again.console, " ")
+    clock.advance(1)
+    type_keys(qtbot, again.console, "1a")
+    assert game.answer("tim-01").time_taken == 9.0
+    again.controller.end(ask=False)
+    con = sqlite3.connect(tmp_path / "data" / DB_FILENAME)
+    try:
+        statuses = con.execute("SELECT status FROM attempts").fetchall()
+    finally:
+        con.close()
+    assert statuses == [("finished",), ("finished",)]
+    assert find_resumable(tmp_path / "data") == []
+
+
+def test_declining_the_resume_starts_afresh(open_presenter, hall_files, qtbot, dialog_log,
+                                            tmp_path):
+    p = open_presenter(hall_files, TEAMS)
+    type_keys(qtbot, p.console, " ")
+    p.controller.timer.stop()
+    dialog_log.confirms = [False]
+    again = open_presenter(hall_files, ["Dinkes"])
+    assert again.controller.game.index == 0 and again.controller.game.phase is Phase.READY
+    assert [t.name for t in again.controller.game.participants] == ["Dinkes"]
+    con = sqlite3.connect(tmp_path / "data" / DB_FILENAME)
+    try:
+        statuses = sorted(con.execute("SELECT status FROM attempts").fetchall())
+    finally:
+        con.close()
+    assert statuses == [("abandoned",), ("abandoned",), ("in_progress",)]
+
+
+def test_closing_the_console_asks_and_keeps_the_presentation_resumable(open_presenter,
+                                                                       hall_files, dialog_log,
+                                                                       tmp_path):
+    p = open_presenter(hall_files, TEAMS)
+    p.controller.start()
+    dialog_log.confirms = [False]
+    p.console.close()
+    assert p.console.isVisible()
+    dialog_log.confirms = [True]
+    p.console.close()
+    assert not p.console.isVisible() and not p.audience.isVisible()
+    assert len(find_resumable(tmp_path / "data", hall_files)) == 1
+
+
+def test_the_sound_files_are_short_wavs_made_by_the_generator(tmp_path):
+    folder = assets_dir() / "sounds"
+    for name in SOUND_FILES.values():
+        with wave.open(str(folder / name)) as w:
+            seconds = w.getnframes() / w.getframerate()
+            assert w.getnchannels() == 1 and w.getsampwidth() == 2
+            assert 0.02 < seconds < 1.0
+    subprocess.run([sys.executable, "-c",
+                    "import sys, runpy; g = runpy.run_path(sys.argv[1]); "
+                    "g['main'](__import__('pathlib').Path(sys.argv[2]))",
+                    str(folder / "generate.py"), str(tmp_path)], check=True)
+    for name in SOUND_FILES.values():
+        assert (tmp_path / name).read_bytes() == (folder / name).read_bytes()
+
+
+def test_without_a_sound_backend_the_toggle_is_disabled_with_a_reason(open_presenter,
+                                                                       hall_files):
+    p = open_presenter(hall_files, TEAMS, sound=SoundPlayer(backend="none"))
+    check = p.console.sound_check
+    assert not check.isEnabled() and not check.isChecked()
+    assert "kuis-asn[sound]" in check.toolTip()
+    assert not p.controller.sound.play("time_up")
+
+
+class RecordingPlayer(SoundPlayer):
+    def __init__(self) -> None:
+        super().__init__(backend="none")
+        self.backend = "test"
+        self.played: list[str] = []
+
+    def play(self, name: str) -> bool:
+        if not self.enabled:
+            return False
+        self.played.append(name)
+        return True
+
+
+def test_ticks_in_the_last_five_seconds_and_a_beep_at_time_up(open_presenter, hall_files, clock,
+                                                              qtbot):
+    player = RecordingPlayer()
+    p = open_presenter(hall_files, TEAMS, sound=player)
+    c = p.controller
+    assert p.console.sound_check.isEnabled() and not player.enabled  # off by default
+    qtbot.keyClick(p.console, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert player.enabled and p.console.sound_check.isChecked()
+    c.start()
+    for _ in range(44):  # 22 s in half-second ticks
+        clock.advance(0.5)
+        c.tick()
+    assert player.played == ["tick"] * 5 + ["time_up"]
+
+
+def test_sound_stays_silent_when_switched_off(open_presenter, hall_files, clock):
+    player = RecordingPlayer()
+    p = open_presenter(hall_files, TEAMS, sound=player)
+    p.controller.start()
+    clock.advance(21)
+    p.controller.tick()
+    assert player.played == []
+
+
+def test_winsound_backend_plays_asynchronously(monkeypatch, tmp_path):
+    calls = []
+    fake = types.SimpleNamespace(SND_FILENAME=1, SND_ASYNC=2, SND_NODEFAULT=4,
+                                 PlaySound=lambda path, flags: calls.append((path, flags)))
+    monkeypatch.setitem(sys.modules, "winsound", fake)
+    player = SoundPlayer(backend="winsound", folder=tmp_path)
+    assert player.available
+    assert not player.play("tick")  # off by default
+    player.enabled = True
+    assert player.play("time_up")
+    assert calls == [(str(tmp_path / "waktu_habis.wav"), 7)]
+
+
+def test_the_controller_module_never_sleeps():
+    source = Path(controller_mod.__file__).read_text(encoding="utf-8")
+    assert "sleep(" not in source
+
+
+def test_refcount_guard_keeps_a_busy_presenter_alive():
+    """Many void calls and emits (as ten redraws a second for an hour would make) do not
+    bring down the interpreter once the guard is installed."""
+    code = (
+        "from quiz_app.ui.presenter import refguard\n"
+        "refguard.install()\n"
+        "from PySide6.QtCore import QRect, QObject, Signal\n"
+        "class P(QObject):\n"
+        "    s = Signal()\n"
+        "p = P(); r = QRect()\n"
+        "for _ in range(200_000):\n"
+        "    r.setWidth(3); p.s.emit()\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+    assert refguard.void_call_leak() >= 0
