@@ -6,10 +6,6 @@ The one entry point for the main window is :func:`start_presenter`; the command 
 
 from __future__ import annotations
 
-from . import refguard
-
-refguard.install()  # before any widget: PySide6 6.12 on Python 3.11 loses None references
-
-from .launch import Presenter, start_presenter  # noqa: E402
+from .launch import Presenter, start_presenter
 
 __all__ = ["Presenter", "start_presenter"]

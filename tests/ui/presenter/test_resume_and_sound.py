@@ -15,7 +15,6 @@ from quiz_app.core.hall import Phase, find_resumable
 from quiz_app.core.resources import assets_dir
 from quiz_app.core.store import DB_FILENAME
 from quiz_app.ui.presenter import controller as controller_mod
-from quiz_app.ui.presenter import refguard
 from quiz_app.ui.presenter.sound import SOUND_FILES, SoundPlayer
 from tests.ui.presenter.conftest import type_keys
 
@@ -174,23 +173,3 @@ def test_winsound_backend_plays_asynchronously(monkeypatch, tmp_path):
 def test_the_controller_module_never_sleeps():
     source = Path(controller_mod.__file__).read_text(encoding="utf-8")
     assert "sleep(" not in source
-
-
-def test_refcount_guard_keeps_a_busy_presenter_alive():
-    """Many void calls and emits (as ten redraws a second for an hour would make) do not
-    bring down the interpreter once the guard is installed."""
-    code = (
-        "from quiz_app.ui.presenter import refguard\n"
-        "refguard.install()\n"
-        "from PySide6.QtCore import QRect, QObject, Signal\n"
-        "class P(QObject):\n"
-        "    s = Signal()\n"
-        "p = P(); r = QRect()\n"
-        "for _ in range(200_000):\n"
-        "    r.setWidth(3); p.s.emit()\n"
-        "print('ok')\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
-    assert refguard.void_call_leak() >= 0
