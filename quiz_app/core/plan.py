@@ -8,6 +8,7 @@ takes either and returns the plan with its banks, or raises one :class:`BankErro
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from . import bank as bank_mod
@@ -82,7 +83,8 @@ def load_runnable(
         _check_draws(src, doc, plan, banks)
     if src.issues:
         raise PlanError(src.issues)
-    return plan, banks
+    # From here on a bank is known by its id, however the plan file referred to it.
+    return replace(plan, banks=tuple(b.id for b in banks)), banks
 
 
 def _validate(src: Source) -> tuple[Plan | None, LocMap | None]:

@@ -39,6 +39,16 @@ def test_plan_with_banks(tmp_path: Path) -> None:
     assert plan.question_time(banks[0].questions[0]) == 20
 
 
+def test_a_plan_naming_its_bank_by_path_builds_an_attempt(tmp_path: Path) -> None:
+    from quiz_app.core.engine import build_attempt
+
+    write(tmp_path, VALID_BANK)
+    plan, banks = load_runnable(write(tmp_path, PLAN, "plan.yaml"))
+    assert plan.banks == ("uji",)
+    spec = build_attempt(plan, banks, "peserta-1")
+    assert len(spec.questions) == 3
+
+
 def test_a_bank_alone_runs_with_default_plan_values(tmp_path: Path) -> None:
     plan, banks = load_runnable(write(tmp_path, VALID_BANK))
     assert plan.banks == ("uji",) and plan.draw == () and plan.pass_mark == 70
