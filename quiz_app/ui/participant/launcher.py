@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from ...core.cache import BankCache
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
+from ...core.hall import TEAM_MARK
 from ...core.resume import remaining_time
 from ...core.store import AttemptRecord, ResultsStore
 from .. import dialogs
@@ -37,6 +38,8 @@ def _unfinished(data_dir: Path) -> list[tuple[AttemptRecord, str]]:
     with ResultsStore.open_in(data_dir) as store:
         out = []
         for rec in store.unfinished_attempts():
+            if TEAM_MARK in rec.participant.extra:
+                continue  # a hall team's attempt: presenter mode resumes those itself
             out.append((rec, store.session(rec.session_id).title))
         return out
 
