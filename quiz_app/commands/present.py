@@ -6,10 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core import paths
-from ..core.answer_source import default_team_names, load_team_file
-from ..core.cache import BankCache
 from ..core.errors import QuizError
-from ..core.plan import load_runnable
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -37,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_teams(args: argparse.Namespace) -> list[str] | None:
     """Team names from ``--teams``/``--teams-file``; None for a discussion."""
+    from ..core.answer_source import default_team_names, load_team_file
+
     if args.teams is not None:
         return default_team_names(args.teams)
     if args.teams_file:
@@ -47,11 +46,13 @@ def resolve_teams(args: argparse.Namespace) -> list[str] | None:
 def cmd_present(args: argparse.Namespace) -> int:
     """Check everything that can be wrong with the files first (no Qt, no traceback),
     then open the presenter windows."""
+    from ..cli import bank_cache
+    from ..core.plan import load_runnable
+
     source = Path(args.source)
     try:
         teams = resolve_teams(args)
-        plan, banks = load_runnable(source, BankCache(paths.cache_dir() / "banks"),
-                                    display=args.source)
+        plan, banks = load_runnable(source, bank_cache(), display=args.source)
     except QuizError as exc:
         print(exc)
         print(f"{source.name}: mode presenter tidak dapat dibuka.")

@@ -18,11 +18,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from openpyxl import load_workbook
-from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
 from .errors import Issue, RosterError
 from .model import Participant
 from .nip import NipError, normalize_nip, parse_nip
@@ -177,15 +172,19 @@ def _unreadable_xlsx(path: Path) -> RosterError:
     )
 
 
-_XLSX_ERRORS = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, ValueError, OSError)
-
-
 def _xlsx_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
+    # openpyxl costs ~0.25 s to import: only when an XLSX roster is actually opened.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    xlsx_errors = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, ValueError,
+                   OSError)
     with warnings.catch_warnings():  # e.g. "Data Validation extension is not supported"
         warnings.simplefilter("ignore", UserWarning)
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
-        except _XLSX_ERRORS as e:
+        except xlsx_errors as e:
             raise _unreadable_xlsx(path) from e
         try:
             sheets = []
@@ -196,7 +195,7 @@ def _xlsx_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
                 values = ws.iter_rows(min_row=1, values_only=True)
                 sheets.append((ws.title, [(n, list(v)) for n, v in enumerate(values, start=1)]))
             return sheets
-        except _XLSX_ERRORS as e:
+        except xlsx_errors as e:
             raise _unreadable_xlsx(path) from e
         finally:
             wb.close()
@@ -335,12 +334,15 @@ def _build(
             first_line[nip] = (line, name)
 
         extra = tuple((h, _cell_text(cells[c]) if c < len(cells) else "") for c, h in extra_cols)
-        unnamed = (
-            (f"Kolom {get_column_letter(c + 1)}", _cell_text(cells[c]))
-            for c in range(len(cells))
-            if c not in used and (c >= len(headers) or not headers[c])
-        )
-        extra += tuple((h, v) for h, v in unnamed if v)
+        unnamed = [
+            c for c in range(len(cells))
+            if c not in used and (c >= len(headers) or not headers[c]) and _cell_text(cells[c])
+        ]
+        if unnamed:  # rare: openpyxl (slow to import) only then
+            from openpyxl.utils.cell import get_column_letter
+
+            extra += tuple((f"Kolom {get_column_letter(c + 1)}", _cell_text(cells[c]))
+                           for c in unnamed)
         participants.append(
             Participant(
                 name=name,
@@ -409,3 +411,4 @@ def roster_report(roster: Roster) -> list[str]:
         f"{roster.warnings} peringatan"
     )
     return lines
+

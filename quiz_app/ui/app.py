@@ -8,15 +8,18 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
-from ..core.cache import BankCache
 from . import dialogs
 from .i18n import choose_language, install_translators
 from .style import STYLE
+
+if TYPE_CHECKING:
+    from ..core.cache import BankCache
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,8 @@ def create_app(argv: list[str] | None = None, language: str | None = None) -> QA
 
 
 def bank_cache() -> BankCache:
+    from ..core.cache import BankCache
+
     return BankCache(paths.cache_dir() / "banks")
 
 
@@ -57,12 +62,18 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
 
     app = create_app(language=language)
     sys.excepthook = _excepthook
-    window = MainWindow(data_dir, bank_cache())
+    window = MainWindow(data_dir, None)
     window.show()
     if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
         print("quiz-app: window shown", flush=True)  # read by bench/run.py
-    QTimer.singleShot(0, window.load_bundled)
-    QTimer.singleShot(0, window.check_resume)
+
+    def after_first_show() -> None:
+        # Nothing below is needed to draw the first window: do it once it is up.
+        window.cache = bank_cache()
+        window.load_bundled()
+        window.check_resume()
+
+    QTimer.singleShot(0, after_first_show)
     return app.exec()
 
 

@@ -7,21 +7,15 @@ Button labels are set explicitly and translated here: Qt ships no Indonesian cat
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+# Dialog classes are looked up when a dialog opens, not at import: PySide6 builds each
+# class's type on first use, and none of these is needed to show the first window.
 
 
 def _tr(text: str) -> str:
@@ -29,6 +23,8 @@ def _tr(text: str) -> str:
 
 
 def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
     if detail:
@@ -37,6 +33,8 @@ def show_message(parent: QWidget | None, title: str, text: str, detail: str = ""
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
@@ -44,6 +42,8 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.button(QMessageBox.StandardButton.Yes).setText(_tr("Ya"))
@@ -55,6 +55,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def choose(parent: QWidget | None, title: str, text: str,
            choices: list[tuple[str, str]]) -> str | None:
     """Buttons ``(key, label)``; returns the key pressed, or None when cancelled."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     buttons: dict[object, str] = {}
@@ -70,6 +72,10 @@ def choose(parent: QWidget | None, title: str, text: str,
 
 def ask_pin(parent: QWidget | None, title: str, text: str) -> str | None:
     """The trainer's PIN (digits, hidden), or None when cancelled."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QRegularExpressionValidator
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
@@ -97,6 +103,8 @@ def ask_pin(parent: QWidget | None, title: str, text: str) -> str | None:
 
 
 def open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
     return Path(path) if path else None
 
@@ -105,6 +113,15 @@ def choose_item(parent: QWidget | None, title: str, text: str, items: list[str],
                 actions: list[tuple[str, str]]) -> tuple[str, int] | None:
     """A list to pick one of ``items`` and buttons ``(key, label)``; returns
     ``(key, row)`` or None when closed or cancelled."""
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QLabel,
+        QListWidget,
+        QPushButton,
+        QVBoxLayout,
+    )
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     dialog.resize(640, 360)

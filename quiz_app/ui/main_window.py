@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -19,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cache import BankCache
 from ..core.clock import Clock, monotonic_clock
 from ..core.resources import bundled_bank_files, bundled_plan_files
 from . import dialogs
 from .banklist import BankEntry, BankListModel, inspect_files
 from .i18n import choose_language, save_language
-from .participant.launcher import Launcher
-from .participant.session import SessionSetup
-from .setup import SetupDialog
 from .worker import run_in_worker
+
+if TYPE_CHECKING:
+    from ..core.cache import BankCache
+    from .participant.launcher import Launcher
+    from .participant.session import SessionSetup
+    from .setup import SetupDialog
 
 
 class MainWindow(QMainWindow):
@@ -39,9 +42,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir = data_dir
         self.cache = cache
-        self.launcher = Launcher(data_dir, cache, clock, self)
-        self.launcher.dialog_parent = self
-        self.launcher.window_closed.connect(self._participant_closed)
+        self.clock = clock
+        self._launcher: Launcher | None = None
         self.setWindowTitle(self.tr("Kuis ASN"))
         self.setObjectName("MainWindow")
 
@@ -146,12 +148,25 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ participant mode
 
+    @property
+    def launcher(self) -> Launcher:
+        """Participant mode, created on first use: keeps its imports off the start-up path."""
+        if self._launcher is None:
+            from .participant.launcher import Launcher
+
+            self._launcher = Launcher(self.data_dir, self.cache, self.clock, self)
+            self._launcher.dialog_parent = self
+            self._launcher.window_closed.connect(self._participant_closed)
+        return self._launcher
+
     def check_resume(self) -> None:
         """Offer to resume tests cut off by a crash or power cut (checked in a worker)."""
         self.launcher.offer_resume()
 
     def open_setup(self) -> SetupDialog:
         """Open the trainer set-up (non-blocking); starting it opens the participant window."""
+        from .setup import SetupDialog
+
         dialog = SetupDialog(self.entries, self.cache, self)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._setup_done(dialog))
@@ -177,7 +192,7 @@ class MainWindow(QMainWindow):
             self.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.launcher.close():  # a kiosk window refused to close
+        if self._launcher is not None and not self._launcher.close():  # a kiosk refused
             event.ignore()
             return
         super().closeEvent(event)
