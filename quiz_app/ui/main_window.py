@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ..core.cache import BankCache
     from .participant.launcher import Launcher
     from .participant.session import SessionSetup
+    from .presenter.launch import Presenter
+    from .presenter.setup_dialog import PresenterSetup, PresenterSetupDialog
     from .setup import SetupDialog
 
 
@@ -66,8 +68,13 @@ class MainWindow(QMainWindow):
         self.participant_button.setObjectName("BigStart")
         self.participant_button.setAccessibleName(self.tr("Mulai Tes Peserta"))
         self.participant_button.clicked.connect(self.open_setup)
+        self.presenter_button = QPushButton(self.tr("Kuis Aula (Presenter)"), central)
+        self.presenter_button.setObjectName("BigStart")
+        self.presenter_button.setAccessibleName(self.tr("Kuis Aula (Presenter)"))
+        self.presenter_button.clicked.connect(self.open_presenter_setup)
         actions = QHBoxLayout()
         actions.addWidget(self.participant_button)
+        actions.addWidget(self.presenter_button)
         actions.addStretch(1)
 
         section = QLabel(self.tr("Bank soal dan rencana sesi bawaan"), central)
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         self.resize(1100, 700)
         self.entries: list[BankEntry] = []
         self.setup_dialog: SetupDialog | None = None
+        self.presenter_dialog: PresenterSetupDialog | None = None
+        self.presenter: Presenter | None = None
         self._language_menu()
 
     def _language_menu(self) -> None:
@@ -190,6 +199,43 @@ class MainWindow(QMainWindow):
         if not self.launcher.windows:
             self.show()
             self.raise_()
+
+    # ------------------------------------------------------------------ presenter mode
+
+    def _selected_path(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()).path if rows else None
+
+    def open_presenter_setup(self) -> PresenterSetupDialog:
+        """Choose the bank/plan and the teams (non-blocking), then open presenter mode."""
+        from .presenter.setup_dialog import PresenterSetupDialog
+
+        dialog = PresenterSetupDialog(self.entries, self._selected_path(), self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._presenter_setup_done(dialog))
+        self.presenter_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _presenter_setup_done(self, dialog: PresenterSetupDialog) -> None:
+        setup = dialog.result_setup
+        self.presenter_dialog = None
+        dialog.deleteLater()
+        if setup is not None:
+            self.start_presenter(setup)
+
+    def start_presenter(self, setup: PresenterSetup) -> Presenter | None:
+        from .presenter.launch import start_presenter
+
+        presenter = start_presenter(self, self.data_dir, setup.source, setup.teams,
+                                    setup.discussion, clock=self.clock, cache=self.cache)
+        if presenter is not None:
+            self.presenter = presenter
+            presenter.closed.connect(self._presenter_closed)
+        return presenter
+
+    def _presenter_closed(self) -> None:
+        self.presenter = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._launcher is not None and not self._launcher.close():  # a kiosk refused

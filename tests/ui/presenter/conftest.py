@@ -29,7 +29,7 @@ QUESTIONS = [
     ("h4", "Hukuman bagi PNS yang ikut kampanye dengan fasilitas negara adalah ...",
      ["hukuman disiplin berat", "teguran lisan", "tidak ada", "pujian"], "A",
      "Kampanye dengan fasilitas negara diancam hukuman disiplin berat.",
-     "PP 94/2021 Pasal 5 huruf n angka 2 jo. Pasal 14"),
+     "PP 94/2021 Pasal 5 huruf n angka 4 jo. Pasal 14 huruf i"),
     ("h5", "Sikap ASN di media sosial pada masa kampanye sebaiknya ...",
      ["netral", "berpihak", "ikut membagikan", "menjadi admin akun calon"], "A",
      "ASN menjaga netralitas juga di media sosial.", "SKB 5 lembaga 2022"),

@@ -1,0 +1,83 @@
+"""A trainer starts a hall quiz from the main window: pick a bank, the teams, start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz_app.ui import dialogs
+from quiz_app.ui.main_window import MainWindow
+from quiz_app.ui.presenter.setup_dialog import PresenterSetupDialog
+from tests.helpers.fakes import FakeClock
+
+
+def _window(qtbot, tmp_path: Path) -> MainWindow:
+    window = MainWindow(tmp_path / "data", None, FakeClock())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.banks_loaded, timeout=20000):
+        window.load_bundled()
+    return window
+
+
+def _select(window: MainWindow, file_name: str) -> None:
+    for row in range(window.model.rowCount()):
+        if window.model.entry(row).path.name == file_name:
+            window.table.selectRow(row)
+            return
+    raise AssertionError(file_name)
+
+
+def test_hall_quiz_with_ten_tables_from_the_selected_plan(qtbot, tmp_path: Path) -> None:
+    window = _window(qtbot, tmp_path)
+    _select(window, "kuis_aula.yaml")
+    dialog = window.open_presenter_setup()
+    assert dialog.source.currentData().endswith("kuis_aula.yaml")  # the selected row
+    dialog.team_count.setValue(3)
+    dialog.start_button.click()
+    presenter = window.presenter
+    assert presenter is not None
+    try:
+        assert presenter.console.isVisible()
+        names = [p.name for p in presenter.controller.game.participants]
+        assert names == ["Meja 1", "Meja 2", "Meja 3"]
+        assert presenter.controller.game.total == 15  # the plan's draw
+    finally:
+        presenter.close()
+    assert window.presenter is None
+
+
+def test_team_names_from_a_file_and_bad_files_explained(qtbot, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    good = tmp_path / "opd.txt"
+    good.write_text("Dinas Pendidikan\nDinas Kesehatan\nBKPSDM\n", encoding="utf-8")
+    messages: list[str] = []
+    monkeypatch.setattr(dialogs, "show_message",
+                        lambda _p, title, text, detail="": messages.append(title))
+    dialog = PresenterSetupDialog([], None)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: tmp_path / "hilang.txt")
+    dialog.team_file_button.click()
+    assert messages == ["Daftar tim tidak dapat dipakai"]
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: good)
+    dialog.team_file_button.click()
+    assert "3 tim dari opd.txt" in dialog.team_file_label.text()
+    assert not dialog.team_count.isEnabled()
+    dialog.start_button.click()  # no bank chosen yet
+    assert messages[-1] == "Belum ada soal" and dialog.result_setup is None
+
+
+def test_discussion_mode_collects_no_answers(qtbot, tmp_path: Path) -> None:
+    window = _window(qtbot, tmp_path)
+    _select(window, "contoh.yaml")
+    dialog = window.open_presenter_setup()
+    dialog.discussion_radio.setChecked(True)
+    assert not dialog.team_count.isEnabled()
+    dialog.start_button.click()
+    assert dialog.result_setup is not None and dialog.result_setup.teams is None
+    presenter = window.presenter
+    assert presenter is not None
+    try:
+        assert presenter.controller.game.participants == ()
+        assert not presenter.controller.game.collects_answers
+    finally:
+        presenter.close()
