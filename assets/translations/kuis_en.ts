@@ -148,6 +148,30 @@ up!</translation>
 <context>
     <name>BankListModel</name>
     <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Soal</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
         <source>Rencana</source>
         <translation>Plan</translation>
     </message>
@@ -506,6 +530,10 @@ up!</translation>
         <translation>Start Participant Test</translation>
     </message>
     <message>
+        <source>Kuis Aula (Presenter)</source>
+        <translation>Hall Quiz (Presenter)</translation>
+    </message>
+    <message>
         <source>Bank soal dan rencana sesi bawaan</source>
         <translation>Bundled question banks and session plans</translation>
     </message>
@@ -813,6 +841,117 @@ up!</translation>
     <message>
         <source>Tombol itu tidak berlaku pada tahap ini.</source>
         <translation>That key does nothing at this stage.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterSetupDialog</name>
+    <message>
+        <source>Kuis Aula (Presenter)</source>
+        <translation>Hall Quiz (Presenter)</translation>
+    </message>
+    <message>
+        <source>Persiapan kuis aula</source>
+        <translation>Hall quiz set-up</translation>
+    </message>
+    <message>
+        <source>Bank soal atau rencana</source>
+        <translation>Question bank or plan</translation>
+    </message>
+    <message>
+        <source>rencana</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>bank</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas bank atau rencana</source>
+        <translation>Choose a bank or plan file</translation>
+    </message>
+    <message>
+        <source>Tim menjawab dengan kartu A/B/C/D</source>
+        <translation>Teams answer with A/B/C/D cards</translation>
+    </message>
+    <message>
+        <source>Mode tim</source>
+        <translation>Team mode</translation>
+    </message>
+    <message>
+        <source>Meja 1 … Meja </source>
+        <translation>Table 1 … Table </translation>
+    </message>
+    <message>
+        <source>Jumlah tim</source>
+        <translation>Number of teams</translation>
+    </message>
+    <message>
+        <source>Nama tim dari berkas…</source>
+        <translation>Team names from file…</translation>
+    </message>
+    <message>
+        <source>Muat nama tim dari berkas teks</source>
+        <translation>Load team names from a text file</translation>
+    </message>
+    <message>
+        <source>Diskusi: tampilkan, beri waktu, bahas (jawaban tidak dikumpulkan)</source>
+        <translation>Discussion: show, time, discuss (no answers collected)</translation>
+    </message>
+    <message>
+        <source>Mode diskusi</source>
+        <translation>Discussion mode</translation>
+    </message>
+    <message>
+        <source>Soal</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Mulai kuis aula</source>
+        <translation>Start hall quiz</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pilih bank soal atau rencana</source>
+        <translation>Choose a question bank or plan</translation>
+    </message>
+    <message>
+        <source>Berkas YAML (*.yaml *.yml)</source>
+        <translation>YAML files (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Pilih daftar nama tim</source>
+        <translation>Choose the team list</translation>
+    </message>
+    <message>
+        <source>Berkas teks (*.txt *.csv)</source>
+        <translation>Text files (*.txt *.csv)</translation>
+    </message>
+    <message>
+        <source>Daftar tim tidak dapat dipakai</source>
+        <translation>The team list cannot be used</translation>
+    </message>
+    <message>
+        <source>{0} tim dari {1}: {2}</source>
+        <translation>{0} teams from {1}: {2}</translation>
+    </message>
+    <message>
+        <source>Belum ada soal</source>
+        <translation>No questions chosen</translation>
+    </message>
+    <message>
+        <source>Pilih bank soal atau rencana terlebih dahulu.</source>
+        <translation>Choose a question bank or plan first.</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,9 @@ class BankListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
+            # Literal strings, one per column, so that lupdate sees them.
+            return (self.tr("Judul"), self.tr("Jenis"), self.tr("Soal"), self.tr("Kategori"),
+                    self.tr("Status"), self.tr("Berkas"))[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
