@@ -6,6 +6,7 @@ path, so that reopening an unchanged 10,000-question bank costs a fraction of pa
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -100,6 +101,8 @@ class BankCache:
 
     def get(self, path: Path, data: bytes) -> Bank | None:
         file = self._file(path, data)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of long-lived objects: no point rescanning them
         try:
             return bank_from_cache(json.loads(file.read_bytes()))
         except FileNotFoundError:
@@ -108,6 +111,9 @@ class BankCache:
             # A damaged cache entry is never fatal: validate the file again.
             log.warning("cache bank rusak, diabaikan: %s (%s)", file, exc)
             return None
+        finally:
+            if gc_was_enabled:
+                gc.enable()
 
     def put(self, path: Path, data: bytes, bank: Bank) -> None:
         file = self._file(path, data)
