@@ -8,4 +8,13 @@ from pathlib import Path
 
 def run(results: dict[str, dict[str, float]], targets: dict[str, float], tmpdir: Path,
         env: dict[str, str], runs: int, want: Callable[[str], bool]) -> None:
+    if want("ui_stall"):  # participant set-up loading a 10,000-question bank (bench/stall.py)
+        import stall
+
+        stall.bench(results, targets, env, runs)
+    if any(want(k) for k in ("export", "export_summary", "export_xlsx", "export_load")):
+        import bench_export  # issue 7: CSV/XLSX export against a bare csv.writer
+        from run import paired
+
+        bench_export.run(results, targets, tmpdir, runs, want, paired)
     return None

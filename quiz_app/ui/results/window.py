@@ -1,0 +1,828 @@
+"""The results window: session history, participants, answers, item analysis, export, merge.
+
+Every store read, export and merge runs in a worker (``run_in_worker``), each with its own
+short-lived ``ResultsStore`` connection (SQLite connections stay in their thread); the
+window only shows what comes back. Long operations report progress to a progress bar.
+Modal dialogs go through ``ui.dialogs``; file choosers through ``results.files``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ...core.analysis import ItemAnalysis, ItemFlag, ItemStats, Kr20Note, analyse
+from ...core.errors import QuizError
+from ...core.export import (
+    ExportReport,
+    GainSummary,
+    ScoreSummary,
+    SessionResults,
+    gain_summary,
+    load_results,
+    pre_post,
+    score_summary,
+    write_results,
+)
+from ...core.model import TRUE_KEY, QuestionType
+from ...core.package import (
+    PACKAGE_SUFFIX,
+    SESSION_SUFFIX,
+    MergeReport,
+    PackageInfo,
+    import_session_file,
+    merge_packages,
+    write_package,
+    write_session_file,
+)
+from ...core.store import ResultsStore, SessionRecord
+from ...core.store_import import AttemptCounts, attempt_counts
+from .. import dialogs
+from ..worker import run_in_worker
+from . import files
+from .models import (
+    AnswersModel,
+    ItemStatsModel,
+    ParticipantFilterProxy,
+    ParticipantsModel,
+    SessionFilterProxy,
+    SessionListModel,
+    SessionRow,
+    SortProxy,
+    num,
+)
+
+Progress = Callable[[int, int], None]
+
+
+# --------------------------------------------------------------------------- worker side
+
+
+@dataclass(frozen=True)
+class LoadedSession:
+    results: SessionResults
+    analysis: ItemAnalysis
+    scores: ScoreSummary
+    gains: GainSummary | None
+
+
+def load_session_list(data_dir: Path) -> list[SessionRow]:
+    with ResultsStore.open_in(data_dir, check=False) as store:
+        counts = attempt_counts(store)
+        return [SessionRow(s, counts.get(s.id, AttemptCounts())) for s in store.sessions()]
+
+
+def load_session(data_dir: Path, session_id: int,
+                 bank_dirs: Sequence[Path] = ()) -> LoadedSession:
+    with ResultsStore.open_in(data_dir, check=False) as store:
+        results = load_results(store, session_id, bank_dirs=bank_dirs)
+    analysis = analyse(results.attempts, [c.id for c in results.categories])
+    gains = gain_summary(pre_post(results)) if results.has_pretest else None
+    return LoadedSession(results, analysis, score_summary(results), gains)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "sesi"
+
+
+# --------------------------------------------------------------------------- the window
+
+
+class _Relay(QObject):
+    """Carries progress from the worker thread to the window (a queued signal)."""
+
+    progress = Signal(int, int)
+
+
+class ResultsWindow(QMainWindow):
+    sessions_loaded = Signal()
+    session_loaded = Signal(int)
+    operation_done = Signal(str, object)  # kind ("export", "package", ...), its result
+    operation_failed = Signal(str, str)  # kind, Indonesian message
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None,
+                 bank_dirs: Sequence[Path] = ()) -> None:
+        super().__init__(parent)
+        self.setObjectName("ResultsWindow")
+        self.setWindowTitle(self.tr("Hasil Tes — Kuis ASN"))
+        self.data_dir = Path(data_dir)
+        self.bank_dirs = tuple(bank_dirs)
+        self.loaded: LoadedSession | None = None
+        self._categories: dict[str, str] = {}
+        self._wanted: int | None = None  # session to select once the list is loaded
+        self._request = 0  # guards against a slow load overwriting a newer one
+        self._busy: str | None = None
+        self._closed = False
+        self._after_load = ""  # status to show once the reload an operation asked for ends
+        self._folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._build()
+        self.resize(1280, 760)
+
+    # ------------------------------------------------------------------ layout
+
+    def _table(self, parent: QWidget, name: str) -> QTableView:
+        view = QTableView(parent)
+        view.setAccessibleName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setSortingEnabled(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setHighlightSections(False)
+        return view
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(16, 12, 16, 12)
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.setChildrenCollapsible(False)
+
+        # left: session history
+        left = QWidget(splitter)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 8, 0)
+        heading = QLabel(self.tr("Riwayat Sesi"), left)
+        heading.setObjectName("SectionTitle")
+        self.search = QLineEdit(left)
+        self.search.setPlaceholderText(self.tr("Cari judul, tempat, tanggal (2025-03-04), kode…"))
+        self.search.setAccessibleName(self.tr("Cari sesi"))
+        self.search.setClearButtonEnabled(True)
+        self.session_model = SessionListModel(self)
+        self.session_proxy = SessionFilterProxy(self)
+        self.session_proxy.setSourceModel(self.session_model)
+        self.session_view = self._table(left, self.tr("Daftar sesi"))
+        self.session_view.setModel(self.session_proxy)
+        self.session_view.sortByColumn(SessionListModel.SESSION, Qt.SortOrder.DescendingOrder)
+        for col in (SessionListModel.DATE, SessionListModel.KIND, SessionListModel.CODE):
+            self.session_view.setColumnHidden(col, True)  # in the "Sesi" cell / searchable
+        self.session_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        sh = self.session_view.horizontalHeader()
+        sh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        sh.setSectionResizeMode(SessionListModel.SESSION, QHeaderView.ResizeMode.Stretch)
+        self.search.textChanged.connect(self.session_proxy.set_search)
+        self.session_view.selectionModel().selectionChanged.connect(self._session_selected)
+        self.share_button = QPushButton(self.tr("Bagikan Sesi…"), left)
+        self.share_button.setToolTip(self.tr(
+            "Tulis berkas .kuis-sesi agar laptop lain ikut sesi ini (berisi kunci rahasia)"))
+        self.join_button = QPushButton(self.tr("Ikut Sesi…"), left)
+        self.join_button.setToolTip(self.tr("Buat di laptop ini sesi dari berkas .kuis-sesi"))
+        self.share_button.clicked.connect(self.share_session)
+        self.join_button.clicked.connect(self.join_session)
+        lbuttons = QHBoxLayout()
+        lbuttons.addWidget(self.share_button)
+        lbuttons.addWidget(self.join_button)
+        lbuttons.addStretch(1)
+        lv.addWidget(heading)
+        lv.addWidget(self.search)
+        lv.addWidget(self.session_view, 1)
+        lv.addLayout(lbuttons)
+
+        # right: the chosen session
+        right = QWidget(splitter)
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(8, 0, 0, 0)
+        self.title = QLabel(self.tr("Pilih sesi di sebelah kiri"), right)
+        self.title.setObjectName("AppTitle")
+        self.title.setStyleSheet("font-size: 22px;")
+        self.title.setWordWrap(True)
+        self.details = QLabel("", right)
+        self.details.setObjectName("AppSubtitle")
+        self.details.setWordWrap(True)
+        self.stats = QLabel("", right)
+        self.stats.setWordWrap(True)
+        self.stats.setAccessibleName(self.tr("Ringkasan nilai"))
+        self.gain = QLabel("", right)
+        self.gain.setWordWrap(True)
+        self.gain.setAccessibleName(self.tr("Ringkasan pre-test dan post-test"))
+        self.gain.setVisible(False)
+
+        actions = QHBoxLayout()
+        self.csv_button = QPushButton(self.tr("Ekspor CSV…"), right)
+        self.dialect = QComboBox(right)
+        self.dialect.addItem(self.tr("Excel Indonesia ( ; )"), "id")
+        self.dialect.addItem(self.tr("Internasional ( , )"), "intl")
+        self.dialect.setAccessibleName(self.tr("Format CSV"))
+        self.detail = QCheckBox(self.tr("per jawaban"), right)
+        self.detail.setToolTip(self.tr("Satu baris per jawaban, bukan per peserta"))
+        self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), right)
+        self.package_button = QPushButton(self.tr("Paket Hasil…"), right)
+        self.package_button.setToolTip(self.tr(
+            "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
+        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), right)
+        self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
+        self.csv_button.clicked.connect(self.export_csv)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.package_button.clicked.connect(self.export_package)
+        self.merge_button.clicked.connect(self.merge)
+        for w in (self.csv_button, self.dialect, self.detail, self.xlsx_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.package_button)
+        actions.addWidget(self.merge_button)
+
+        self.tabs = QTabWidget(right)
+        # participants + answers
+        ptab = QWidget(self.tabs)
+        pv = QVBoxLayout(ptab)
+        prow = QHBoxLayout()
+        self.filter = QLineEdit(ptab)
+        self.filter.setPlaceholderText(self.tr("Saring nama, NIP, atau unit kerja…"))
+        self.filter.setAccessibleName(self.tr("Saring peserta"))
+        self.filter.setClearButtonEnabled(True)
+        self.shown = QLabel("", ptab)
+        prow.addWidget(self.filter, 1)
+        prow.addWidget(self.shown)
+        self.participant_model = ParticipantsModel(self)
+        self.participant_proxy = ParticipantFilterProxy(self)
+        self.participant_proxy.setSourceModel(self.participant_model)
+        self.participant_view = self._table(ptab, self.tr("Daftar peserta"))
+        self.participant_view.setModel(self.participant_proxy)
+        self.filter.textChanged.connect(self._filter_participants)
+        self.participant_view.selectionModel().selectionChanged.connect(self._participant_chosen)
+        self.answers_title = QLabel(self.tr("Pilih peserta untuk melihat jawabannya"), ptab)
+        self.answers_title.setObjectName("SectionTitle")
+        self.answer_model = AnswersModel(self)
+        answer_proxy = SortProxy(self)
+        answer_proxy.setSourceModel(self.answer_model)
+        self.answer_view = self._table(ptab, self.tr("Jawaban peserta"))
+        self.answer_view.setModel(answer_proxy)
+        self.answer_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order seen
+        ah = self.answer_view.horizontalHeader()
+        ah.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ah.setSectionResizeMode(AnswersModel.QUESTION, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((AnswersModel.ANSWER, 180), (AnswersModel.KEY, 180)):
+            ah.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            ah.resizeSection(col, width)
+        psplit = QSplitter(Qt.Orientation.Vertical, ptab)
+        top = QWidget(psplit)
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addLayout(prow)
+        tv.addWidget(self.participant_view)
+        bottom = QWidget(psplit)
+        bv = QVBoxLayout(bottom)
+        bv.setContentsMargins(0, 0, 0, 0)
+        bv.addWidget(self.answers_title)
+        bv.addWidget(self.answer_view)
+        psplit.addWidget(top)
+        psplit.addWidget(bottom)
+        psplit.setStretchFactor(0, 3)
+        psplit.setStretchFactor(1, 2)
+        pv.addWidget(psplit)
+        self.tabs.addTab(ptab, self.tr("Peserta"))
+
+        # item analysis
+        atab = QWidget(self.tabs)
+        av = QVBoxLayout(atab)
+        self.reliability = QLabel("", atab)
+        self.reliability.setWordWrap(True)
+        self.item_model = ItemStatsModel(self)
+        item_proxy = SortProxy(self)
+        item_proxy.setSourceModel(self.item_model)
+        self.item_proxy = item_proxy
+        self.item_view = self._table(atab, self.tr("Analisis soal"))
+        self.item_view.setModel(item_proxy)
+        self.item_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bank order
+        ih = self.item_view.horizontalHeader()
+        ih.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ih.setSectionResizeMode(ItemStatsModel.QUESTION, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ItemStatsModel.CATEGORY, 130), (ItemStatsModel.SPREAD, 220),
+                           (ItemStatsModel.NOTES, 220)):
+            ih.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            ih.resizeSection(col, width)
+        self.item_view.selectionModel().selectionChanged.connect(self._item_chosen)
+        self.item_detail = QTextBrowser(atab)
+        self.item_detail.setAccessibleName(self.tr("Rincian soal"))
+        self.item_detail.setMaximumHeight(150)
+        self.item_detail.setPlaceholderText(self.tr("Pilih soal untuk melihat sebaran jawabannya"))
+        legend = QLabel(self.tr(
+            "p = proporsi peserta yang menjawab benar (ditandai bila > 0,9 atau < 0,2). "
+            "r = korelasi skor soal dengan skor soal lainnya (daya pembeda; negatif berarti "
+            "peserta yang nilainya tinggi justru lebih sering salah). * = kunci. Soal yang "
+            "dikerjakan kurang dari 10 peserta tidak ditandai."), atab)
+        legend.setWordWrap(True)
+        legend.setObjectName("StatusLine")
+        av.addWidget(self.reliability)
+        av.addWidget(self.item_view, 1)
+        av.addWidget(self.item_detail)
+        av.addWidget(legend)
+        self.tabs.addTab(atab, self.tr("Analisis Soal"))
+
+        status_row = QHBoxLayout()
+        self.status = QLabel("", right)
+        self.status.setObjectName("StatusLine")
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(right)
+        self.progress.setAccessibleName(self.tr("Kemajuan"))
+        self.progress.setMaximumWidth(320)
+        self.progress.setVisible(False)
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+
+        rv.addWidget(self.title)
+        rv.addWidget(self.details)
+        rv.addWidget(self.stats)
+        rv.addWidget(self.gain)
+        rv.addLayout(actions)
+        rv.addWidget(self.tabs, 1)
+        rv.addLayout(status_row)
+
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([300, 1040])
+        outer.addWidget(splitter)
+        self.setCentralWidget(central)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ state
+
+    def _update_buttons(self) -> None:
+        idle = self._busy is None
+        has = self.loaded is not None
+        for b in (self.csv_button, self.xlsx_button, self.package_button, self.merge_button,
+                  self.share_button):
+            b.setEnabled(idle and has)
+        self.join_button.setEnabled(idle)
+
+    def closeEvent(self, event: Any) -> None:
+        self._closed = True
+        super().closeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        self._closed = False
+        super().showEvent(event)
+
+    def _gone(self) -> bool:
+        """True once closed, or destroyed with its parent while a worker still ran."""
+        return self._closed or not isValid(self)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy is not None
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the session list again (in a worker); then select ``select`` (or keep the
+        current session, or pick the newest)."""
+        if select is not None:
+            self._wanted = select
+        elif self.loaded is not None and self._wanted is None:
+            self._wanted = self.loaded.results.session.id
+        data_dir = self.data_dir
+        run_in_worker(lambda: load_session_list(data_dir), self._show_sessions,
+                      self._load_failed)
+
+    def select_session(self, session_id: int) -> None:
+        self._wanted = session_id
+        if self.session_model.rowCount():
+            self._apply_wanted()
+
+    def _show_sessions(self, rows: list[SessionRow]) -> None:
+        if self._gone():
+            return
+        self.session_model.set_sessions(rows)
+        if not rows:
+            self.title.setText(self.tr("Belum ada sesi"))
+            self.details.setText(self.tr(
+                "Hasil tes akan muncul di sini setelah peserta mengerjakan tes."))
+        self._apply_wanted()
+        self.sessions_loaded.emit()
+
+    def _apply_wanted(self) -> None:
+        wanted = self._wanted
+        self._wanted = None
+        row = self.session_model.row_of(wanted) if wanted is not None else -1
+        if row < 0 and self.session_proxy.rowCount():
+            index = self.session_proxy.index(0, 0)
+        elif row >= 0:
+            index = self.session_proxy.mapFromSource(self.session_model.index(row, 0))
+        else:
+            return
+        if index.isValid():
+            self.session_view.selectRow(index.row())
+            self.session_view.scrollTo(index)
+
+    def _session_selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.session_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        source = self.session_proxy.mapToSource(rows[0])
+        self.load(self.session_model.row(source.row()).session.id)
+
+    def load(self, session_id: int) -> None:
+        self._request += 1
+        request = self._request
+        data_dir, bank_dirs = self.data_dir, self.bank_dirs
+        self.status.setText(self.tr("Memuat hasil…"))
+        run_in_worker(
+            lambda: load_session(data_dir, session_id, bank_dirs),
+            lambda loaded: self._show_session(request, loaded),
+            self._load_failed,
+        )
+
+    def _load_failed(self, exc: QuizError) -> None:
+        if self._gone():
+            return
+        self.status.setText(exc.message)
+        dialogs.show_message(self, self.tr("Hasil tidak dapat dibaca"), exc.message)
+        self.operation_failed.emit("load", exc.message)
+
+    def _show_session(self, request: int, loaded: LoadedSession) -> None:
+        if self._gone() or request != self._request:
+            return
+        self.loaded = loaded
+        res = loaded.results
+        s = res.session
+        cats = {c.id: c.title for c in res.categories}
+        self.title.setText(s.title)
+        self.details.setText(self._details(s))
+        self.stats.setText(self._stats(loaded.scores))
+        self.gain.setVisible(loaded.gains is not None)
+        if loaded.gains is not None and res.pretest is not None:
+            self.gain.setText(self._gain_text(res.pretest, loaded.gains))
+        self.participant_model.set_results(res)
+        self.participant_view.sortByColumn(ParticipantsModel.NAME, Qt.SortOrder.AscendingOrder)
+        ph = self.participant_view.horizontalHeader()
+        ph.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ph.setSectionResizeMode(ParticipantsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        ph.setSectionResizeMode(ParticipantsModel.UNIT, QHeaderView.ResizeMode.Interactive)
+        ph.resizeSection(ParticipantsModel.UNIT, 150)
+        self.answer_model.set_attempt(None)
+        self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
+        self._categories = cats
+        self.item_model.set_analysis(loaded.analysis, cats)
+        self.item_detail.clear()
+        self.reliability.setText(self._kr20_text(loaded.analysis))
+        self._filter_participants(self.filter.text())
+        self.status.setText(self._after_load)
+        self._after_load = ""
+        self._update_buttons()
+        self.session_loaded.emit(s.id)
+
+    # ------------------------------------------------------------------ texts
+
+    def _details(self, s: SessionRecord) -> str:
+        locale = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+        day = locale.toString(date.fromisoformat(s.date), QLocale.FormatType.LongFormat)
+        parts = [day]
+        if s.place:
+            parts.append(s.place)
+        parts.append(self.session_model.kind_label(s.kind))
+        parts.append(self.tr("Kode {0}").format(s.code))
+        if s.trainer:
+            parts.append(self.tr("Pelatih: {0}").format(s.trainer))
+        return " · ".join(parts)
+
+    def _stats(self, sc: ScoreSummary) -> str:
+        parts = [self.tr("{0} selesai").format(sc.finished)]
+        if sc.unfinished:
+            parts.append(self.tr("{0} belum selesai (tidak diekspor)").format(sc.unfinished))
+        if sc.graded and sc.mean_nilai is not None:
+            parts.append(self.tr("rata-rata nilai {0} (terendah {1}, tertinggi {2})").format(
+                num(sc.mean_nilai), num(sc.lowest), num(sc.highest)))
+            parts.append(self.tr("lulus {0} dari {1}").format(sc.passed, sc.graded))
+        elif sc.finished:
+            parts.append(self.tr("survei: tanpa nilai"))
+        return " · ".join(parts)
+
+    def _gain_text(self, pretest: SessionRecord, g: GainSummary) -> str:
+        if not g.matched:
+            return self.tr("Pre-test '{0}': belum ada peserta yang cocok (menurut NIP).").format(
+                pretest.title)
+        text = self.tr("Pre-test '{0}': {1} peserta cocok menurut NIP, {2} meningkat.").format(
+            pretest.title, g.matched, g.improved)
+        if g.mean_gain is not None:
+            text += " " + self.tr("Rata-rata N-Gain {0} (rata-rata nilai {1} → {2}).").format(
+                num(g.mean_gain), num(g.mean_pre), num(g.mean_post))
+        return text
+
+    def _kr20_text(self, a: ItemAnalysis) -> str:
+        flagged = len(a.flagged())
+        head = self.tr("{0} soal, {1} perlu diperiksa.").format(len(a.items), flagged)
+        if a.kr20 is not None:
+            return head + " " + self.tr("Reliabilitas KR-20: {0}.").format(num(round(a.kr20, 2)))
+        reason = {
+            Kr20Note.TOO_FEW_ATTEMPTS: self.tr("perlu minimal 2 peserta"),
+            Kr20Note.TOO_FEW_QUESTIONS: self.tr("perlu minimal 2 soal bernilai"),
+            Kr20Note.DIFFERENT_QUESTIONS: self.tr("peserta mendapat soal yang berbeda-beda"),
+            Kr20Note.NO_VARIANCE: self.tr("semua peserta mendapat skor sama"),
+        }.get(a.kr20_note or Kr20Note.TOO_FEW_ATTEMPTS, "")
+        return head + " " + self.tr("Reliabilitas KR-20 tidak dihitung: {0}.").format(reason)
+
+    # ------------------------------------------------------------------ participants
+
+    def _filter_participants(self, text: str) -> None:
+        self.participant_proxy.set_search(text)
+        self.shown.setText(self.tr("{0} dari {1} ditampilkan").format(
+            self.participant_proxy.rowCount(), self.participant_model.rowCount()))
+
+    def _participant_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.participant_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.show_participant(self.participant_proxy.mapToSource(rows[0]))
+
+    def show_participant(self, source: QModelIndex) -> None:
+        row = self.participant_model.row(source.row())
+        attempt = row.attempt
+        self.answer_model.set_attempt(attempt, self._categories)
+        name = attempt.participant.name
+        if attempt.result is not None and attempt.result.graded:
+            self.answers_title.setText(self.tr("Jawaban {0} — nilai {1}").format(
+                name, num(attempt.result.nilai)))
+        else:
+            self.answers_title.setText(self.tr("Jawaban {0}").format(name))
+
+    def _item_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.item_view.selectionModel().selectedRows()
+        if rows:
+            self.show_item(self.item_model.row(self.item_proxy.mapToSource(rows[0]).row()))
+
+    def show_item(self, item: ItemStats) -> None:
+        """The question with each option's count and share; key and unused marked."""
+        esc = html.escape
+        cat = self._categories.get(item.category, item.category)
+        lines = [f"<b>{esc(item.question_id)}</b> · {esc(cat)}<br>{esc(item.text.strip())}",
+                 "<table cellspacing='0' cellpadding='2'>"]
+        answered = max(item.answered, 1)
+        for o in item.options:
+            share = round(100 * o.count / answered)
+            mark = self.tr("✓ kunci") if o.correct else (
+                self.tr("tidak dipilih") if o.key in item.unused_distractors else "")
+            tf = item.type is QuestionType.TRUE_FALSE
+            label = (self.tr("Benar") if o.key == TRUE_KEY else self.tr("Salah")) if tf else o.text
+            key = "" if tf else f"{esc(o.key)}."
+            lines.append(f"<tr><td>{key}</td><td>{esc(label)}</td>"
+                         f"<td align='right'>&nbsp;{o.count}</td>"
+                         f"<td align='right'>&nbsp;({share}%)</td><td>&nbsp;{esc(mark)}</td></tr>")
+        lines.append(f"<tr><td></td><td><i>{esc(self.tr('tidak dijawab'))}</i></td>"
+                     f"<td align='right'>&nbsp;{item.unanswered}</td><td></td><td></td></tr>")
+        lines.append("</table>")
+        notes = [self.item_model.flag_text(f, item) for f in ItemFlag if f in item.flags]
+        if notes:
+            lines.append(f"<span style='color:#92400e'>{esc('; '.join(notes))}</span>")
+        self.item_detail.setHtml("".join(lines))
+
+    # ------------------------------------------------------------------ operations
+
+    def _progress_callback(self) -> Progress:
+        relay = self._relay
+
+        def report(done: int, total: int) -> None:
+            relay.progress.emit(done, total)  # from the worker thread: queued to the UI
+
+        return report
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def _run(self, kind: str, busy_text: str, fn: Callable[[], Any],
+             on_done: Callable[[Any], None]) -> None:
+        self._busy = kind
+        self._update_buttons()
+        self.status.setText(busy_text)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.setVisible(True)
+
+        def finish() -> bool:
+            self._busy = None
+            if self._gone():
+                return False
+            self.progress.setVisible(False)
+            self._update_buttons()
+            return True
+
+        def done(value: Any) -> None:
+            if finish():
+                on_done(value)
+                self.operation_done.emit(kind, value)
+
+        def failed(exc: QuizError) -> None:
+            if finish():
+                self.status.setText(exc.message)
+                dialogs.show_message(self, self._failure_title(kind), exc.message)
+                self.operation_failed.emit(kind, exc.message)
+
+        run_in_worker(fn, done, failed)
+
+    def _failure_title(self, kind: str) -> str:
+        return {
+            "export": self.tr("Ekspor gagal"),
+            "package": self.tr("Paket hasil gagal dibuat"),
+            "merge": self.tr("Penggabungan gagal"),
+            "share": self.tr("Berkas sesi gagal dibuat"),
+            "join": self.tr("Berkas sesi tidak dapat dipakai"),
+        }.get(kind, self.tr("Gagal"))
+
+    def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
+        assert self.loaded is not None
+        s = self.loaded.results.session
+        return self._folder / f"{prefix}-{s.date}-{_slug(s.title)}{suffix}"
+
+    def export_csv(self) -> None:
+        path = files.ask_save_path(self, self.tr("Ekspor CSV"), self._suggest(".csv"),
+                                   self.tr("Berkas CSV (*.csv)"))
+        if path is not None:
+            self.export_to(path, "csv", str(self.dialect.currentData()), self.detail.isChecked())
+
+    def export_xlsx(self) -> None:
+        path = files.ask_save_path(self, self.tr("Ekspor XLSX"), self._suggest(".xlsx"),
+                                   self.tr("Buku kerja Excel (*.xlsx)"))
+        if path is not None:
+            self.export_to(path, "xlsx")
+
+    def export_to(self, path: Path, fmt: str, dialect: str = "id", detail: bool = False) -> None:
+        """Export the shown session to ``path`` in a worker (no dialog). The worker reads
+        the session again, so attempts finished since it was shown are included."""
+        if self.loaded is None or self.busy:
+            return
+        shown = self.loaded.results
+        sid, data_dir = shown.session.id, self.data_dir
+        categories = shown.categories
+        self._folder = Path(path).parent
+        progress = self._progress_callback()
+
+        def work() -> tuple[ExportReport, int]:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                fresh = load_results(store, sid, categories=categories)
+            report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
+                                   detail=detail, progress=progress)
+            return report, len(fresh.attempts) + len(fresh.unfinished)
+
+        self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
+                  self._exported)
+
+    def _exported(self, value: tuple[ExportReport, int]) -> None:
+        report, attempts = value
+        text = self.tr("Tersimpan: {0} ({1} baris).").format(report.path, report.rows)
+        if report.unfinished:
+            text += " " + self.tr("{0} pengerjaan belum selesai tidak diekspor.").format(
+                report.unfinished)
+        self.status.setText(text)
+        shown = self.loaded.results if self.loaded is not None else None
+        if shown is not None and attempts != len(shown.attempts) + len(shown.unfinished):
+            self._after_load = text  # the export saw newer results: show them too
+            self.reload(shown.session.id)
+
+    def export_package(self) -> None:
+        if self.loaded is None:
+            return
+        path = files.ask_save_path(
+            self, self.tr("Paket hasil untuk digabung"), self._suggest(PACKAGE_SUFFIX, "paket"),
+            self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
+        if path is not None:
+            self.write_package_to(path)
+
+    def write_package_to(self, path: Path) -> None:
+        if self.loaded is None or self.busy:
+            return
+        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        self._folder = Path(path).parent
+        progress = self._progress_callback()
+
+        def work() -> PackageInfo:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                return write_package(store, sid, Path(path), progress)
+
+        self._run("package", self.tr("Menulis paket hasil…"), work, self._packaged)
+
+    def _packaged(self, info: PackageInfo) -> None:
+        self.status.setText(self.tr("Paket hasil tersimpan: {0} ({1} hasil).").format(
+            info.path, info.attempts))
+
+    def merge(self) -> None:
+        if self.loaded is None:
+            return
+        paths = files.ask_open_paths(self, self.tr("Pilih paket hasil dari laptop lain"),
+                                     self._folder, self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
+        if paths:
+            self.merge_files(paths)
+
+    def merge_files(self, paths: Sequence[Path]) -> None:
+        if self.loaded is None or self.busy:
+            return
+        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        progress = self._progress_callback()
+        paths = [Path(p) for p in paths]
+        self._folder = paths[0].parent
+
+        def work() -> MergeReport:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                return merge_packages(store, sid, paths, progress)
+
+        self._run("merge", self.tr("Menggabungkan {0} paket…").format(len(paths)), work,
+                  self._merged)
+
+    def _merged(self, report: MergeReport) -> None:
+        summary = self.tr("{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.").format(
+            report.imported, report.duplicates, len(report.refused))
+        self.status.setText(summary)
+        self._after_load = summary
+        dialogs.show_message(self, self.tr("Hasil penggabungan"), summary,
+                             "\n".join(report.lines()))
+        self.reload(report.session.id)
+
+    def share_session(self) -> None:
+        if self.loaded is None:
+            return
+        ok = dialogs.confirm(self, self.tr("Bagikan sesi"), self.tr(
+            "Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai "
+            "di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah "
+            "dipakai. Lanjutkan?"))
+        if not ok:
+            return
+        path = files.ask_save_path(self, self.tr("Berkas sesi"),
+                                   self._suggest(SESSION_SUFFIX, "sesi"),
+                                   self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
+        if path is not None:
+            self.write_session_file_to(path)
+
+    def write_session_file_to(self, path: Path) -> None:
+        if self.loaded is None or self.busy:
+            return
+        sid, data_dir = self.loaded.results.session.id, self.data_dir
+
+        def work() -> Path:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                return write_session_file(store, sid, Path(path))
+
+        self._run("share", self.tr("Menulis berkas sesi…"), work,
+                  lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))
+
+    def join_session(self) -> None:
+        paths = files.ask_open_paths(self, self.tr("Pilih berkas sesi dari laptop pelatih"),
+                                     self._folder, self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
+        if paths:
+            self.join_from(paths[0])
+
+    def join_from(self, path: Path) -> None:
+        if self.busy:
+            return
+        data_dir = self.data_dir
+
+        def work() -> tuple[SessionRecord, bool]:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                return import_session_file(store, Path(path))
+
+        self._run("join", self.tr("Membaca berkas sesi…"), work, self._joined)
+
+    def _joined(self, value: tuple[SessionRecord, bool]) -> None:
+        session, created = value
+        if created:
+            text = self.tr("Sesi '{0}' ({1}) dibuat di laptop ini.").format(
+                session.title, session.code)
+        else:
+            text = self.tr("Sesi '{0}' ({1}) sudah ada di laptop ini.").format(
+                session.title, session.code)
+        self.status.setText(text)
+        self._after_load = text
+        self.reload(session.id)
