@@ -72,9 +72,14 @@ class MainWindow(QMainWindow):
         self.presenter_button.setObjectName("BigStart")
         self.presenter_button.setAccessibleName(self.tr("Kuis Aula (Presenter)"))
         self.presenter_button.clicked.connect(self.open_presenter_setup)
+        self.results_button = QPushButton(self.tr("Hasil Tes"), central)
+        self.results_button.setObjectName("BigStart")
+        self.results_button.setAccessibleName(self.tr("Hasil Tes"))
+        self.results_button.clicked.connect(lambda _=False: self.open_results())
         actions = QHBoxLayout()
         actions.addWidget(self.participant_button)
         actions.addWidget(self.presenter_button)
+        actions.addWidget(self.results_button)
         actions.addStretch(1)
 
         section = QLabel(self.tr("Bank soal dan rencana sesi bawaan"), central)
@@ -199,6 +204,14 @@ class MainWindow(QMainWindow):
         if not self.launcher.windows:
             self.show()
             self.raise_()
+
+    # ------------------------------------------------------------------ results
+
+    def open_results(self, session_id: int | None = None) -> QWidget:
+        """Session history, participants, answers, item analysis, export and merge."""
+        from .results import open_results_window
+
+        return open_results_window(self, self.data_dir, session_id)
 
     # ------------------------------------------------------------------ presenter mode
 

@@ -8,6 +8,7 @@ and roster) runs in a worker; the store used by the windows is opened on the UI 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -103,12 +104,20 @@ class Launcher(QObject):
 
     def _open(self, session: ParticipantSession) -> ParticipantWindow:
         window = ParticipantWindow(session, self.clock)
-        window.on_results = self.on_results
-        window.on_export = self.on_export
+        # The trainer menu (behind the PIN) opens the results window over this one; export
+        # is done there, with the session already selected.
+        show_results = partial(self._show_results, window)
+        window.on_results = self.on_results or show_results
+        window.on_export = self.on_export or show_results
         self.windows.append(window)
         window.session_closed.connect(lambda w=window: self._closed(w))
         self.window_opened.emit(window)
         return window
+
+    def _show_results(self, parent: QWidget, session_id: int) -> None:
+        from ..results import open_results_window
+
+        open_results_window(parent, self.data_dir, session_id)
 
     def _closed(self, window: ParticipantWindow) -> None:
         if window in self.windows:

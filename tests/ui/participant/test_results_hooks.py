@@ -1,0 +1,52 @@
+"""The trainer reaches results and export: from the main window, and from the kiosk's
+trainer menu (behind the PIN) with the running session already selected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from quiz_app.ui.main_window import MainWindow
+from quiz_app.ui.participant.launcher import Launcher
+from quiz_app.ui.results.window import ResultsWindow
+from tests.helpers.fakes import make_bank, make_plan
+
+from .conftest import PIN, press
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_trainer_menu_opens_results_for_this_session(qtbot, tmp_path: Path, clock,
+                                                     dialog_log) -> None:
+    from quiz_app.ui.participant.session import SessionSetup
+
+    launcher = Launcher(tmp_path / "data", None, clock)
+    setup = SessionSetup(source=tmp_path / "bank.yaml", plan=make_plan(), banks=(make_bank(3),),
+                         title="Sosialisasi Netralitas", pin=PIN, kiosk=True)
+    window = launcher.start_session(setup)
+    assert window is not None
+    qtbot.addWidget(window)
+    dialog_log.pins = [PIN, PIN]
+    dialog_log.choices = ["results", "export"]
+    press(qtbot, window, Qt.Key.Key_T, CTRL_SHIFT)
+    results = window.findChildren(ResultsWindow)
+    assert len(results) == 1
+    with qtbot.waitSignal(results[0].session_loaded, timeout=10_000) as loaded:
+        pass
+    assert loaded.args == [window.session.record.id]
+    press(qtbot, window, Qt.Key.Key_T, CTRL_SHIFT)  # "Ekspor": the same window, not a second
+    assert len(window.findChildren(ResultsWindow)) == 1
+    results[0].close()
+    launcher.close()
+
+
+def test_main_window_results_button(qtbot, tmp_path: Path) -> None:
+    window = MainWindow(tmp_path / "data", None)
+    qtbot.addWidget(window)
+    window.results_button.click()
+    results = window.findChildren(ResultsWindow)
+    assert len(results) == 1 and results[0].isVisible()
+    window.results_button.click()  # again: brought to the front, not opened twice
+    assert len(window.findChildren(ResultsWindow)) == 1
+    results[0].close()
