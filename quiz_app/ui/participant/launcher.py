@@ -8,7 +8,6 @@ and roster) runs in a worker; the store used by the windows is opened on the UI 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -106,17 +105,22 @@ class Launcher(QObject):
         window = ParticipantWindow(session, self.clock)
         # The trainer menu (behind the PIN) opens the results window over this one; export
         # is done there, with the session already selected.
-        show_results = partial(self._show_results, window)
-        window.on_results = self.on_results or show_results
-        window.on_export = self.on_export or show_results
+        window.on_results = self.on_results or self._show_results
+        window.on_export = self.on_export or self._show_results
         self.windows.append(window)
         window.session_closed.connect(lambda w=window: self._closed(w))
         self.window_opened.emit(window)
         return window
 
-    def _show_results(self, parent: QWidget, session_id: int) -> None:
+    def _show_results(self, session_id: int) -> None:
+        """Open the results window over the participant window of ``session_id``.
+
+        Looked up here rather than bound into the window's hook: a window holding a
+        reference to itself would outlive its deletion."""
         from ..results import open_results_window
 
+        parent = next((w for w in self.windows if w.session.record.id == session_id),
+                      self.dialog_parent)
         open_results_window(parent, self.data_dir, session_id)
 
     def _closed(self, window: ParticipantWindow) -> None:
