@@ -534,6 +534,10 @@ up!</translation>
         <translation>Hall Quiz (Presenter)</translation>
     </message>
     <message>
+        <source>Hasil Tes</source>
+        <translation>Test Results</translation>
+    </message>
+    <message>
         <source>Bank soal dan rencana sesi bawaan</source>
         <translation>Bundled question banks and session plans</translation>
     </message>
@@ -1712,6 +1716,22 @@ up!</translation>
         <translation>Trainer name</translation>
     </message>
     <message>
+        <source>Pretest terkait</source>
+        <translation>Linked pretest</translation>
+    </message>
+    <message>
+        <source>Sesi pretest yang dibandingkan dengan sesi ini pada ekspor hasil (Nilai Pretest, Nilai Posttest, N-Gain).</source>
+        <translation>The pretest session this session is compared with in the results export (Pretest score, Posttest score, N-Gain).</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Status pretest terkait</source>
+        <translation>Linked pretest status</translation>
+    </message>
+    <message>
         <source>3. Peserta</source>
         <translation>3. Participants</translation>
     </message>
@@ -1814,6 +1834,34 @@ up!</translation>
     <message>
         <source>{0} tidak dapat dipakai. Perbaiki masalah berikut lalu pilih lagi.</source>
         <translation>{0} cannot be used. Fix the problems below and choose it again.</translation>
+    </message>
+    <message>
+        <source>Memuat daftar sesi pretest…</source>
+        <translation>Loading the pretest sessions…</translation>
+    </message>
+    <message>
+        <source>{0} — {1} — {2} ({3})</source>
+        <translation>{0} — {1} — {2} ({3})</translation>
+    </message>
+    <message>
+        <source>{0} — {1} ({2})</source>
+        <translation>{0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Belum ada sesi pretest di basis data hasil.</source>
+        <translation>No pretest sessions in the results database yet.</translation>
+    </message>
+    <message>
+        <source>Daftar sesi pretest tidak dapat dibaca: {0}</source>
+        <translation>The pretest sessions cannot be read: {0}</translation>
+    </message>
+    <message>
+        <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>
+        <translation>{0} pretest session(s) available; none linked.</translation>
+    </message>
+    <message>
+        <source>Ditautkan ke: {0}</source>
+        <translation>Linked to: {0}</translation>
     </message>
     <message>
         <source>Daftar peserta (*.csv *.xlsx *.xlsm *.txt *.tsv)</source>

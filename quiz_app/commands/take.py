@@ -3,17 +3,25 @@
 The bank/plan and the roster are loaded and checked *before* any window opens: a bad file
 gives a message and exit code 1, never a traceback. With ``--pin`` the session starts at
 once; without it the trainer set-up opens filled in, to type the PIN there. Unfinished
-tests (after a crash or power cut) are offered for resume first.
+tests (after a crash or power cut) are offered for resume first. ``--pretest SESI`` links
+the new session (a post-test) to a pre-test session, checked here too, so the export shows
+Nilai Pretest and N-Gain.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.store import SessionRecord
 
 EXIT_OK, EXIT_INVALID = 0, 1
+_CODE_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--trainer", default="", help="nama pelatih")
     p.add_argument("--date", help="tanggal sesi TTTT-BB-HH (bawaan: hari ini)")
     p.add_argument("--guests", action="store_true", help="izinkan peserta tamu")
+    p.add_argument("--pretest", metavar="SESI",
+                   help="sesi pretest yang dibandingkan dengan sesi ini (post-test) pada ekspor: "
+                   "nomor sesi atau kode sesi ABCD-EFGH (lihat 'quiz-app sessions')")
     p.add_argument("--lang", choices=("id", "en"), help="bahasa tampilan (bawaan: id)")
     p.set_defaults(func=cmd_take)
 
@@ -40,10 +51,50 @@ def _fail(message: str) -> int:
     return EXIT_INVALID
 
 
+def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
+    """The pre-test session ``ref`` names (its number or code ``ABCD-EFGH``, any case, dash
+    optional) in the results store of ``data_dir``, or a message saying why not.
+
+    A missing results store is not created: nothing is written for a refused start.
+    """
+    from ..core.errors import StoreError
+    from ..core.model import TestKind
+    from ..core.store import DB_FILENAME, ResultsStore
+
+    text = ref.strip()
+    code = ""
+    if _CODE_RE.match(text):
+        plain = text.upper().replace("-", "")
+        code = f"{plain[:4]}-{plain[4:]}"
+    if not text.isdigit() and not code:
+        return (f"sesi pretest '{ref}' tidak dikenal: tulis nomor sesi atau kode sesi seperti "
+                "ABCD-EFGH (lihat 'quiz-app sessions').")
+    db = data_dir / DB_FILENAME
+    if not db.is_file():
+        return f"sesi pretest '{ref}' tidak ditemukan: belum ada basis data hasil di {data_dir}."
+    try:
+        with ResultsStore(db) as store:
+            found = None
+            if text.isdigit():
+                found = next((s for s in store.sessions() if s.id == int(text)), None)
+            if found is None and code:
+                found = next((s for s in store.sessions(code) if s.code == code), None)
+    except StoreError as exc:
+        return f"basis data hasil tidak dapat dibaca: {exc.message}"
+    if found is None:
+        return (f"sesi pretest '{ref}' tidak ditemukan di basis data hasil; lihat nomor dan "
+                "kode sesi dengan 'quiz-app sessions'.")
+    if found.kind is not TestKind.PRETEST:
+        return (f"sesi {found.id} ({found.code}) \"{found.title}\" berjenis {found.kind}, "
+                "bukan pretest; pilih sesi yang dibuat dengan rencana berjenis pretest.")
+    return found
+
+
 def cmd_take(args: argparse.Namespace) -> int:
     from ..core import paths
     from ..core.cache import BankCache
     from ..core.errors import QuizError
+    from ..core.model import TestKind
     from ..core.plan import load_runnable
     from ..core.roster import load_roster, roster_report
     from ..core.trainer import valid_pin
@@ -59,6 +110,13 @@ def cmd_take(args: argparse.Namespace) -> int:
             session_date = date.fromisoformat(args.date)
         except ValueError:
             return _fail(f"tanggal '{args.date}' tidak valid; gunakan format TTTT-BB-HH.")
+    data_dir = paths.data_dir(args.data_dir)
+    pretest_id: int | None = None
+    if args.pretest:
+        pretest = find_pretest(data_dir, args.pretest)
+        if isinstance(pretest, str):
+            return _fail(pretest)
+        pretest_id = pretest.id
     cache = BankCache(paths.cache_dir() / "banks")
     try:
         plan, banks = load_runnable(source, cache=cache, display=args.source)
@@ -78,6 +136,9 @@ def cmd_take(args: argparse.Namespace) -> int:
         if not roster.ok or roster.warnings:
             for line in roster_report(roster):
                 print(line, file=sys.stderr)
+    if pretest_id is not None and plan.kind is not TestKind.POSTTEST:
+        print(f"quiz-app take: catatan: {source.name} berjenis {plan.kind}, bukan posttest; "
+              "sesi tetap ditautkan ke pretest.", file=sys.stderr)
     if args.pin is None and args.kiosk:
         print("quiz-app take: mode kios memerlukan PIN; isi PIN di layar persiapan.",
               file=sys.stderr)
@@ -91,12 +152,12 @@ def cmd_take(args: argparse.Namespace) -> int:
             title=args.title.strip() or plan.title, pin=args.pin, place=args.place,
             date=session_date, trainer=args.trainer, roster=roster,
             roster_path=roster_path.resolve() if roster_path else None,
-            guests=args.guests, kiosk=args.kiosk)
-    return _run(args, paths.data_dir(args.data_dir), cache, setup, source, roster_path)
+            guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id)
+    return _run(args, data_dir, cache, setup, source, roster_path, pretest_id)
 
 
 def _run(args: argparse.Namespace, data_dir: Path, cache: object, setup: object,
-         source: Path, roster_path: Path | None) -> int:
+         source: Path, roster_path: Path | None, pretest_id: int | None) -> int:
     from PySide6.QtCore import QEventLoop
 
     from ..ui.app import create_app, install_excepthook
@@ -124,10 +185,10 @@ def _run(args: argparse.Namespace, data_dir: Path, cache: object, setup: object,
             if launcher.start_session(setup) is None:  # type: ignore[arg-type]
                 loop.quit()
             return
-        dialog = SetupDialog([], cache)  # type: ignore[arg-type]
+        dialog = SetupDialog([], cache, data_dir=data_dir)  # type: ignore[arg-type]
         dialog.prefill(source=source.resolve(), roster=roster_path.resolve() if roster_path
                        else None, title=args.title, place=args.place, trainer=args.trainer,
-                       guests=args.guests, kiosk=args.kiosk)
+                       guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id)
         launcher.dialog_parent = dialog
         if dialog.exec() and dialog.result_setup is not None:
             if launcher.start_session(dialog.result_setup) is None:

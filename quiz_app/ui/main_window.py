@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         """Open the trainer set-up (non-blocking); starting it opens the participant window."""
         from .setup import SetupDialog
 
-        dialog = SetupDialog(self.entries, self.cache, self)
+        dialog = SetupDialog(self.entries, self.cache, self, data_dir=self.data_dir)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._setup_done(dialog))
         self.setup_dialog = dialog

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.cache import BankCache
 from ..core.errors import QuizError
-from ..core.model import Bank, Plan
+from ..core.model import Bank, Plan, TestKind
 from ..core.roster import Roster, load_roster
+from ..core.store import ResultsStore, SessionRecord
 from ..core.trainer import valid_pin
 from . import dialogs
 from .banklist import BankEntry
@@ -48,16 +51,24 @@ def _load(path: Path, cache: BankCache | None) -> Loaded:
     return Loaded(path, plan, banks)
 
 
+def _load_pretests(data_dir: Path) -> list[SessionRecord]:
+    """Runs in a worker thread: the pre-test sessions of the results store, newest first."""
+    with ResultsStore.open_in(data_dir) as store:
+        return [s for s in store.sessions() if s.kind is TestKind.PRETEST]
+
+
 class SetupDialog(QDialog):
     """Collects a :class:`SessionSetup`. Files load in a worker; the dialog never blocks."""
 
     source_loaded = Signal(bool)  # True when the chosen bank/plan is valid
     roster_loaded = Signal(bool)
+    pretests_loaded = Signal(bool)  # False when the results store could not be read
 
     def __init__(self, entries: list[BankEntry], cache: BankCache | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.cache = cache
+        self.data_dir = data_dir
         self.setWindowTitle(self.tr("Mulai Tes Peserta"))
         self.setObjectName("SetupDialog")
         self.loaded: Loaded | None = None
@@ -66,6 +77,10 @@ class SetupDialog(QDialog):
         self._source_token = 0
         self._roster_token = 0
         self._auto_title = ""
+        # The pre-test link follows the chosen plan until the trainer picks one by hand.
+        self._pretest_auto = True
+        self._pretest_wanted: int | None = None  # asked for before the list has loaded
+        self._pretest_count: int | None = None  # pre-tests listed; None: not (yet) read
         self.result_setup: SessionSetup | None = None
 
         layout = QVBoxLayout(self)
@@ -117,6 +132,20 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Tempat"), self.place)
         form.addRow(self.tr("Tanggal"), self.date)
         form.addRow(self.tr("Nama pelatih"), self.trainer)
+        self.pretest = QComboBox(details)
+        self.pretest.setAccessibleName(self.tr("Pretest terkait"))
+        self.pretest.setToolTip(self.tr("Sesi pretest yang dibandingkan dengan sesi ini pada "
+                                        "ekspor hasil (Nilai Pretest, Nilai Posttest, N-Gain)."))
+        self.pretest.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pretest.setMinimumContentsLength(16)
+        self.pretest.addItem(self.tr("(tidak ada)"), None)
+        self.pretest_status = QLabel("", details)
+        self.pretest_status.setWordWrap(True)
+        self.pretest_status.setAccessibleName(self.tr("Status pretest terkait"))
+        self.pretest_status.setVisible(data_dir is not None)
+        form.addRow(self.tr("Pretest terkait"), self.pretest)
+        form.addRow("", self.pretest_status)
         top = QHBoxLayout()
         top.addWidget(source_box, 3)
         top.addWidget(details, 2)
@@ -182,7 +211,11 @@ class SetupDialog(QDialog):
         self.roster_clear.clicked.connect(self._clear_roster)
         self.cancel_button.clicked.connect(self.reject)
         self.start_button.clicked.connect(self.try_start)
+        self.pretest.activated.connect(self._pretest_picked)
+        self.pretest.currentIndexChanged.connect(self._show_pretest_status)
         self.resize(1180, 640)
+        if data_dir is not None:
+            self.load_pretests(data_dir)
 
     # ------------------------------------------------------------------ source
 
@@ -221,6 +254,7 @@ class SetupDialog(QDialog):
         if not self.title.text().strip() or self.title.text() == self._auto_title:
             self._auto_title = plan.title
             self.title.setText(plan.title)
+        self._default_pretest()
         self.source_loaded.emit(True)
 
     def _source_failed(self, token: int, path: Path, exc: QuizError, report: bool) -> None:
@@ -233,6 +267,91 @@ class SetupDialog(QDialog):
                 "{0} tidak dapat dipakai. Perbaiki masalah berikut lalu pilih lagi.").format(
                     path.name), str(exc))
         self.source_loaded.emit(False)
+
+    # ------------------------------------------------------------------ pre-test link
+
+    def load_pretests(self, data_dir: Path) -> None:
+        """List the store's pre-test sessions in a worker; ``pretests_loaded`` tells when."""
+        self.pretest_status.setText(self.tr("Memuat daftar sesi pretest…"))
+        run_in_worker(lambda: _load_pretests(data_dir), self._pretests_done,
+                      self._pretests_failed)
+
+    def _pretests_done(self, sessions: list[SessionRecord]) -> None:
+        if not isValid(self):
+            return  # the dialog closed while the list loaded
+        chosen = self.pretest.currentData()
+        self._pretest_count = None
+        self.pretest.clear()
+        self.pretest.addItem(self.tr("(tidak ada)"), None)
+        widest = 0
+        metrics = self.pretest.view().fontMetrics()
+        for s in sessions:
+            text = self.tr("{0} — {1} — {2} ({3})").format(s.title, s.date, s.place, s.code) \
+                if s.place else self.tr("{0} — {1} ({2})").format(s.title, s.date, s.code)
+            self.pretest.addItem(text, s.id)
+            self.pretest.setItemData(self.pretest.count() - 1, text,
+                                     Qt.ItemDataRole.ToolTipRole)
+            widest = max(widest, metrics.horizontalAdvance(text))
+        # The combo stays narrow (the dialog must fit 1366×768); its list shows whole lines.
+        self.pretest.view().setMinimumWidth(min(widest + 40, 900))
+        self._pretest_count = len(sessions)
+        if not self._pretest_auto and self._pretest_wanted is None and chosen is not None:
+            self._pretest_wanted = chosen
+        self._default_pretest()
+        self._pretest_wanted = None  # not in the list now: it will not appear later either
+        self._show_pretest_status()
+        self.pretests_loaded.emit(True)
+
+    def _pretests_failed(self, exc: QuizError) -> None:
+        if not isValid(self):
+            return
+        self._pretest_count = None
+        self.pretest.clear()
+        self.pretest.addItem(self.tr("(tidak ada)"), None)
+        self.pretest_status.setText(self.tr(
+            "Daftar sesi pretest tidak dapat dibaca: {0}").format(exc.message))
+        self.pretest_status.setToolTip(str(exc))
+        self.pretests_loaded.emit(False)
+
+    def _show_pretest_status(self) -> None:
+        """How many pre-tests there are, and the chosen one in full (the combo elides it)."""
+        if self._pretest_count is None:
+            return  # still loading, or the error stays shown
+        if not self._pretest_count:
+            self.pretest_status.setText(self.tr("Belum ada sesi pretest di basis data hasil."))
+        elif self.pretest.currentData() is None:
+            self.pretest_status.setText(self.tr("{0} sesi pretest tersedia; tidak ada yang "
+                                                "ditautkan.").format(self._pretest_count))
+        else:
+            self.pretest_status.setText(self.tr("Ditautkan ke: {0}").format(
+                self.pretest.currentText()))
+
+    def _pretest_picked(self, _index: int) -> None:
+        self._pretest_auto = False  # the trainer chose: keep it whatever plan follows
+        self._pretest_wanted = None
+
+    def choose_pretest(self, session_id: int | None) -> None:
+        """Link this session to pre-test ``session_id`` (once the list has it), or to none."""
+        self._pretest_auto = False
+        self._pretest_wanted = session_id
+        if session_id is None:
+            self.pretest.setCurrentIndex(0)
+        self._default_pretest()
+
+    def _default_pretest(self) -> None:
+        if self._pretest_wanted is not None:
+            index = self.pretest.findData(self._pretest_wanted)
+            if index >= 0:
+                self.pretest.setCurrentIndex(index)
+                self._pretest_wanted = None
+            return
+        if not self._pretest_auto:
+            if self.pretest.currentIndex() < 0:
+                self.pretest.setCurrentIndex(0)
+            return
+        posttest = self.loaded is not None and self.loaded.plan.kind is TestKind.POSTTEST
+        # Newest first: row 1 is the most recent pre-test.
+        self.pretest.setCurrentIndex(1 if posttest and self.pretest.count() > 1 else 0)
 
     # ------------------------------------------------------------------ roster
 
@@ -320,13 +439,16 @@ class SetupDialog(QDialog):
             roster_path=self.roster_path,
             guests=self.guests.isChecked(),
             kiosk=self.kiosk.isChecked(),
+            pretest_session_id=self.pretest.currentData(),
         )
         self.accept()
 
     def prefill(self, *, source: Path | None = None, roster: Path | None = None,
                 title: str = "", place: str = "", trainer: str = "", guests: bool = False,
-                kiosk: bool = False) -> None:
+                kiosk: bool = False, pretest_session_id: int | None = None) -> None:
         """Fill the form (``quiz-app take`` without a PIN opens the set-up this way)."""
+        if pretest_session_id is not None:
+            self.choose_pretest(pretest_session_id)
         if title:
             self.title.setText(title)
         self.place.setText(place)

@@ -32,6 +32,7 @@ class SessionSetup:
     roster_path: Path | None = None
     guests: bool = False
     kiosk: bool = False
+    pretest_session_id: int | None = None  # the pre-test this post-test is compared with
 
 
 @dataclass
@@ -62,7 +63,8 @@ def category_titles(banks: tuple[Bank, ...] | list[Bank] | None) -> dict[str, st
 def create_session(store: ResultsStore, data_dir: Path, setup: SessionSetup) -> ParticipantSession:
     """Open the session in the results store and save the trainer's settings beside it."""
     record = store.create_session(setup.title, setup.plan, place=setup.place,
-                                  trainer=setup.trainer, date=setup.date)
+                                  trainer=setup.trainer, date=setup.date,
+                                  pretest_session_id=setup.pretest_session_id)
     pin = PinHash.make(setup.pin)
     TrainerSettings(
         session_id=record.id,
