@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9][a-z0-9-]*)['\"]?\s*$", re.MULTILINE)
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]  # the quiz_app folder (installed or checkout)
+
+
 def _bundled(name: str) -> Path:
-    installed = Path(str(files("quiz_app"))) / "_bundled" / name
+    # An installed wheel carries the files inside the package (see pyproject.toml's
+    # force-include); this is the folder importlib.resources.files("quiz_app") names, found
+    # without importing importlib.resources on the start-up path.
+    installed = _PACKAGE / "_bundled" / name
     if installed.is_dir():
         return installed
     # Running from a checkout (or an editable install): the top-level folder.
-    return Path(__file__).resolve().parents[2] / name
+    return _PACKAGE.parent / name
 
 
 def bundled_banks_dir() -> Path:

@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +20,15 @@ from PySide6.QtWidgets import (
 from ..core.clock import Clock, monotonic_clock
 from ..core.resources import bundled_bank_files, bundled_plan_files
 from . import dialogs
-from .banklist import BankEntry, BankListModel, inspect_files
 from .i18n import choose_language, save_language
 from .worker import run_in_worker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QTableView
+
     from ..core.cache import BankCache
+    from .banklist import BankEntry, BankListModel
     from .participant.launcher import Launcher
     from .participant.session import SessionSetup
     from .presenter.launch import Presenter
@@ -85,22 +85,6 @@ class MainWindow(QMainWindow):
         section = QLabel(self.tr("Bank soal dan rencana sesi bawaan"), central)
         section.setObjectName("SectionTitle")
 
-        self.model = BankListModel(self)
-        self.table = QTableView(central)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Daftar bank soal"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        for corner in self.table.findChildren(QAbstractButton):  # the "select all" corner
-            corner.setAccessibleName(self.tr("Pilih semua baris"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, BankListModel.COLUMNS.__len__()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-
         self.status = QLabel(self.tr("Memuat bank soal…"), central)
         self.status.setObjectName("StatusLine")
         self.status.setAccessibleName(self.tr("Status"))
@@ -111,7 +95,14 @@ class MainWindow(QMainWindow):
         layout.addLayout(actions)
         layout.addSpacing(8)
         layout.addWidget(section)
-        layout.addWidget(self.table, 1)
+        # The bank table is built on first use (load_bundled, right after the first show):
+        # it is empty until the worker reports anyway, and building it pulls in PySide6's
+        # `Qt` namespace, whose enum types cost more than the rest of the window.
+        self._layout = layout
+        self._table_slot = layout.count()
+        self._table: QTableView | None = None
+        self._model: BankListModel | None = None
+        layout.addStretch(1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
         self.resize(1100, 700)
@@ -120,6 +111,46 @@ class MainWindow(QMainWindow):
         self.presenter_dialog: PresenterSetupDialog | None = None
         self.presenter: Presenter | None = None
         self._language_menu()
+
+    @property
+    def model(self) -> BankListModel:
+        if self._model is None:
+            self._build_table()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def table(self) -> QTableView:
+        if self._table is None:
+            self._build_table()
+        assert self._table is not None
+        return self._table
+
+    def _build_table(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+        from .banklist import BankListModel
+
+        model = BankListModel(self)
+        table = QTableView(self.centralWidget())
+        table.setModel(model)
+        table.setAccessibleName(self.tr("Daftar bank soal"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setAlternatingRowColors(True)
+        for corner in table.findChildren(QAbstractButton):  # the "select all" corner
+            corner.setAccessibleName(self.tr("Pilih semua baris"))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(BankListModel.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        stretch = self._layout.itemAt(self._table_slot)  # the placeholder stretch
+        self._layout.removeItem(stretch)
+        self._layout.insertWidget(self._table_slot, table, 1)
+        table.show()  # added after the window was shown: Qt would not show it by itself
+        self._model, self._table = model, table
 
     def _language_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("Bahasa / Language"))
@@ -142,6 +173,8 @@ class MainWindow(QMainWindow):
 
     def load_bundled(self) -> None:
         """Validate the bundled banks and plans in a worker; fill the table when done."""
+        from .banklist import inspect_files
+
         files = bundled_bank_files() + bundled_plan_files()
         cache = self.cache
         run_in_worker(lambda: inspect_files(files, cache), self._show_entries)
@@ -157,6 +190,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.status.setText(self.tr("{0} berkas dimuat, semuanya valid").format(len(entries)))
+        from PySide6.QtCore import Qt
+
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.banks_loaded.emit()
 

@@ -9,11 +9,12 @@ re-raised on the UI thread so the excepthook (and tests) see it loudly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.errors import QuizError
+if TYPE_CHECKING:
+    from ..core.errors import QuizError
 
 
 class _Signals(QObject):
@@ -30,6 +31,8 @@ class _Job(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        from ..core.errors import QuizError  # here, in the worker: not on the start-up path
+
         try:
             result = self.fn()
         except QuizError as exc:

@@ -39,3 +39,16 @@ def test_bank_list_model_shows_problems(qtmodeltester, tmp_path: Path) -> None:
     assert model.index(1, 4).data() == "1 masalah"
     tip = model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "salah.yaml" in tip and "jawaban 'Z'" in tip
+
+
+def test_bank_table_built_after_show_is_visible_and_fills_the_window(qtbot, tmp_path: Path
+                                                                     ) -> None:
+    window = MainWindow(tmp_path, None)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    with qtbot.waitSignal(window.banks_loaded, timeout=20000):
+        window.load_bundled()  # builds the table on first use, after the window is shown
+    table = window.table
+    assert table.isVisible()
+    assert table.height() > window.height() // 2  # it takes the free space, as before
