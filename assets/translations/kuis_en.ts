@@ -550,6 +550,10 @@ up!</translation>
         <translation>Select all rows</translation>
     </message>
     <message>
+        <source>Mode presenter tidak dapat dibuka</source>
+        <translation>Presenter mode cannot be opened</translation>
+    </message>
+    <message>
         <source>Memuat bank soal…</source>
         <translation>Loading question banks…</translation>
     </message>

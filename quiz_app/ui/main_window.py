@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
 
     from ..core.cache import BankCache
+    from ..core.errors import QuizError
+    from ..core.model import Bank, Plan
     from .banklist import BankEntry, BankListModel
     from .participant.launcher import Launcher
     from .participant.session import SessionSetup
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     banks_loaded = Signal()
+    presenter_started = Signal()
 
     def __init__(self, data_dir: Path, cache: BankCache | None,
                  clock: Clock = monotonic_clock) -> None:
@@ -272,15 +275,29 @@ class MainWindow(QMainWindow):
         if setup is not None:
             self.start_presenter(setup)
 
-    def start_presenter(self, setup: PresenterSetup) -> Presenter | None:
+    def start_presenter(self, setup: PresenterSetup) -> None:
+        """Validate the file in a worker, then open the presenter windows."""
+        from ..core.plan import load_runnable
+
+        cache = self.cache
+        run_in_worker(lambda: load_runnable(setup.source, cache),
+                      lambda loaded: self._open_presenter(setup, loaded),
+                      self._presenter_failed)
+
+    def _presenter_failed(self, exc: QuizError) -> None:
+        dialogs.show_message(self, self.tr("Mode presenter tidak dapat dibuka"), exc.message,
+                             str(exc))
+
+    def _open_presenter(self, setup: PresenterSetup, loaded: tuple[Plan, list[Bank]]) -> None:
         from .presenter.launch import start_presenter
 
         presenter = start_presenter(self, self.data_dir, setup.source, setup.teams,
-                                    setup.discussion, clock=self.clock, cache=self.cache)
+                                    setup.discussion, clock=self.clock, cache=self.cache,
+                                    loaded=loaded)
         if presenter is not None:
             self.presenter = presenter
             presenter.closed.connect(self._presenter_closed)
-        return presenter
+            self.presenter_started.emit()
 
     def _presenter_closed(self) -> None:
         self.presenter = None

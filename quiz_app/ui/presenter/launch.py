@@ -17,7 +17,7 @@ from ...core.cache import BankCache
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.hall import HallSession, Phase, SavedHall, find_resumable
-from ...core.model import Bank
+from ...core.model import Bank, Plan
 from ...core.plan import load_runnable
 from .. import dialogs
 from .audience import AudienceView
@@ -114,6 +114,7 @@ def start_presenter(
     sound: SoundPlayer | None = None,
     screens: Callable[[], list[QScreen]] | None = None,
     cache: BankCache | None = None,
+    loaded: tuple[Plan, list[Bank]] | None = None,
 ) -> Presenter | None:
     """Open presenter mode for a plan or bank file and return it (None when the file or
     the team list cannot be used; the reason was shown with ``dialogs.show_message``).
@@ -121,12 +122,13 @@ def start_presenter(
     ``teams`` are team names (``["Meja 1", …]`` or read from a team file); None or
     ``discussion=True`` runs a discussion without answers. A presentation of the same
     file that did not finish is offered for resume first (it keeps its own teams).
+    ``loaded`` is the file already validated (the main window loads it in a worker).
     """
     data_dir = Path(data_dir)
     source_path = Path(source_path)
     try:
-        plan, banks = load_runnable(source_path,
-                                    cache or BankCache(paths.cache_dir() / "banks"))
+        plan, banks = loaded or load_runnable(source_path,
+                                              cache or BankCache(paths.cache_dir() / "banks"))
         session = _open_session(parent, data_dir, source_path, plan, banks, teams, discussion,
                                 clock)
     except QuizError as exc:

@@ -33,7 +33,8 @@ def test_hall_quiz_with_ten_tables_from_the_selected_plan(qtbot, tmp_path: Path)
     dialog = window.open_presenter_setup()
     assert dialog.source.currentData().endswith("kuis_aula.yaml")  # the selected row
     dialog.team_count.setValue(3)
-    dialog.start_button.click()
+    with qtbot.waitSignal(window.presenter_started, timeout=10_000):
+        dialog.start_button.click()  # the file is validated in a worker first
     presenter = window.presenter
     assert presenter is not None
     try:
@@ -72,7 +73,8 @@ def test_discussion_mode_collects_no_answers(qtbot, tmp_path: Path) -> None:
     dialog = window.open_presenter_setup()
     dialog.discussion_radio.setChecked(True)
     assert not dialog.team_count.isEnabled()
-    dialog.start_button.click()
+    with qtbot.waitSignal(window.presenter_started, timeout=10_000):
+        dialog.start_button.click()
     assert dialog.result_setup is not None and dialog.result_setup.teams is None
     presenter = window.presenter
     assert presenter is not None
@@ -81,3 +83,22 @@ def test_discussion_mode_collects_no_answers(qtbot, tmp_path: Path) -> None:
         assert not presenter.controller.game.collects_answers
     finally:
         presenter.close()
+
+
+def test_a_broken_file_is_explained_and_opens_nothing(qtbot, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    from quiz_app.ui.presenter.setup_dialog import PresenterSetup
+
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text("format: kuis-bank/1\nid: rusak\ntitle: Rusak\n", encoding="utf-8")
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_message",
+                        lambda _p, title, text, detail="": messages.append((title, detail)))
+    window = MainWindow(tmp_path / "data", None, FakeClock())
+    qtbot.addWidget(window)
+    window.start_presenter(PresenterSetup(bad, ["Meja 1"], False))
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    title, detail = messages[0]
+    assert title == "Mode presenter tidak dapat dibuka"
+    assert "rusak.yaml" in detail and "categories" in detail
+    assert window.presenter is None
