@@ -148,3 +148,21 @@ def choose_item(parent: QWidget | None, title: str, text: str, items: list[str],
     if dialog.exec() != QDialog.DialogCode.Accepted or not chosen or listing.currentRow() < 0:
         return None
     return chosen[0], listing.currentRow()
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path,
+                  name_filter: str) -> Path | None:
+    """Ask where to save; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(name) if name else None
+
+
+def ask_open_paths(parent: QWidget | None, title: str, folder: Path,
+                   name_filter: str) -> list[Path]:
+    """Ask for one or more existing files; empty when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), name_filter)
+    return [Path(n) for n in names]

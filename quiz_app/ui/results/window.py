@@ -3,7 +3,7 @@
 Every store read, export and merge runs in a worker (``run_in_worker``), each with its own
 short-lived ``ResultsStore`` connection (SQLite connections stay in their thread); the
 window only shows what comes back. Long operations report progress to a progress bar.
-Modal dialogs go through ``ui.dialogs``; file choosers through ``results.files``.
+Modal dialogs and file choosers go through ``ui.dialogs``.
 """
 
 from __future__ import annotations
@@ -73,7 +73,6 @@ from ...core.store import ResultsStore, SessionRecord
 from ...core.store_import import AttemptCounts, attempt_counts
 from .. import dialogs
 from ..worker import run_in_worker
-from . import files
 from .models import (
     AnswersModel,
     ItemStatsModel,
@@ -669,13 +668,13 @@ class ResultsWindow(QMainWindow):
         return self._folder / f"{prefix}-{s.date}-{_slug(s.title)}{suffix}"
 
     def export_csv(self) -> None:
-        path = files.ask_save_path(self, self.tr("Ekspor CSV"), self._suggest(".csv"),
+        path = dialogs.ask_save_path(self, self.tr("Ekspor CSV"), self._suggest(".csv"),
                                    self.tr("Berkas CSV (*.csv)"))
         if path is not None:
             self.export_to(path, "csv", str(self.dialect.currentData()), self.detail.isChecked())
 
     def export_xlsx(self) -> None:
-        path = files.ask_save_path(self, self.tr("Ekspor XLSX"), self._suggest(".xlsx"),
+        path = dialogs.ask_save_path(self, self.tr("Ekspor XLSX"), self._suggest(".xlsx"),
                                    self.tr("Buku kerja Excel (*.xlsx)"))
         if path is not None:
             self.export_to(path, "xlsx")
@@ -716,7 +715,7 @@ class ResultsWindow(QMainWindow):
     def export_package(self) -> None:
         if self.loaded is None:
             return
-        path = files.ask_save_path(
+        path = dialogs.ask_save_path(
             self, self.tr("Paket hasil untuk digabung"), self._suggest(PACKAGE_SUFFIX, "paket"),
             self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
         if path is not None:
@@ -742,7 +741,7 @@ class ResultsWindow(QMainWindow):
     def merge(self) -> None:
         if self.loaded is None:
             return
-        paths = files.ask_open_paths(self, self.tr("Pilih paket hasil dari laptop lain"),
+        paths = dialogs.ask_open_paths(self, self.tr("Pilih paket hasil dari laptop lain"),
                                      self._folder, self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
         if paths:
             self.merge_files(paths)
@@ -780,7 +779,7 @@ class ResultsWindow(QMainWindow):
             "dipakai. Lanjutkan?"))
         if not ok:
             return
-        path = files.ask_save_path(self, self.tr("Berkas sesi"),
+        path = dialogs.ask_save_path(self, self.tr("Berkas sesi"),
                                    self._suggest(SESSION_SUFFIX, "sesi"),
                                    self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
         if path is not None:
@@ -799,7 +798,7 @@ class ResultsWindow(QMainWindow):
                   lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))
 
     def join_session(self) -> None:
-        paths = files.ask_open_paths(self, self.tr("Pilih berkas sesi dari laptop pelatih"),
+        paths = dialogs.ask_open_paths(self, self.tr("Pilih berkas sesi dari laptop pelatih"),
                                      self._folder, self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
         if paths:
             self.join_from(paths[0])

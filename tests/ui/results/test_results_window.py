@@ -16,7 +16,6 @@ from quiz_app.core.package import write_package, write_session_file
 from quiz_app.core.store import ResultsStore
 from quiz_app.ui import dialogs
 from quiz_app.ui.results import ResultsWindow, open_results_window
-from quiz_app.ui.results import files as file_seam
 from quiz_app.ui.results.models import (
     SORT_ROLE,
     AnswersModel,
@@ -245,7 +244,7 @@ def test_export_csv_through_worker(window: ResultsWindow, qtbot, tmp_path: Path,
         asked.append(suggested)
         return target
 
-    monkeypatch.setattr(file_seam, "ask_save_path", ask)
+    monkeypatch.setattr(dialogs, "ask_save_path", ask)
     progress: list[tuple[int, int]] = []
     window._relay.progress.connect(lambda d, t: progress.append((d, t)))
     with qtbot.waitSignal(window.operation_done, timeout=10000) as done:
@@ -297,7 +296,7 @@ def test_export_includes_attempts_finished_after_showing(window: ResultsWindow, 
 def test_export_failure_is_shown_through_the_seam(window: ResultsWindow, qtbot, tmp_path: Path,
                                                   messages, monkeypatch) -> None:
     gone = tmp_path / "flashdisk" / "hasil.csv"
-    monkeypatch.setattr(file_seam, "ask_save_path", lambda *_: gone)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: gone)
     with qtbot.waitSignal(window.operation_failed, timeout=10000) as failed:
         window.export_csv()
     assert failed.args[0] == "export" and "flashdisk" in failed.args[1]
@@ -306,8 +305,8 @@ def test_export_failure_is_shown_through_the_seam(window: ResultsWindow, qtbot, 
 
 
 def test_cancelled_dialog_does_nothing(window: ResultsWindow, qtbot, monkeypatch) -> None:
-    monkeypatch.setattr(file_seam, "ask_save_path", lambda *_: None)
-    monkeypatch.setattr(file_seam, "ask_open_paths", lambda *_: [])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: None)
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *_: [])
     with qtbot.assertNotEmitted(window.operation_done, wait=50):
         window.export_csv()
         window.export_xlsx()
@@ -328,7 +327,7 @@ def test_merge_packages_from_another_laptop(window: ResultsWindow, qtbot, tmp_pa
         good = write_package(other, joined.id, tmp_path / "laptop2.kuis-hasil").path
     broken = tmp_path / "rusak.kuis-hasil"
     broken.write_bytes(good.read_bytes()[:40])
-    monkeypatch.setattr(file_seam, "ask_open_paths", lambda *_: [good, broken])
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *_: [good, broken])
     with qtbot.waitSignal(window.session_loaded, timeout=10000):
         with qtbot.waitSignal(window.operation_done, timeout=10000) as done:
             window.merge()
@@ -345,7 +344,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
                                                   tmp_path: Path, data_dir: Path,
                                                   monkeypatch) -> None:
     package = tmp_path / "paket.kuis-hasil"
-    monkeypatch.setattr(file_seam, "ask_save_path", lambda *_: package)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: package)
     with qtbot.waitSignal(window.operation_done, timeout=10000) as done:
         window.export_package()
     assert done.args[0] == "package" and done.args[1].attempts == 4
@@ -355,7 +354,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
         assert len(read_package(package, store.session(2)).attempts) == 4
 
     setup = tmp_path / "sesi.kuis-sesi"
-    monkeypatch.setattr(file_seam, "ask_save_path", lambda *_: setup)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: setup)
     monkeypatch.setattr(dialogs, "confirm", lambda *_: True)
     with qtbot.waitSignal(window.operation_done, timeout=10000):
         window.share_session()
@@ -367,7 +366,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
     with qtbot.waitSignal(laptop.sessions_loaded, timeout=10000):
         laptop.reload()
     assert laptop.session_model.rowCount() == 0 and laptop.title.text() == "Belum ada sesi"
-    monkeypatch.setattr(file_seam, "ask_open_paths", lambda *_: [setup])
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *_: [setup])
     with qtbot.waitSignal(laptop.session_loaded, timeout=10000):
         laptop.join_session()
     assert laptop.loaded is not None
@@ -378,7 +377,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
 def test_declined_share_writes_nothing(window: ResultsWindow, tmp_path: Path,
                                        monkeypatch) -> None:
     monkeypatch.setattr(dialogs, "confirm", lambda *_: False)
-    monkeypatch.setattr(file_seam, "ask_save_path", lambda *_: pytest.fail("asked for a file"))
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: pytest.fail("asked for a file"))
     window.share_session()
     assert not window.busy
 
