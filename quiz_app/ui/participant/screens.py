@@ -122,6 +122,15 @@ def _label(text: str, parent: QWidget, name: str = "", wrap: bool = True) -> QLa
     return label
 
 
+def _add_centred(outer: QVBoxLayout, card: QWidget, weight: int) -> None:
+    """Put ``card`` in the middle of the row, ``weight`` parts wide to one part each side."""
+    centre = QHBoxLayout()
+    centre.addStretch(1)
+    centre.addWidget(card, weight)
+    centre.addStretch(1)
+    outer.addLayout(centre)
+
+
 def _button(text: str, parent: QWidget, accessible: str, name: str = "",
             focus: bool = True) -> QPushButton:
     button = QPushButton(text, parent)
@@ -221,11 +230,7 @@ class IdentityScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.next_button)
         layout.addLayout(row)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(card, 4)
-        centre.addStretch(1)
-        outer.addLayout(centre)
+        _add_centred(outer, card, 4)
         keys = _label(self.tr("Tab: pindah ke kolom berikutnya · Enter: lanjut"), self, "KeyHelp")
         keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addSpacing(12)
@@ -373,11 +378,7 @@ class InstructionsScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.start_button)
         layout.addLayout(row)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(card, 6)
-        centre.addStretch(1)
-        outer.addLayout(centre)
+        _add_centred(outer, card, 6)
         outer.addStretch(2)
         self.start_button.clicked.connect(self.start)
 
@@ -743,11 +744,7 @@ class FinishScreen(Screen):
         row.addWidget(self.submit_button)
         layout.addSpacing(8)
         layout.addLayout(row)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(card, 4)
-        centre.addStretch(1)
-        outer.addLayout(centre)
+        _add_centred(outer, card, 4)
         outer.addStretch(2)
         self.back_button.clicked.connect(self.back)
         self.submit_button.clicked.connect(self.submit)
@@ -846,11 +843,7 @@ class ResultScreen(Screen):
         row.addWidget(self.next_button)
         layout.addSpacing(8)
         layout.addLayout(row)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(card, 6)
-        centre.addStretch(1)
-        outer.addLayout(centre)
+        _add_centred(outer, card, 6)
         outer.addStretch(2)
         self.review_button.clicked.connect(self.review)
         self.next_button.clicked.connect(self.next_participant)
