@@ -10,12 +10,11 @@ import gc
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from .atomicio import write_atomic
 from .model import BANK_FORMAT, Bank, Category, Difficulty, Option, Question, QuestionType
 
 log = logging.getLogger(__name__)
@@ -117,12 +116,9 @@ class BankCache:
 
     def put(self, path: Path, data: bytes, bank: Bank) -> None:
         file = self._file(path, data)
+        data = json.dumps(bank_to_cache(bank), ensure_ascii=False, separators=(",", ":"))
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(bank_to_cache(bank), fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, file)
+            write_atomic(file, data.encode(), durable=False)  # rebuilt from the bank if lost
         except OSError as exc:
             # The cache only saves time; a read-only or full disk must not stop a session.
             log.warning("cache bank tidak dapat ditulis: %s (%s)", file, exc)

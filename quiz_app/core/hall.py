@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .answer_source import AnswerSource, HallParticipant
+from .atomicio import write_atomic
 from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec
 from .clock import Clock
 from .engine import build_attempt
@@ -645,19 +644,8 @@ def _now_iso() -> str:
 
 
 def _write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
-    """Temp file in the same folder, fsync, ``os.replace``: a crash leaves the old file
-    or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A crash leaves the old file or the new one, never half of one."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def spec_path(state_path: Path) -> Path:

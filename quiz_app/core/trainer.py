@@ -13,13 +13,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .atomicio import write_atomic
 from .clock import Clock
 from .errors import StoreError
 
@@ -136,11 +135,7 @@ class TrainerSettings:
     def save(self, data_dir: Path) -> Path:
         path = settings_path(data_dir, self.session_id)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self), fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, path)
+            write_atomic(path, json.dumps(asdict(self), ensure_ascii=False, indent=1).encode())
         except OSError as exc:
             raise StoreError(
                 f"Pengaturan sesi tidak dapat disimpan: {exc.strerror or exc}.", path
