@@ -38,16 +38,16 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.analysis import (
+from quiz_app.core.model import DrawRule, Participant
+from quiz_app.core.results import (
     ItemFlag,
     Kr20Note,
+    ResultsStore,
     analyse,
     kr20,
+    load_results,
     pearson,
 )
-from quiz_app.core.export import load_results
-from quiz_app.core.model import DrawRule, Participant
-from quiz_app.core.store import ResultsStore
 from tests.helpers.fakes import make_plan, make_question
 from tests.helpers.results import bank_of, fixed_spec, take
 
@@ -139,7 +139,7 @@ def test_draws_give_no_kr20(store: ResultsStore) -> None:
     bank = bank_of([make_question(f"q{i}", answer="A") for i in range(1, 7)], [("umum", "Umum")])
     plan = make_plan(banks=(bank.id,), draw=[DrawRule(3, category="umum")], order="bank")
     sid = store.create_session("Acak", plan).id
-    from quiz_app.core.engine import build_attempt
+    from quiz_app.core.quiz import build_attempt
 
     seen = set()
     for n in range(4):

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.bank import load_bank
-from quiz_app.core.cache import BankCache
+from quiz_app.core.banks import BankCache, load_bank
 from quiz_app.core.errors import BankError, Issue
 from quiz_app.core.model import QuestionType
 from tests.helpers.banks import VALID_BANK, write

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz_app.core.bank import load_bank
+from quiz_app.core.banks import load_bank
 from quiz_app.core.errors import BankError
 from quiz_app.core.model import OPTION_KEYS, QuestionType
 

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.attempt import AnswerRecord
-from quiz_app.core.engine import build_attempt
 from quiz_app.core.model import Participant
-from quiz_app.core.store import DB_FILENAME, ResultsStore
+from quiz_app.core.quiz import AnswerRecord, build_attempt
+from quiz_app.core.results import DB_FILENAME, ResultsStore
 from tests.helpers.crash_child import (
     CrashReport,
     Ledger,

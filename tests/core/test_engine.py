@@ -6,9 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz_app.core.attempt import AnswerRecord
-from quiz_app.core.engine import (
+from quiz_app.core.errors import PlanError, QuizError
+from quiz_app.core.model import (
+    DrawRule,
+    MultipleScoring,
+    Navigation,
+    Order,
+    QuestionType,
+    Scoring,
+)
+from quiz_app.core.quiz import (
     ActionRefused,
+    AnswerRecord,
     AnswerRefused,
     Attempt,
     AttemptFinished,
@@ -19,15 +28,6 @@ from quiz_app.core.engine import (
     QuestionTimedOut,
     RefusalReason,
     build_attempt,
-)
-from quiz_app.core.errors import PlanError, QuizError
-from quiz_app.core.model import (
-    DrawRule,
-    MultipleScoring,
-    Navigation,
-    Order,
-    QuestionType,
-    Scoring,
 )
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question, make_spec
 

@@ -13,13 +13,16 @@ import pytest
 
 from quiz_app.cli import main
 from quiz_app.core.errors import ExportError, StoreError
-from quiz_app.core.export import (
+from quiz_app.core.model import Plan
+from quiz_app.core.people import normalize_nip
+from quiz_app.core.results import (
     DETAIL_HEADERS,
     PREPOST_HEADERS,
     SUMMARY_HEADERS,
     Column,
     Dialect,
     Kind,
+    ResultsStore,
     Table,
     export_session,
     format_number,
@@ -33,9 +36,6 @@ from quiz_app.core.export import (
     summary_table,
     write_csv,
 )
-from quiz_app.core.model import Plan
-from quiz_app.core.nip import normalize_nip
-from quiz_app.core.store import ResultsStore
 from tests.helpers.banks import VALID_BANK, write
 from tests.helpers.fakes import make_plan
 from tests.helpers.results import (
@@ -181,7 +181,7 @@ def test_ungraded_survey_shows_dash(store: ResultsStore, tmp_path: Path) -> None
                  .replace("answer: [A, B]", "").replace("type: true_false", "type: poll")
                  .replace("answer: true", "options: {A: Ya, B: Tidak}")
                  .replace("    answer: B\n", "    type: poll\n"))
-    from quiz_app.core.bank import load_bank
+    from quiz_app.core.banks import load_bank
 
     b = load_bank(bank)
     plan = make_plan(banks=(b.id,), kind="survey", order="bank")
@@ -367,7 +367,7 @@ def test_export_refuses_a_folder_as_target(tmp_path: Path) -> None:
 
 def test_xlsx_refuses_more_rows_than_excel_holds(store: ResultsStore, session: int,
                                                   tmp_path: Path, monkeypatch) -> None:
-    from quiz_app.core import export as export_mod
+    from quiz_app.core.results import export as export_mod
 
     monkeypatch.setattr(export_mod, "XLSX_MAX_ROWS", 10)  # the detail sheet has 16 rows
     target = tmp_path / "besar.xlsx"
@@ -397,7 +397,7 @@ def test_categories_from_bank_files(store: ResultsStore, tmp_path: Path) -> None
     banks = tmp_path / "banks"
     banks.mkdir()
     path = write(banks, VALID_BANK)
-    from quiz_app.core.bank import load_bank
+    from quiz_app.core.banks import load_bank
 
     bank = load_bank(path)
     plan = Plan(title="Uji", banks=("uji",))

@@ -8,18 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.answer_source import (
+from quiz_app.core.hall import (
     AnswerSink,
     AnswerSource,
     DiscussionSource,
-    TeamFileError,
-    TeamKeyEntry,
-    TeamSource,
-    default_team_names,
-    load_team_file,
-    parse_team_names,
-)
-from quiz_app.core.hall import (
     HallGame,
     HallRefusal,
     HallRefused,
@@ -28,11 +20,17 @@ from quiz_app.core.hall import (
     Phase,
     PhaseChanged,
     QuestionClosed,
+    TeamFileError,
+    TeamKeyEntry,
+    TeamSource,
     TimeUp,
+    default_team_names,
     find_resumable,
+    load_team_file,
+    parse_team_names,
 )
 from quiz_app.core.model import Order, QuestionType, Scoring
-from quiz_app.core.store import DB_FILENAME, AttemptStatus, ResultsStore
+from quiz_app.core.results import DB_FILENAME, AttemptStatus, ResultsStore
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question, make_spec
 
 # --------------------------------------------------------------------------- helpers

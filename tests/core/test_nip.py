@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from quiz_app.core.errors import QuizError
 from quiz_app.core.model import EmployeeType, Participant
-from quiz_app.core.nip import (
+from quiz_app.core.people import (
     NipError,
     NipInfo,
     format_nip,

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from quiz_app.cli import main
-from quiz_app.core import store_import
 from quiz_app.core.errors import ExportError, StoreError
-from quiz_app.core.package import (
+from quiz_app.core.results import (
+    ResultsStore,
     import_session_file,
     merge_packages,
     read_package,
     read_session_file,
+    store_import,
     write_package,
     write_session_file,
 )
-from quiz_app.core.store import ResultsStore
 from tests.helpers.fakes import make_plan
 from tests.helpers.results import ANI, BUDI, CITRA, DEDI, EKA, fixed_spec, small_bank, take
 
@@ -105,7 +105,7 @@ def test_package_round_trip_and_merge(laptops, tmp_path: Path) -> None:
         assert copy.spec == original.spec and copy.device == original.device
         assert copy.finished_at == original.finished_at
     # merged results export like local ones
-    from quiz_app.core.export import load_results
+    from quiz_app.core.results import load_results
 
     assert {a.participant.name for a in load_results(trainer, sid).attempts} == {
         ANI.name, BUDI.name, CITRA.name, EKA.name}

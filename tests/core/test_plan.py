@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz_app.core.banks import load_plan, load_runnable
 from quiz_app.core.errors import PlanError
 from quiz_app.core.model import Navigation, Scoring, TestKind
-from quiz_app.core.plan import load_plan, load_runnable
 from tests.helpers.banks import VALID_BANK, write
 
 PLAN = """\
@@ -40,7 +40,7 @@ def test_plan_with_banks(tmp_path: Path) -> None:
 
 
 def test_a_plan_naming_its_bank_by_path_builds_an_attempt(tmp_path: Path) -> None:
-    from quiz_app.core.engine import build_attempt
+    from quiz_app.core.quiz import build_attempt
 
     write(tmp_path, VALID_BANK)
     plan, banks = load_runnable(write(tmp_path, PLAN, "plan.yaml"))

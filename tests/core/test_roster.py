@@ -6,7 +6,7 @@ from openpyxl import Workbook
 
 from quiz_app.core.errors import Issue, RosterError
 from quiz_app.core.model import EmployeeType, Participant
-from quiz_app.core.roster import Roster, detect_delimiter, load_roster, roster_report
+from quiz_app.core.people import Roster, detect_delimiter, load_roster, roster_report
 
 TODAY = date(2025, 6, 1)
 PNS_1 = "198503122010011002"

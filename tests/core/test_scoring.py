@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz_app.core.attempt import AnswerRecord, AttemptQuestion, AttemptSpec
 from quiz_app.core.model import MultipleScoring, Order, QuestionType, Scoring
-from quiz_app.core.scoring import (
+from quiz_app.core.quiz import (
+    AnswerRecord,
+    AttemptQuestion,
+    AttemptSpec,
     accuracy_share,
     round_half_up,
     score_attempt,

@@ -12,14 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.attempt import (
-    AnswerRecord,
-    AttemptQuestion,
-    AttemptResult,
-    AttemptSpec,
-    QuestionScore,
-)
-from quiz_app.core.engine import Attempt, build_attempt
 from quiz_app.core.errors import StoreError
 from quiz_app.core.model import (
     Difficulty,
@@ -33,8 +25,16 @@ from quiz_app.core.model import (
 from quiz_app.core.model import (
     TestKind as Kind,
 )
-from quiz_app.core.serialize import attempt_spec_to_dict, plan_to_dict
-from quiz_app.core.store import (
+from quiz_app.core.quiz import (
+    AnswerRecord,
+    Attempt,
+    AttemptQuestion,
+    AttemptResult,
+    AttemptSpec,
+    QuestionScore,
+    build_attempt,
+)
+from quiz_app.core.results import (
     APPLICATION_ID,
     DB_FILENAME,
     MIGRATIONS,
@@ -42,6 +42,8 @@ from quiz_app.core.store import (
     AttemptStatus,
     ResultsStore,
     SessionStatus,
+    attempt_spec_to_dict,
+    plan_to_dict,
     session_code,
 )
 from tests.helpers.fakes import FakeClock, make_bank, make_plan

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.attempt import AttemptQuestion, AttemptResult
-from ...core.identity import IdentityProblem, check_identity, roster_match
 from ...core.model import (
     FALSE_KEY,
     OPTION_KEYS,
@@ -34,7 +32,14 @@ from ...core.model import (
     Scoring,
     TestKind,
 )
-from ...core.nip import format_nip, nip_problem, normalize_nip
+from ...core.people import format_nip, nip_problem, normalize_nip
+from ...core.quiz import (
+    AttemptQuestion,
+    AttemptResult,
+    IdentityProblem,
+    check_identity,
+    roster_match,
+)
 from .controller import AttemptController
 from .session import ParticipantSession
 from .widgets import FittedText, OptionButton

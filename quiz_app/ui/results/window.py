@@ -45,21 +45,21 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ...core.analysis import ItemAnalysis, ItemFlag, ItemStats, Kr20Note, analyse
 from ...core.errors import QuizError
-from ...core.export import (
-    ExportReport,
-    GainSummary,
-    ScoreSummary,
-    SessionResults,
-    gain_summary,
-    load_results,
-    pre_post,
-    score_summary,
-    write_results,
-)
 from ...core.model import TRUE_KEY, QuestionType
-from ...core.package import (
+from ...core.results import (
+    AttemptCounts,
+    ItemAnalysis,
+    ItemFlag,
+    ItemStats,
+    Kr20Note,
+    ResultsStore,
+    SessionRecord,
+    analyse,
+    attempt_counts,
+)
+from ...core.results.export import ExportReport, write_results
+from ...core.results.package import (
     PACKAGE_SUFFIX,
     SESSION_SUFFIX,
     MergeReport,
@@ -69,8 +69,15 @@ from ...core.package import (
     write_package,
     write_session_file,
 )
-from ...core.store import ResultsStore, SessionRecord
-from ...core.store_import import AttemptCounts, attempt_counts
+from ...core.results.session_results import (
+    GainSummary,
+    ScoreSummary,
+    SessionResults,
+    gain_summary,
+    load_results,
+    pre_post,
+    score_summary,
+)
 from .. import dialogs
 from ..worker import run_in_worker
 from .models import (

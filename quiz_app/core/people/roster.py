@@ -18,8 +18,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from .errors import Issue, RosterError
-from .model import Participant
+from ..errors import Issue, RosterError
+from ..model import Participant
 from .nip import NipError, normalize_nip, parse_nip
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})

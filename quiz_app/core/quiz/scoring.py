@@ -26,8 +26,8 @@ from decimal import Decimal
 from fractions import Fraction
 from math import floor
 
+from ..model import MultipleScoring, Plan, Question, QuestionType, Scoring
 from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
-from .model import MultipleScoring, Plan, Question, QuestionType, Scoring
 
 SPEED_MAX = 1000
 

@@ -9,8 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
-from .model import (
+from ..model import (
     Bank,
     Category,
     Difficulty,
@@ -27,6 +26,7 @@ from .model import (
     Scoring,
     TestKind,
 )
+from ..quiz import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
 
 
 def question_to_dict(q: Question) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9][a-z0-9-]*)['\"]?\s*$", re.MULTILINE)
 
 
-_PACKAGE = Path(__file__).resolve().parents[1]  # the quiz_app folder (installed or checkout)
+_PACKAGE = Path(__file__).resolve().parents[2]  # the quiz_app folder (installed or checkout)
 
 
 def _bundled(name: str) -> Path:

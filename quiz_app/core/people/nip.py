@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import QuizError
-from .model import EmployeeType
+from ..errors import QuizError
+from ..model import EmployeeType
 
 NIP_LENGTH = 18
 MIN_BIRTH_YEAR = 1900

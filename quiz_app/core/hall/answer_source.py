@@ -1,6 +1,6 @@
 """Where the answers of a hall game come from: one interface, several sources.
 
-Qt-free. The hall game (:mod:`quiz_app.core.hall`) is an :class:`AnswerSink`: a source
+Qt-free. The hall game (:mod:`quiz_app.core.hall.game`) is an :class:`AnswerSink`: a source
 *pushes* answers into it with ``sink.submit(participant_id, letters, at=clock())``. The
 game checks them (question open, time left, valid letters), stamps the time taken and
 keeps the last answer per participant (a correction replaces the earlier one while the
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from .attempt import AnswerRecord
-from .errors import Issue, QuizError
+from ..errors import Issue, QuizError
+from ..quiz import AnswerRecord
 
 __all__ = [
     "MAX_TEAMS",

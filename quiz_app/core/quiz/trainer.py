@@ -18,9 +18,9 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .atomicio import write_atomic
-from .clock import Clock
-from .errors import StoreError
+from ..atomicio import write_atomic
+from ..clock import Clock
+from ..errors import StoreError
 
 __all__ = [
     "PIN_MAX",

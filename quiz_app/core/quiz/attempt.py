@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Plan, Question
+from ..model import Plan, Question
 
 
 @dataclass(frozen=True)

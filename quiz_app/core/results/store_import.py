@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 
-from .errors import StoreError
+from ..errors import StoreError
+from .records import AttemptRecord, AttemptStatus, SessionRecord, now_iso, session_code
 from .serialize import attempt_result_to_dict, attempt_spec_to_dict, plan_to_dict
-from .store import AttemptRecord, AttemptStatus, ResultsStore, SessionRecord, now_iso, session_code
+from .store import ResultsStore
 
 __all__ = [
     "AttemptCounts",

@@ -37,10 +37,18 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
-from .attempt import AttemptSpec
-from .errors import ExportError, QuizError
+from ..errors import ExportError, QuizError
+from ..model import TestKind
+from ..quiz import AttemptSpec
 from .export import atomic_target
-from .model import TestKind
+from .records import (
+    AttemptRecord,
+    AttemptStatus,
+    SessionRecord,
+    SessionStatus,
+    now_iso,
+    session_code,
+)
 from .serialize import (
     answer_from_dict,
     answer_to_dict,
@@ -53,15 +61,7 @@ from .serialize import (
     plan_from_dict,
     plan_to_dict,
 )
-from .store import (
-    AttemptRecord,
-    AttemptStatus,
-    ResultsStore,
-    SessionRecord,
-    SessionStatus,
-    now_iso,
-    session_code,
-)
+from .store import ResultsStore
 from .store_import import create_session_with_key, import_attempts
 
 __all__ = [

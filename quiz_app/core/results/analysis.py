@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from .attempt import AnswerRecord, AttemptResult, AttemptSpec
-from .model import Question, QuestionType
+from ..model import Question, QuestionType
+from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
 
 __all__ = [
     "EASY_ABOVE",

@@ -8,9 +8,9 @@ remaining test time is ``limit - elapsed at the last checkpoint``.
 
 from __future__ import annotations
 
-from .clock import Clock
-from .engine import Attempt
-from .store import AttemptRecord
+from ..clock import Clock
+from ..quiz import Attempt
+from .records import AttemptRecord
 
 __all__ = ["remaining_time", "resume_attempt"]
 

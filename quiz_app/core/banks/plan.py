@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from . import bank as bank_mod
-from .cache import BankCache
-from .errors import BankError, PlanError
-from .model import (
+from ..errors import BankError, PlanError
+from ..model import (
     PLAN_FORMAT,
     Bank,
     DrawRule,
@@ -26,6 +24,8 @@ from .model import (
     Scoring,
     TestKind,
 )
+from . import bank as bank_mod
+from .cache import BankCache
 from .resources import find_bank_by_id
 from .schema import SLUG, Fields, describe
 from .yamlsrc import LocMap, Source, parse_yaml, read_source

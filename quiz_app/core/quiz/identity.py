@@ -3,7 +3,7 @@
 The participant types a NIP (or nothing, as a guest) and a name. The rules:
 
 * an empty NIP means a guest; guests are accepted only when the trainer allowed them;
-* a non-empty NIP must be valid (:func:`quiz_app.core.nip.nip_problem`);
+* a non-empty NIP must be valid (:func:`quiz_app.core.people.nip.nip_problem`);
 * with a roster, a NIP on the roster takes the roster's name, position, unit and rank;
   a valid NIP that is not on the roster is accepted only when guests are allowed;
 * a name is always required (a roster supplies it).
@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .model import Participant
-from .nip import nip_problem, normalize_nip
-from .roster import Roster
+from ..model import Participant
+from ..people import Roster, nip_problem, normalize_nip
 
 __all__ = ["IdentityCheck", "IdentityProblem", "check_identity", "roster_match"]
 

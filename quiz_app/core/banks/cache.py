@@ -14,8 +14,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from .atomicio import write_atomic
-from .model import BANK_FORMAT, Bank, Category, Difficulty, Option, Question, QuestionType
+from ..atomicio import write_atomic
+from ..model import BANK_FORMAT, Bank, Category, Difficulty, Option, Question, QuestionType
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Issue
+from ..errors import Issue
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40

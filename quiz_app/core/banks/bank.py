@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .cache import BankCache
-from .errors import BankError
-from .model import (
+from ..errors import BankError
+from ..model import (
     BANK_FORMAT,
     FALSE_KEY,
     OPTION_KEYS,
@@ -23,6 +22,7 @@ from .model import (
     Question,
     QuestionType,
 )
+from .cache import BankCache
 from .schema import Fields, describe
 from .yamlsrc import LocList, LocMap, Source, parse_yaml, read_source
 
