@@ -21,7 +21,7 @@ APPLICATION_ID = 0x4B41534E  # "KASN", written by migration v1 into the file hea
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 # MIGRATIONS[i] upgrades a database from schema version i to i + 1. Append only: a released
-# step is never edited (tests/core/test_store.py builds a v1 file from a frozen copy).
+# step is never edited (tests/core/results/test_store.py builds a v1 file from a frozen copy).
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # v1: initial schema
     (

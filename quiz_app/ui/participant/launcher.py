@@ -20,7 +20,7 @@ from ...core.hall import TEAM_MARK
 from ...core.results import AttemptRecord, ResultsStore, remaining_time
 from .. import dialogs
 from ..worker import run_in_worker
-from .screens import clock_text
+from .base import clock_text
 from .session import (
     ParticipantSession,
     ResumeFiles,

@@ -29,16 +29,11 @@ from ...core.quiz import (
 from ...core.results import AttemptRecord, resume_attempt
 from .. import dialogs
 from ..style import MAX_SCALE, MIN_SCALE, participant_style
+from .base import Screen
 from .controller import AttemptController
-from .screens import (
-    FinishScreen,
-    IdentityScreen,
-    InstructionsScreen,
-    QuestionScreen,
-    ResultScreen,
-    ReviewScreen,
-    Screen,
-)
+from .entry_screens import IdentityScreen, InstructionsScreen
+from .question_screens import FinishScreen, QuestionScreen
+from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
 SessionHook = Callable[[int], None]
