@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import commands
+from ._version import __version__
 from .core import paths
 from .core.errors import QuizError
 
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kuis ASN — kuis luring untuk sosialisasi netralitas ASN dan BerAKHLAK. "
         "Tanpa perintah: membuka aplikasi.",
     )
+    parser.add_argument("--version", action="version", version=f"Kuis ASN {__version__}",
+                        help="tampilkan versi aplikasi lalu keluar")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

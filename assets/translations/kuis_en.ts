@@ -550,6 +550,28 @@ up!</translation>
         <translation>Select all rows</translation>
     </message>
     <message>
+        <source>Bantuan</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Tentang Kuis ASN</source>
+        <translation>About Kuis ASN</translation>
+    </message>
+    <message>
+        <source>Kuis ASN versi {0}
+
+Kuis luring untuk sosialisasi netralitas ASN dan nilai dasar BerAKHLAK.
+
+Folder data: {1}
+Qt for Python (PySide6) {2}. Lisensi MIT.</source>
+        <translation>Kuis ASN version {0}
+
+An offline quiz for civil-servant neutrality and BerAKHLAK core-value training.
+
+Data folder: {1}
+Qt for Python (PySide6) {2}. MIT licence.</translation>
+    </message>
+    <message>
         <source>Mode presenter tidak dapat dibuka</source>
         <translation>Presenter mode cannot be opened</translation>
     </message>

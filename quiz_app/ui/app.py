@@ -73,6 +73,14 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         window.load_bundled()
         window.check_resume()
 
+    if os.environ.get("QUIZ_APP_SMOKE"):
+        # The bundle's smoke test (tests/bundle): report the bundled bank table, then close.
+        def smoke_done() -> None:
+            bad = sum(1 for e in window.entries if not e.ok)
+            print(f"quiz-app: smoke files={len(window.entries)} invalid={bad}", flush=True)
+            window.close()
+
+        window.banks_loaded.connect(smoke_done)
     QTimer.singleShot(0, after_first_show)
     return app.exec()
 

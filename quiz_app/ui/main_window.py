@@ -165,8 +165,26 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
             group.addAction(action)
             menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("Bantuan"))
+        about = QAction(self.tr("Tentang Kuis ASN"), self)
+        about.setShortcut("F1")
+        about.triggered.connect(lambda _=False: self.show_about())
+        help_menu.addAction(about)
         for extension in self.menuBar().findChildren(QAbstractButton):  # the "»" overflow
             extension.setAccessibleName(self.tr("Menu lainnya"))
+
+    def about_text(self) -> str:
+        from PySide6 import __version__ as pyside_version
+
+        from .._version import __version__
+
+        return self.tr(
+            "Kuis ASN versi {0}\n\nKuis luring untuk sosialisasi netralitas ASN dan nilai "
+            "dasar BerAKHLAK.\n\nFolder data: {1}\nQt for Python (PySide6) {2}. Lisensi MIT."
+        ).format(__version__, self.data_dir, pyside_version)
+
+    def show_about(self) -> None:
+        dialogs.show_info(self, self.tr("Tentang Kuis ASN"), self.about_text())
 
     def _set_language(self, code: str) -> None:
         save_language(code)

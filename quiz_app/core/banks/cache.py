@@ -14,6 +14,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from ..._version import __version__
 from ..atomicio import write_atomic
 from ..model import BANK_FORMAT, Bank, Category, Difficulty, Option, Question, QuestionType
 
@@ -68,6 +69,7 @@ def bank_to_cache(bank: Bank) -> dict[str, Any]:
     return {
         "id": bank.id, "title": bank.title, "language": bank.language, "version": bank.version,
         "description": bank.description, "format": bank.format,
+        "written_by": __version__,  # the app version that wrote this entry
         "path": str(bank.path) if bank.path else None,
         "categories": [[c.id, c.title, c.description] for c in bank.categories],
         "fields": list(_QFIELDS),
