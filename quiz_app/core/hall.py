@@ -212,6 +212,7 @@ class HallGame:
         collect_answers: bool = True,
         answers: Mapping[str, Mapping[str, AnswerRecord]] | None = None,
         state: HallState | None = None,
+        open_roster: bool = False,
     ) -> None:
         if not spec.questions:
             raise HallRefused(HallRefusal.WRONG_PHASE, "Rencana ini tidak berisi soal.")
@@ -219,7 +220,8 @@ class HallGame:
         self._participants = tuple(participants)
         self._by_id = {p.id: p for p in self._participants}
         self._clock = clock
-        self._collect = collect_answers and bool(self._participants)
+        # open_roster: participants join while the game runs (phones), see add_participant
+        self._collect = collect_answers and (bool(self._participants) or open_roster)
         self._answers: dict[str, dict[str, AnswerRecord]] = {p.id: {} for p in self._participants}
         qids = {aq.id for aq in spec.questions}
         for pid, recs in (answers or {}).items():
@@ -425,6 +427,18 @@ class HallGame:
             closed=tuple(self._closed),
             show_leaderboard=self._show_leaderboard,
         )
+
+    def add_participant(self, participant: HallParticipant) -> bool:
+        """A participant who joins while the game runs (a phone). Questions closed before
+        they joined count as unanswered. Returns False when the id is already known."""
+        if not self._collect:
+            raise HallRefused(HallRefusal.NO_ANSWERS, "Mode diskusi tidak mengumpulkan jawaban.")
+        if participant.id in self._by_id:
+            return False
+        self._participants = (*self._participants, participant)
+        self._by_id[participant.id] = participant
+        self._answers[participant.id] = {}
+        return True
 
     # ------------------------------------------------------------------ answers
 
