@@ -103,3 +103,31 @@ class Phone:
     def last(self, kind: str) -> dict[str, Any] | None:
         found = self.of_type(kind)
         return found[-1] if found else None
+
+
+class PhoneThread:
+    """Simulated phones on their own asyncio loop in a thread, for tests whose own thread
+    runs the Qt event loop: ``fut = pt.run(coro)``, then ``qtbot.waitUntil(fut.done)``."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.http: aiohttp.ClientSession | None = None
+
+        async def make() -> aiohttp.ClientSession:
+            return aiohttp.ClientSession()
+
+        self.http = self.run(make()).result(5)
+
+    def run(self, coro):  # -> concurrent.futures.Future
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def close(self) -> None:
+        if self.http is not None:
+            self.run(self.http.close()).result(5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
