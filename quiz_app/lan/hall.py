@@ -525,6 +525,9 @@ class PhoneHallSession(HallSession):
             "remaining": round(game.remaining(), 1),
             "limit": game.time_limit(),
         }
+        if game.phase is Phase.READY:  # announced only, as on the projector
+            msg["text"] = ""
+            msg["options"] = []
         if game.phase in (Phase.REVEALED, Phase.LEADERBOARD):
             msg["correct"] = sorted(game.correct_letters())
         return msg
