@@ -45,7 +45,7 @@ from typing import Any
 
 from .answer_source import AnswerSource, HallParticipant
 from .atomicio import write_atomic
-from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec
+from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
 from .clock import Clock
 from .engine import build_attempt
 from .errors import QuizError, StoreError
@@ -243,6 +243,8 @@ class HallGame:
         self._run_start: float | None = None  # clock reading when the current run began
         self._used_at_run_start = self._used[self._index]
         self._pending: list[HallEvent] = []
+        # (question id, record) -> its score; a record is immutable, so this never goes stale
+        self._scores: dict[tuple[str, AnswerRecord | None], QuestionScore] = {}
 
     # ------------------------------------------------------------------ queries
 
@@ -386,7 +388,11 @@ class HallGame:
             correct = 0
             for i in indices:
                 aq = self._spec.questions[i]
-                qs = score_question(aq, self._answers[p.id].get(aq.id), plan)
+                rec = self._answers[p.id].get(aq.id)
+                key = (aq.id, rec)
+                qs = self._scores.get(key)
+                if qs is None:  # scoring is exact (Fractions): remember it for hundreds
+                    qs = self._scores[key] = score_question(aq, rec, plan)
                 points += qs.points
                 correct += 1 if qs.correct else 0
             rows.append((round(points, 6), correct, order, p))

@@ -558,13 +558,16 @@ class ResultsStore:
 
     # --- attempts --------------------------------------------------------------------
 
-    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec) -> str:
-        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex).
+    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec,
+                      *, attempt_id: str | None = None) -> str:
+        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex, or
+        ``attempt_id`` when the caller chose it beforehand, e.g. to refer to it before the
+        write is committed).
 
         A participant with the same NIP in the same session reuses the participant row
         (its name, position, unit and rank are updated to the latest values).
         """
-        attempt_id = uuid.uuid4().hex
+        attempt_id = attempt_id or uuid.uuid4().hex
         spec_json = _dumps(attempt_spec_to_dict(spec))
         now = now_iso()
         with self._write() as conn:

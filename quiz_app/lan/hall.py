@@ -24,7 +24,9 @@ import json
 import logging
 import queue
 import threading
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,9 +53,9 @@ from ..core.hall import (
     hall_dir,
 )
 from ..core.model import Bank, Participant, Plan, QuestionType
-from ..core.scoring import score_question
+from ..core.scoring import score_attempt, score_question
 from ..core.serialize import attempt_spec_to_dict
-from ..core.store import AttemptStatus, ResultsStore
+from ..core.store import ResultsStore
 from .limits import Limits
 from .server import IncomingAnswer, JoinPolicy, LanServer, SeatInfo
 
@@ -70,6 +72,7 @@ __all__ = [
 
 PHONE_MARK = ("mode", "hp-aula")  # Participant.extra of a phone participant
 PHONES_FORMAT = "kuis-aula-hp/1"
+DRAIN_BUDGET = 0.008  # seconds of owner-thread work per turn of its event loop
 
 Post = Callable[[Callable[[], None]], None]
 
@@ -122,7 +125,7 @@ class StoreWriter:
                  max_batch: int = 5000) -> None:
         self._data_dir = Path(data_dir)
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._files: dict[Path, bytes] = {}
+        self._files: dict[Path, bytes | Callable[[], bytes]] = {}
         self._files_lock = threading.Lock()
         self.on_error = on_error
         self._max = max_batch
@@ -141,7 +144,8 @@ class StoreWriter:
     def put(self, fn: WriteFn, done: DoneFn | None = None) -> None:
         self._queue.put((fn, done))
 
-    def put_file(self, path: Path, data: bytes) -> None:
+    def put_file(self, path: Path, data: bytes | Callable[[], bytes]) -> None:
+        """Write ``data`` (or what the callable returns, built on the writer thread)."""
         with self._files_lock:
             self._files[path] = data
         self._queue.put(None)  # wake the thread
@@ -210,7 +214,7 @@ class StoreWriter:
             files, self._files = self._files, {}
         for path, data in files.items():
             try:
-                write_atomic(path, data)
+                write_atomic(path, data() if callable(data) else data)
             except OSError as exc:
                 self._report(StoreError(f"Berkas lanjutan presentasi tidak dapat ditulis: "
                                         f"{exc.strerror or exc}.", path))
@@ -254,7 +258,7 @@ class PhoneHallSession(HallSession):
                  seats: Iterable[SeatInfo] = (), code: str | None = None,
                  on_error: Callable[[StoreError], None] | None = None) -> None:
         self.writer = writer
-        writer.on_error = lambda exc: self._to_owner_or_now(lambda: self._on_error(exc))
+        writer.on_error = self._writer_failed
         self.seats: dict[str, SeatInfo] = {s.id: s for s in seats}
         self.code = code
         self.server: LanServer | None = None
@@ -264,7 +268,9 @@ class PhoneHallSession(HallSession):
         self.on_change: Callable[[], None] | None = None  # the UI redraws (throttled there)
         self.on_error = on_error
         self._post: Post | None = None
-        self._pending_attempts: set[str] = set()
+        self._inbox: deque[Callable[[], None]] = deque()
+        self._inbox_lock = threading.Lock()
+        self._drain_posted = False
         # participant id -> attempt id as the writer thread knows it: read and written only
         # by writes running on the writer thread, in queue order
         self._writer_attempts: dict[str, str] = dict(attempts)
@@ -394,8 +400,32 @@ class PhoneHallSession(HallSession):
         self._to_owner(lambda: self._on_contact(host))
 
     def _to_owner(self, fn: Callable[[], None]) -> None:
+        """Queue work for the owner thread. One drain is posted at a time and it runs for
+        at most :data:`DRAIN_BUDGET` before yielding, so a burst of 500 joins or answer
+        batches never holds the UI thread in one long stretch."""
         assert self._post is not None, "start_server() first"
-        self._post(fn)
+        with self._inbox_lock:
+            self._inbox.append(fn)
+            if self._drain_posted:
+                return
+            self._drain_posted = True
+        self._post(self._drain)
+
+    def _drain(self) -> None:
+        end = time.perf_counter() + DRAIN_BUDGET
+        while time.perf_counter() < end:
+            with self._inbox_lock:
+                if not self._inbox:
+                    self._drain_posted = False
+                    return
+                fn = self._inbox.popleft()
+            fn()
+        with self._inbox_lock:
+            if not self._inbox:
+                self._drain_posted = False
+                return
+        assert self._post is not None
+        self._post(self._drain)  # more to do: after the UI had its turn
 
     # ------------------------------------------------------------------ owner thread
 
@@ -420,30 +450,19 @@ class PhoneHallSession(HallSession):
         self._changed()
 
     def _start_attempt(self, pid: str, person: Participant) -> None:
-        session_id = self.session_id
+        """The attempt id is chosen here, so the resume file names it at once; the row is
+        written by the writer thread before any answer of this seat (queue order)."""
+        attempt_id = uuid.uuid4().hex
+        self.attempts[pid] = attempt_id
+        session_id = self.session_id or 0
         spec = self.game.spec
-        got: dict[str, str] = {}
+        attempts = self._writer_attempts
 
         def write(store: ResultsStore) -> None:
-            got[pid] = store.start_attempt(session_id or 0, person, spec)
-            self._writer_attempts[pid] = got[pid]
+            store.start_attempt(session_id, person, spec, attempt_id=attempt_id)
+            attempts[pid] = attempt_id
 
-        def done(ok: bool) -> None:
-            if ok:
-                self._to_owner_or_now(lambda: self._attempt_started(pid, got[pid]))
-
-        self._pending_attempts.add(pid)
-        self.writer.put(write, done)
-
-    def _to_owner_or_now(self, fn: Callable[[], None]) -> None:
-        if self._post is not None:
-            self._post(fn)
-        else:
-            fn()
-
-    def _attempt_started(self, pid: str, attempt_id: str) -> None:
-        self.attempts[pid] = attempt_id
-        self._pending_attempts.discard(pid)
+        self.writer.put(write)
 
     def _on_answers(self, batch: list[IncomingAnswer]) -> None:
         game = self.game
@@ -493,6 +512,13 @@ class PhoneHallSession(HallSession):
             self.writer.put(write, done)
             self._changed()
 
+    def _writer_failed(self, exc: StoreError) -> None:
+        """Writer thread: a write failed; tell the owner (the UI shows it)."""
+        if self._post is not None:
+            self._to_owner(lambda: self._on_error(exc))
+        else:
+            log.error("%s", exc)
+
     def _on_error(self, exc: StoreError) -> None:
         if self.on_error is not None:
             self.on_error(exc)
@@ -535,20 +561,12 @@ class PhoneHallSession(HallSession):
     def personal_state(self) -> dict[str, dict[str, Any]]:
         """Each seat's own result at a reveal, a leaderboard and the end."""
         game = self.game
-        if game.phase not in (Phase.REVEALED, Phase.LEADERBOARD, Phase.FINISHED):
+        if game.phase not in (Phase.REVEALED, Phase.LEADERBOARD):
             return {}
         standings = game.standings(previous=False)
         of = len(standings)
         if game.phase is Phase.FINISHED:
-            out: dict[str, dict[str, Any]] = {}
-            for s in standings:
-                result = game.result(s.participant.id)
-                out[s.participant.id] = {
-                    "type": "final", "rank": s.rank, "of": of, "points": round(s.points, 2),
-                    "correct": s.correct, "nilai": result.nilai if result.graded else None,
-                    "passed": result.passed if result.graded else None,
-                }
-            return out
+            return {}  # the finals follow from the writer thread (_finish_attempts)
         aq = game.current
         plan = game.plan
         out = {}
@@ -620,21 +638,46 @@ class PhoneHallSession(HallSession):
         self.writer.put(write)
 
     def _finish_attempts(self) -> None:
+        """Score everybody and finish the attempts on the writer thread: exact scoring of
+        hundreds of attempts takes too long for the UI thread. The game is finished, so a
+        copy of the answers is all it needs; the phones get their final nilai and rank
+        once the results are committed."""
         game = self.game
-        results = {p.id: game.result(p.id) for p in game.participants}
+        spec = game.spec
+        answers = {p.id: game.answers(p.id) for p in game.participants}
+        standings = game.standings(previous=False)
         total = game.total_elapsed()
         session_id = self.session_id
         attempts = self._writer_attempts
+        server = self.server
+        public = {"type": "finished", "n": game.total}
+        finals: dict[str, dict[str, Any]] = {}
 
         def write(store: ResultsStore) -> None:
-            status = {a.id: a.status for a in store.attempts(session_id or 0)}
+            of = len(standings)
+            results = {}
+            for s in standings:
+                pid = s.participant.id
+                result = results[pid] = score_attempt(spec, answers[pid], total)
+                finals[pid] = {
+                    "type": "final", "rank": s.rank, "of": of, "points": round(s.points, 2),
+                    "correct": s.correct, "nilai": result.nilai if result.graded else None,
+                    "passed": result.passed if result.graded else None,
+                }
             for pid, attempt_id in list(attempts.items()):
-                if status.get(attempt_id) is AttemptStatus.IN_PROGRESS and pid in results:
-                    store.finish_attempt(attempt_id, results[pid], total)
+                if pid in results:
+                    try:
+                        store.finish_attempt(attempt_id, results[pid], total)
+                    except StoreError as exc:  # already finished or abandoned: keep it
+                        log.info("attempt of %s not finished: %s", pid, exc)
             if session_id is not None:
                 store.close_session(session_id)
 
-        self.writer.put(write)
+        def done(_ok: bool) -> None:
+            if server is not None:
+                server.publish(public, finals)
+
+        self.writer.put(write, done)
 
     def save(self, *, finished: bool | None = None) -> None:
         """The resume file, written by the writer thread (atomic, newest wins)."""
@@ -660,10 +703,16 @@ class PhoneHallSession(HallSession):
         self._last_save = self._clock()
 
     def _save_seats(self) -> None:
-        data = {"format": PHONES_FORMAT, "code": self.code,
-                "seats": [{"id": s.id, "nip": s.nip, "name": s.name,
-                           "token_hash": s.token_hash} for s in self.seats.values()]}
-        self.writer.put_file(phones_path(self.state_path), _json_bytes(data))
+        """The seats file is built on the writer thread (newest wins), from a copy."""
+        rows = [(s.id, s.nip, s.name, s.token_hash) for s in self.seats.values()]
+        code = self.code
+
+        def build() -> bytes:
+            return _json_bytes({"format": PHONES_FORMAT, "code": code,
+                                "seats": [{"id": i, "nip": n, "name": m, "token_hash": h}
+                                          for i, n, m, h in rows]})
+
+        self.writer.put_file(phones_path(self.state_path), build)
 
     def close(self) -> None:
         """Stop the phone server, write what is queued, release the store."""
