@@ -20,12 +20,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import sqlite3
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -126,8 +126,78 @@ class SimPhone:
         self.msgs.clear()
 
 
-async def gather_all(coros: list[Any]) -> list[Any]:
-    return list(await asyncio.gather(*coros))
+def phones_process(conn: Any, base: str, code: str, n: int) -> None:
+    """The simulated phones: one asyncio loop, commands from the bench over a pipe."""
+    asyncio.run(_phones(conn, base, code, n))
+
+
+async def _phones(conn: Any, base: str, code: str, n: int) -> None:
+    import aiohttp
+
+    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
+                                 timeout=aiohttp.ClientTimeout(total=60))
+    ps = [SimPhone(i, base, http) for i in range(n)]
+    loop = asyncio.get_running_loop()
+
+    async def each(fn: Any) -> list[Any]:
+        return list(await asyncio.gather(*(fn(p) for p in ps)))
+
+    async def joined(p: SimPhone) -> None:
+        await p.join(code)
+        await p.connect()
+        await p.wait(lambda: p.last("welcome") is not None)
+
+    async def answer(p: SimPhone, q: int) -> float:
+        k = f"q{q}-p{p.n}"
+        await p.answer(q, k)
+        await p.wait(lambda: k in p.acked)
+        return p.acked[k] - p.sent[k]
+
+    async def answer_drop_resend(p: SimPhone, q: int) -> None:
+        k = f"q{q}-p{p.n}"
+        await p.answer(q, k)
+        await p.drop()
+        await p.connect()
+        await p.wait(lambda: p.last("welcome") is not None)
+        w = p.last("welcome") or {}
+        if w.get("mine") != ["B"]:
+            await p.answer(q, k)  # not acknowledged: the same key again
+            await p.wait(lambda: k in p.acked)
+
+    while True:
+        command, args = await loop.run_in_executor(None, conn.recv)
+        arg = args[0] if args else None
+        try:
+            if command == "ready":
+                value: Any = None
+            elif command == "page":
+                value = await each(lambda p: p.load_page(code))
+            elif command == "join":
+                value = await each(joined)
+            elif command == "running":
+                value = await each(lambda p, q=arg: p.wait(lambda p=p: p.running(q)))
+            elif command == "answer":
+                value = await each(lambda p, q=arg: answer(p, q))
+            elif command == "answer_drop_resend":
+                value = await each(lambda p, q=arg: answer_drop_resend(p, q))
+            elif command == "result":
+                value = await each(lambda p, q=arg: p.wait(
+                    lambda p=p: (p.last("result") or {}).get("q") == q))
+            elif command == "final":
+                value = await each(lambda p: p.wait(lambda p=p: p.last("final") is not None))
+            elif command == "close":
+                for p in ps:
+                    if p.ws is not None:
+                        await p.ws.close()
+                await http.close()
+                conn.send((True, None))
+                return
+            else:
+                raise ValueError(command)
+        except Exception as exc:  # noqa: BLE001 - reported to the bench, which stops
+            conn.send((False, repr(exc)))
+            return
+        conn.send((True, value))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +209,6 @@ def main(argv: list[str] | None = None) -> int:
     n = args.phones
     deadline = time.monotonic() + TIME_BUDGET_S
 
-    import aiohttp
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -166,14 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}"
     code = session.code or ""
 
-    # the phones' own loop, in a thread
-    loop = asyncio.new_event_loop()
-    threading.Thread(target=loop.run_forever, daemon=True).start()
-
-    def on_phones(coro: Any) -> Any:
-        fut = asyncio.run_coroutine_threadsafe(coro, loop)
-        wait_gui(fut.done)
-        return fut.result()
+    # the simulated phones run in their own process (like real phones, they do not
+    # share the app's GIL); the GUI thread waits on the pipe without blocking
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=phones_process, args=(child, base, code, n), daemon=True)
+    proc.start()
 
     def wait_gui(cond: Any) -> None:
         """Run the GUI event loop until ``cond()`` (checked every 5 ms)."""
@@ -187,11 +254,20 @@ def main(argv: list[str] | None = None) -> int:
             ev.exec()
         check.stop()
         if not cond():
+            proc.kill()
             raise SystemExit("bench ran out of time")
+
+    def phones(command: str, *args: Any) -> Any:
+        parent.send((command, args))
+        wait_gui(parent.poll)
+        ok, value = parent.recv()
+        if not ok:
+            proc.kill()
+            raise SystemExit(f"phones failed at {command}: {value}")
+        return value
 
     gaps: list[float] = []
     last = [time.perf_counter()]
-
     stage = ["setup"]
     worst: dict[str, float] = {}
 
@@ -206,20 +282,13 @@ def main(argv: list[str] | None = None) -> int:
     stall.setInterval(TICK_MS)
     stall.timeout.connect(tick)
 
-    async def make_phones() -> list[SimPhone]:
-        http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
-                                     timeout=aiohttp.ClientTimeout(total=60))
-        return [SimPhone(i, base, http) for i in range(n)]
-
-    phones: list[SimPhone] = on_phones(make_phones())
+    phones("ready")
     stall.start()
     last[0] = time.perf_counter()
     stage[0] = "page"
-    page_times = on_phones(gather_all([p.load_page(code) for p in phones]))
+    page_times = phones("page")
     stage[0] = "join"
-    on_phones(gather_all([p.join(code) for p in phones]))
-    on_phones(gather_all([p.connect() for p in phones]))
-    on_phones(gather_all([p.wait(lambda p=p: p.last("welcome") is not None) for p in phones]))
+    phones("join")
     wait_gui(lambda: len(session.attempts) == n)
 
     ack_times: list[float] = []
@@ -227,52 +296,28 @@ def main(argv: list[str] | None = None) -> int:
     for q in range(QUESTIONS):
         stage[0] = f"start{q}"
         session.start()
+        phones("running", q)
         stage[0] = f"answer{q}"
-        on_phones(gather_all([p.wait(lambda p=p, q=q: p.running(q)) for p in phones]))
-        keys = [f"q{q}-p{p.n}" for p in phones]
-        on_phones(gather_all([p.answer(q, k) for p, k in zip(phones, keys, strict=True)]))
-        answers += n
         if q == QUESTIONS - 1:
             # every phone drops right after sending, before its acknowledgement, then
             # reconnects and resends what was not acknowledged (same key)
-            on_phones(gather_all([p.drop() for p in phones]))
-            on_phones(gather_all([p.connect() for p in phones]))
-            on_phones(gather_all([p.wait(lambda p=p: p.last("welcome") is not None)
-                                  for p in phones]))
-
-            async def resend(p: SimPhone, k: str, q: int = q) -> None:
-                w = p.last("welcome") or {}
-                if k not in p.acked and w.get("mine") != ["B"]:
-                    await p.answer(q, k)
-                    await p.wait(lambda: k in p.acked)
-                else:
-                    p.acked.setdefault(k, time.perf_counter())
-
-            on_phones(gather_all([resend(p, k) for p, k in zip(phones, keys, strict=True)]))
+            phones("answer_drop_resend", q)
         else:
-            on_phones(gather_all([p.wait(lambda p=p, k=k: k in p.acked)
-                                  for p, k in zip(phones, keys, strict=True)]))
-            ack_times += [p.acked[k] - p.sent[k] for p, k in zip(phones, keys, strict=True)]
+            ack_times += phones("answer", q)
+        answers += n
         wait_gui(lambda q=q: len(session.game.answered(q)) == n)
         stage[0] = f"reveal{q}"
         session.reveal()
-        on_phones(gather_all([p.wait(lambda p=p, q=q: (p.last("result") or {}).get("q") == q)
-                              for p in phones]))
+        phones("result", q)
         session.next()
-    wait_gui(lambda: all(p.last("final") is not None for p in phones))
+    stage[0] = "final"
+    phones("final")
     stall.stop()
     ui_stall = max(gaps, default=0.0)
     commits = session.writer.commits
+    phones("close")
+    proc.join(10)
     session.close()
-
-    async def close_all() -> None:
-        for p in phones:
-            if p.ws is not None:
-                await p.ws.close()
-        await phones[0].http.close()
-
-    on_phones(close_all())
-    loop.call_soon_threadsafe(loop.stop)
 
     conn = sqlite3.connect(tmp / "data" / DB_FILENAME)
     stored = conn.execute("SELECT count(*) FROM answers WHERE choice_json != '[]'").fetchone()[0]

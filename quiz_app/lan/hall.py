@@ -28,6 +28,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,7 @@ class PhoneHallSession(HallSession):
         self.on_change: Callable[[], None] | None = None  # the UI redraws (throttled there)
         self.on_error = on_error
         self._post: Post | None = None
+        self._scorer = ThreadPoolExecutor(1, thread_name_prefix="lan-score")
         self._inbox: deque[Callable[[], None]] = deque()
         self._inbox_lock = threading.Lock()
         self._drain_posted = False
@@ -559,31 +561,24 @@ class PhoneHallSession(HallSession):
         return msg
 
     def personal_state(self) -> dict[str, dict[str, Any]]:
-        """Each seat's own result at a reveal, a leaderboard and the end."""
-        game = self.game
-        if game.phase not in (Phase.REVEALED, Phase.LEADERBOARD):
-            return {}
-        standings = game.standings(previous=False)
-        of = len(standings)
-        if game.phase is Phase.FINISHED:
-            return {}  # the finals follow from the writer thread (_finish_attempts)
-        aq = game.current
-        plan = game.plan
-        out = {}
-        for s in standings:
-            rec = game.answer(s.participant.id)
-            qs = score_question(aq, rec, plan)
-            out[s.participant.id] = {
-                "type": "result", "q": game.index,
-                "yours": sorted(game.letter_for_key(k) for k in (rec.choice if rec else ())),
-                "right": qs.correct, "points": round(qs.points, 2),
-                "total": round(s.points, 2), "rank": s.rank, "of": of,
-            }
-        return out
+        """Each seat's own result (right or wrong, points, rank) at a reveal and a
+        leaderboard. The finals come from :meth:`_finish_attempts`."""
+        return _personal(self.game)
 
     def _publish(self) -> None:
-        if self.server is not None:
-            self.server.publish(self.public_state(), self.personal_state())
+        """The public state at once; the personal results are scored on another thread
+        from a copy of the (closed) question's answers, then sent."""
+        server = self.server
+        if server is None:
+            return
+        server.publish(self.public_state())
+        game = self.game
+        if game.phase not in (Phase.REVEALED, Phase.LEADERBOARD):
+            return
+        copy = HallGame(game.spec, game.participants, self._clock, open_roster=True,
+                        answers={p.id: game.answers(p.id) for p in game.participants},
+                        state=game.snapshot())
+        self._scorer.submit(lambda: server.publish_personal(_personal(copy)))
 
     # ------------------------------------------------------------------ HallSession
 
@@ -699,7 +694,7 @@ class PhoneHallSession(HallSession):
         if not getattr(self, "_spec_written", False):
             self._spec_written = True
             self.writer.put_file(spec_file, _json_bytes(attempt_spec_to_dict(self.game.spec)))
-        self.writer.put_file(self.state_path, _json_bytes(data))
+        self.writer.put_file(self.state_path, lambda: _json_bytes(data))
         self._last_save = self._clock()
 
     def _save_seats(self) -> None:
@@ -716,10 +711,31 @@ class PhoneHallSession(HallSession):
 
     def close(self) -> None:
         """Stop the phone server, write what is queued, release the store."""
+        self._scorer.shutdown(wait=True)
         self.stop_server()
         self.writer.flush()
         self.writer.stop()
         self.source.detach()
+
+
+def _personal(game: HallGame) -> dict[str, dict[str, Any]]:
+    if game.phase not in (Phase.REVEALED, Phase.LEADERBOARD):
+        return {}
+    standings = game.standings(previous=False)
+    of = len(standings)
+    aq = game.current
+    plan = game.plan
+    out = {}
+    for s in standings:
+        rec = game.answer(s.participant.id)
+        qs = score_question(aq, rec, plan)
+        out[s.participant.id] = {
+            "type": "result", "q": game.index,
+            "yours": sorted(game.letter_for_key(k) for k in (rec.choice if rec else ())),
+            "right": qs.correct, "points": round(qs.points, 2),
+            "total": round(s.points, 2), "rank": s.rank, "of": of,
+        }
+    return out
 
 
 def _json_bytes(data: Mapping[str, Any]) -> bytes:

@@ -282,6 +282,10 @@ class LanServer:
         per-seat messages (own result and rank). One fan-out per event, never per answer."""
         self._call(self._publish, dict(message), dict(personal or {}))
 
+    def publish_personal(self, personal: Mapping[str, Mapping[str, Any]]) -> None:
+        """Per-seat messages for the current public state (own result and rank)."""
+        self._call(self._publish_personal, dict(personal))
+
     def acknowledge(self, results: list[tuple[str, str, int, list[str], str]]) -> None:
         """``(seat id, key, question, letters, status)`` with status ``"ack"`` (committed),
         ``"refused:REASON"`` or ``"error"`` (not stored; the phone may resend)."""
@@ -522,6 +526,13 @@ class LanServer:
                 asyncio.ensure_future(_send_many(ws, (data, dumps(own))))
             else:
                 asyncio.ensure_future(_send_many(ws, (data,)))
+
+    def _publish_personal(self, personal: dict[str, Mapping[str, Any]]) -> None:
+        for seat_id, own in personal.items():
+            seat = self._seats.get(seat_id)
+            if seat is not None:
+                seat.personal = dict(own)
+                self._send(seat, own)
 
     def _remove(self, seat_id: str) -> None:
         seat = self._seats.get(seat_id)
