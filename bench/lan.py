@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from quiz_app.core.clock import monotonic_clock
     from quiz_app.core.model import Order, Scoring
-    from quiz_app.core.store import DB_FILENAME
+    from quiz_app.core.results import DB_FILENAME
     from quiz_app.lan.hall import PhoneHallSession
     from quiz_app.lan.limits import Limits
     from quiz_app.ui.lan_bridge import LanBridge

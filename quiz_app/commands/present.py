@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_teams(args: argparse.Namespace) -> list[str] | None:
     """Team names from ``--teams``/``--teams-file``; None for a discussion."""
-    from ..core.answer_source import default_team_names, load_team_file
+    from ..core.hall import default_team_names, load_team_file
 
     if args.teams is not None:
         return default_team_names(args.teams)
@@ -55,7 +55,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     """Check everything that can be wrong with the files first (no Qt, no traceback),
     then open the presenter windows."""
     from ..cli import bank_cache
-    from ..core.plan import load_runnable
+    from ..core.banks import load_runnable
 
     source = Path(args.source)
     if (args.roster or args.guests) and not args.phones:
@@ -65,7 +65,7 @@ def cmd_present(args: argparse.Namespace) -> int:
         teams = resolve_teams(args)
         roster = None
         if args.roster:
-            from ..core.roster import load_roster
+            from ..core.people import load_roster
 
             roster = load_roster(Path(args.roster))
         plan, banks = load_runnable(source, bank_cache(), display=args.source)

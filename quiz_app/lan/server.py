@@ -33,10 +33,9 @@ from typing import Any, Protocol
 
 from aiohttp import WSMsgType, web
 
-from ..core.identity import IdentityProblem, check_identity
 from ..core.model import Participant
-from ..core.nip import normalize_nip
-from ..core.roster import Roster
+from ..core.people import Roster, normalize_nip
+from ..core.quiz import IdentityProblem, check_identity
 from .limits import Limits, RateLimiter
 from .protocol import (
     MAX_JOIN_BYTES,

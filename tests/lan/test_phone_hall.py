@@ -13,7 +13,7 @@ import pytest
 
 from quiz_app.core.hall import Phase, find_resumable
 from quiz_app.core.model import Order, Scoring
-from quiz_app.core.store import DB_FILENAME, AttemptStatus, ResultsStore
+from quiz_app.core.results import DB_FILENAME, AttemptStatus, ResultsStore
 from quiz_app.lan.hall import PhoneHallSession
 from quiz_app.lan.limits import Limits
 from quiz_app.lan.server import JoinPolicy
@@ -249,7 +249,7 @@ def test_takeover_waits_for_the_trainer(hall):
 
 def test_locked_room_and_identity_rules(tmp_path):
     from quiz_app.core.model import Participant
-    from quiz_app.core.roster import Roster
+    from quiz_app.core.people import Roster
 
     roster = Roster(path=tmp_path / "r.csv", participants=(Participant("Ani Roster", nip(1)),),
                     issues=())

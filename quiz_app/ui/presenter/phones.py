@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...core.atomicio import write_atomic
 from ...core.hall import Phase
-from ...core.roster import Roster
+from ...core.people import Roster
 from ...lan.hall import PhoneHallSession
 from ...lan.limits import Limits
 from ...lan.server import JoinPolicy

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import QuizError
-from ...core.roster import Roster, load_roster
+from ...core.people import Roster, load_roster
 from .. import dialogs
 from .phones import PhoneOptions
 
