@@ -16,17 +16,16 @@ from pathlib import Path
 
 import segno
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -181,9 +180,7 @@ class JoinCard(QWidget):
         self.code = QLabel(self)
         self.count = QLabel(self)
         for label in (self.title, self.steps, self.url, self.code, self.count):
-            label.setStyleSheet(f"color: {palette.TEXT}; background: transparent;")
             label.setWordWrap(True)
-        self.code.setStyleSheet(f"color: {palette.ALERT}; background: transparent;")
         audience.installEventFilter(self)
         controller.changed.connect(self.refresh)
         phones.changed.connect(self.refresh)
@@ -230,15 +227,15 @@ class JoinCard(QWidget):
         big = max(14, h // 14)
         mid = max(11, h // 26)
         y = margin
-        for label, size, bold, share in ((self.title, big, True, 0.16),
-                                         (self.steps, mid, False, 0.24),
-                                         (self.url, mid, True, 0.22),
-                                         (self.code, big, True, 0.16),
-                                         (self.count, mid, False, 0.12)):
-            f = QFont(label.font())
-            f.setPixelSize(size)
-            f.setBold(bold)
-            label.setFont(f)
+        for label, size, bold, share, colour in (
+                (self.title, big, True, 0.16, palette.TEXT),
+                (self.steps, mid, False, 0.26, palette.MUTED),
+                (self.url, mid, True, 0.22, palette.TEXT),
+                (self.code, big, True, 0.18, palette.ALERT),
+                (self.count, mid, False, 0.12, palette.MUTED)):
+            # a style sheet, since the application's style sheet sets the font size
+            label.setStyleSheet(f"color: {colour}; background: transparent; "
+                                f"font-size: {size}px; font-weight: {700 if bold else 400};")
             lh = int((h - 2 * margin) * share)
             label.setGeometry(x, y, tw, lh)
             y += lh
@@ -285,29 +282,31 @@ class PhonesPanel(QGroupBox):
         self.refuse = QPushButton(self.tr("Tolak"), self)
         self.approve.clicked.connect(lambda: self._takeover(True))
         self.refuse.clicked.connect(lambda: self._takeover(False))
-        self.seats = QListWidget(self)
+        self.seats = QComboBox(self)
         self.seats.setAccessibleName(self.tr("Peserta yang bergabung"))
-        self.seats.setMaximumHeight(120)
-        self.remove = QPushButton(self.tr("Keluarkan peserta terpilih"), self)
+        self.remove = QPushButton(self.tr("Keluarkan"), self)
+        self.remove.setAccessibleName(self.tr("Keluarkan peserta terpilih"))
         self.remove.clicked.connect(self._remove)
 
-        layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Alamat:"), self))
-        row.addWidget(self.address, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.url)
-        layout.addWidget(self.confirmed)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.show_qr)
-        layout.addWidget(self.lock)
-        t = QHBoxLayout()
-        t.addWidget(self.takeover_label, 1)
-        t.addWidget(self.approve)
-        t.addWidget(self.refuse)
-        layout.addLayout(t)
-        layout.addWidget(self.seats)
-        layout.addWidget(self.remove)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(QLabel(self.tr("Alamat:"), self), 0, 0)
+        grid.addWidget(self.address, 0, 1)
+        grid.addWidget(self.url, 0, 2, 1, 3)
+        grid.addWidget(self.counts, 1, 0, 1, 3)
+        grid.addWidget(self.confirmed, 1, 3, 1, 2)
+        grid.addWidget(self.show_qr, 2, 0, 1, 2)
+        grid.addWidget(self.lock, 2, 2)
+        grid.addWidget(self.seats, 2, 3)
+        grid.addWidget(self.remove, 2, 4)
+        grid.addWidget(self.takeover_label, 3, 0, 1, 3)
+        grid.addWidget(self.approve, 3, 3)
+        grid.addWidget(self.refuse, 3, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(3, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.refresh()
 
     def join_url(self) -> str:
@@ -330,11 +329,8 @@ class PhonesPanel(QGroupBox):
         for w in (self.takeover_label, self.approve, self.refuse):
             w.setVisible(pending is not None)
         if self.seats.count() != len(s.game.participants):
-            self.seats.clear()
-            for p in s.game.participants:
-                item = QListWidgetItem(p.name)
-                item.setData(Qt.ItemDataRole.UserRole, p.id)
-                self.seats.addItem(item)
+            for p in s.game.participants[self.seats.count():]:
+                self.seats.addItem(p.name, p.id)
         self.changed.emit()
 
     def _address_changed(self) -> None:
@@ -353,14 +349,14 @@ class PhonesPanel(QGroupBox):
         self.refresh()
 
     def _remove(self) -> None:
-        item = self.seats.currentItem()
-        if item is None:
+        seat_id = self.seats.currentData()
+        if seat_id is None:
             return
         if not dialogs.confirm(self, self.tr("Keluarkan peserta"),
                                self.tr("Keluarkan {0}? HP-nya terputus; jawaban yang sudah "
-                                       "masuk tetap tersimpan.").format(item.text())):
+                                       "masuk tetap tersimpan.").format(self.seats.currentText())):
             return
-        self.session.remove_seat(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.session.remove_seat(str(seat_id))
         self.refresh()
 
 
@@ -407,6 +403,10 @@ def attach_phones(session: PhoneHallSession, controller: PresenterController,
     if isinstance(layout, QVBoxLayout):
         layout.insertWidget(1, panel)
     card = JoinCard(audience, controller, panel)
+    label = getattr(console, "discussion_label", None)
+    if isinstance(label, QLabel):
+        label.setText(console.tr("Peserta menjawab lewat HP: jumlah yang sudah menjawab ada di "
+                                 "panel HP peserta di atas dan di layar peserta."))
     bridge.changed.connect(panel.refresh)
     controller.changed.connect(panel.refresh)
     on_tick = getattr(audience, "on_tick", None)
