@@ -518,7 +518,8 @@ class PhoneHallSession(HallSession):
         game = self.game
         spec = game.spec
         answers = {p.id: game.answers(p.id) for p in game.participants}
-        standings = game.standings(previous=False)
+        copy = HallGame(spec, game.participants, self._clock, open_roster=True,
+                        answers=answers, state=game.snapshot())
         total = game.total_elapsed()
         session_id = self.session_id
         attempts = self._writer_attempts
@@ -527,6 +528,7 @@ class PhoneHallSession(HallSession):
         finals: dict[str, dict[str, Any]] = {}
 
         def write(store: ResultsStore) -> None:
+            standings = copy.standings(previous=False)
             of = len(standings)
             results = {}
             for s in standings:
