@@ -16,7 +16,7 @@ from .core import paths
 from .core.errors import QuizError
 
 if TYPE_CHECKING:
-    from .core.cache import BankCache
+    from .core.banks import BankCache
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -51,14 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def bank_cache() -> BankCache:
-    from .core.cache import BankCache
+    from .core.banks import BankCache
 
     return BankCache(paths.cache_dir() / "banks")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .core.banks import is_plan_file, load_runnable
     from .core.errors import BankError
-    from .core.plan import is_plan_file, load_runnable
 
     cache = None if args.no_cache else bank_cache()
     status = EXIT_OK
@@ -83,7 +83,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
-    from .core.roster import load_roster, roster_report
+    from .core.people import load_roster, roster_report
 
     try:
         roster = load_roster(Path(args.file))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz_app.core.bank import load_bank
+from quiz_app.core.banks import load_bank
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -23,7 +23,7 @@ def test_bank_format_example_validates(tmp_path: Path) -> None:
 
 
 def test_plan_format_example_validates(tmp_path: Path) -> None:
-    from quiz_app.core.plan import load_runnable
+    from quiz_app.core.banks import load_runnable
 
     text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(.*?)```", text, re.DOTALL)
