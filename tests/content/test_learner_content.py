@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz_app.core.bank import load_bank
+from quiz_app.core.banks import load_bank
 from quiz_app.core.model import Bank, Question, QuestionType
 
 BANKS_DIR = Path(__file__).resolve().parents[2] / "question_banks"
