@@ -58,12 +58,18 @@ def may_shuffle(question: Question) -> bool:
 def _named_letters(text: str, keys: tuple[str, ...], combined: bool) -> list[str]:
     """Phrases in ``text`` that name one of ``keys`` by its letter."""
     patterns = (_NAMED, _PAREN, _COMBINED) if combined else (_NAMED, _PAREN)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
             if any(k in keys for k in _KEYS.findall(m.group("letters"))):
-                found.append((m.start(), m.group(0).strip()))
-    return [phrase for _, phrase in sorted(found)]
+                found.append((m.start(), -m.end(), m.group(0).strip()))
+    phrases: list[str] = []
+    covered = -1
+    for start, neg_end, phrase in sorted(found):  # "opsi (B)" also holds "(B)": once
+        if start >= covered:
+            phrases.append(phrase)
+            covered = -neg_end
+    return phrases
 
 
 def _findings(question: Question) -> list[_Finding]:

@@ -81,6 +81,7 @@ def test_the_issue_example_is_located_at_the_letter(tmp_path: Path) -> None:
         ("Jawaban: B. Nilai mana yang dimaksud?", "Jawaban: B"),
         ("Benarkah pilihan jawaban A dan C sama-sama keliru?", "pilihan jawaban A dan C"),
         ("Mengapa (C) tidak tepat?", "(C)"),
+        ("Benarkah opsi (B) tepat?", "opsi (B)"),
         ("Kunci jawaban D, bukan yang lain?", "Kunci jawaban D"),
     ],
 )
