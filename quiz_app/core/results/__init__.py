@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .export import (
         ExportReport,
         atomic_target,
+        export_presence,
         export_session,
         write_csv,
         write_results,
@@ -46,6 +47,15 @@ if TYPE_CHECKING:
         read_session_file,
         write_package,
         write_session_file,
+    )
+    from .presence import (
+        PresenceKind,
+        PresenceRecord,
+        import_presence,
+        presence_rows,
+        presence_from_dict,
+        presence_to_dict,
+        record_presence,
     )
     from .records import (
         APPLICATION_ID,
@@ -116,11 +126,23 @@ if TYPE_CHECKING:
         analysis_table,
         detail_table,
         format_number,
+        local_time,
         neutralise,
+        presence_table,
         summary_table,
     )
 
 _SURFACE = {
+    "PresenceKind": "presence",
+    "PresenceRecord": "presence",
+    "export_presence": "export",
+    "import_presence": "presence",
+    "local_time": "tables",
+    "presence_rows": "presence",
+    "presence_from_dict": "presence",
+    "presence_table": "tables",
+    "presence_to_dict": "presence",
+    "record_presence": "presence",
     "APPLICATION_ID": "records",
     "AttemptCounts": "store_import",
     "AttemptRecord": "records",
@@ -215,6 +237,16 @@ _SURFACE = {
 }
 
 __all__ = [
+    "PresenceKind",
+    "PresenceRecord",
+    "export_presence",
+    "import_presence",
+    "local_time",
+    "presence_rows",
+    "presence_from_dict",
+    "presence_table",
+    "presence_to_dict",
+    "record_presence",
     "APPLICATION_ID",
     "AttemptCounts",
     "AttemptRecord",

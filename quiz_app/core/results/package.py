@@ -294,7 +294,11 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         items.append(_attempt_to_dict(rec))
         if progress is not None and i % 200 == 0:
             progress(i, len(finished) + 1)
-    data = _dumps({"attempts": items})
+    from .presence import presence_rows, presence_to_dict
+
+    # attendance and pledge rows travel in the same signed data (issue 16)
+    data = _dumps({"attempts": items,
+                   "presence": [presence_to_dict(r) for r in presence_rows(store, session_id)]})
     manifest = _dumps({
         "format": PACKAGE_FORMAT,
         "created_at": now_iso(),
@@ -324,6 +328,7 @@ class Package:
     path: Path
     manifest: dict[str, Any]
     attempts: tuple[AttemptRecord, ...]
+    presence: tuple[Any, ...] = ()  # PresenceRecord rows (packages since issue 16)
 
     @property
     def device(self) -> str:
@@ -391,11 +396,17 @@ def read_package(path: Path, session: SessionRecord) -> Package:
     try:
         body = json.loads(data)
         attempts = tuple(_attempt_from_dict(a) for a in body["attempts"])
+        from .presence import presence_from_dict
+
+        extra = body.get("presence", [])
+        if not isinstance(extra, list):
+            raise TypeError("presence")
+        rows = tuple(presence_from_dict(r) for r in extra)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportError(f"Isi paket hasil '{name}' tidak valid: {exc}.", path) from exc
     if len(attempts) != manifest.get("attempts"):
         raise ExportError(f"{bad}.", path)
-    return Package(path, manifest, attempts)
+    return Package(path, manifest, attempts, rows)
 
 
 @dataclass(frozen=True)
@@ -476,7 +487,12 @@ def merge_packages(store: ResultsStore, session_id: int, paths: Sequence[Path],
         path = Path(raw)
         try:
             package = read_package(path, session)
-            result = import_attempts(store, session_id, package.attempts)
+            with store.batch():  # attempts and presence rows: one transaction
+                result = import_attempts(store, session_id, package.attempts)
+                if package.presence:
+                    from .presence import import_presence
+
+                    import_presence(store, session_id, package.presence)
         except QuizError as exc:
             reports.append(PackageReport(path, error=exc.message))
         else:

@@ -89,6 +89,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN device TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX attempts_status_idx ON attempts(status)",
     ),
+    # v3 (issue 16): the attendance list (daftar hadir) and the signed pledge (ikrar) of a
+    # session, one row per person and kind; ``id`` is a uuid so a merge from several
+    # laptops recognises a row it already has.
+    (
+        """CREATE TABLE presence (
+            id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('attendance', 'pledge')),
+            nip TEXT,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE UNIQUE INDEX presence_person_idx ON presence(session_id, kind, nip)"
+        " WHERE nip IS NOT NULL",
+        "CREATE INDEX presence_session_idx ON presence(session_id, kind, at)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

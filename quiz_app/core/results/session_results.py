@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExportError, QuizError
 from ..model import Category
@@ -67,6 +68,8 @@ class SessionResults:
     categories: tuple[Category, ...]  # bank order; only categories the attempts used
     pretest: SessionRecord | None = None
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
+    # attendance and pledge rows of this session and of its pre-test (PresenceRecord)
+    presence: tuple[Any, ...] = ()
 
     @property
     def has_pretest(self) -> bool:
@@ -165,7 +168,13 @@ def load_results(
             for nip, rec in _latest_by_nip(pre_finished).items()
             if rec.result is not None
         }
-    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai)
+    from .presence import presence_rows
+
+    rows = presence_rows(store, session_id)
+    if pretest is not None:
+        rows = presence_rows(store, pretest.id) + rows
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai,
+                          tuple(rows))
 
 
 # --------------------------------------------------------------------------- pre/post
