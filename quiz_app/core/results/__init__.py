@@ -52,8 +52,8 @@ if TYPE_CHECKING:
         PresenceKind,
         PresenceRecord,
         import_presence,
-        presence_rows,
         presence_from_dict,
+        presence_rows,
         presence_to_dict,
         record_presence,
     )
