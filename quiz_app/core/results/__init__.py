@@ -51,7 +51,10 @@ if TYPE_CHECKING:
     from .presence import (
         PresenceKind,
         PresenceRecord,
+        away_counts,
+        import_away,
         import_presence,
+        note_away,
         presence_from_dict,
         presence_rows,
         presence_to_dict,
@@ -135,6 +138,9 @@ if TYPE_CHECKING:
 _SURFACE = {
     "PresenceKind": "presence",
     "PresenceRecord": "presence",
+    "away_counts": "presence",
+    "import_away": "presence",
+    "note_away": "presence",
     "export_presence": "export",
     "import_presence": "presence",
     "local_time": "tables",
@@ -239,6 +245,9 @@ _SURFACE = {
 __all__ = [
     "PresenceKind",
     "PresenceRecord",
+    "away_counts",
+    "import_away",
+    "note_away",
     "export_presence",
     "import_presence",
     "local_time",

@@ -26,6 +26,9 @@ from .store import ResultsStore
 
 __all__ = [
     "PresenceKind",
+    "away_counts",
+    "import_away",
+    "note_away",
     "PresenceRecord",
     "import_presence",
     "presence_rows",
@@ -171,3 +174,40 @@ def import_presence(store: ResultsStore, session_id: int,
                           rec.unit, rec.at, rec.device, rec.note))
             added += 1
     return added
+
+
+# --------------------------------------------------------------------------- leaving the page
+
+
+def note_away(store: ResultsStore, attempt_id: str, count: int) -> None:
+    """Store how often the participant left the test page during ``attempt_id`` (a phone's
+    visibilitychange). Shown to the trainer and exported; never changes the score."""
+    if count < 0:
+        raise StoreError("Jumlah keluar halaman tidak boleh negatif.")
+    with store._write() as conn:
+        if conn.execute("SELECT 1 FROM attempts WHERE id = ?", (attempt_id,)).fetchone() is None:
+            raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", store.path)
+        conn.execute("INSERT INTO attempt_away (attempt_id, count) VALUES (?, ?)"
+                     " ON CONFLICT (attempt_id) DO UPDATE SET count = max(count, excluded.count)",
+                     (attempt_id, count))
+
+
+def away_counts(store: ResultsStore, session_id: int) -> dict[str, int]:
+    """Attempt id -> times its page was left, for the attempts of a session that have one."""
+    try:
+        rows = store._connection().execute(
+            "SELECT w.attempt_id, w.count FROM attempt_away w JOIN attempts a"
+            " ON a.id = w.attempt_id WHERE a.session_id = ?", (session_id,)).fetchall()
+    except sqlite3.Error as exc:
+        raise StoreError(f"Gagal membaca basis data hasil: {exc}.", store.path) from exc
+    return {str(a): int(n) for a, n in rows}
+
+
+def import_away(store: ResultsStore, counts: dict[str, int]) -> None:
+    """Merge counts from a package (attempts already imported); the larger count wins."""
+    with store._write() as conn:
+        for attempt_id, n in counts.items():
+            if conn.execute("SELECT 1 FROM attempts WHERE id = ?", (attempt_id,)).fetchone():
+                conn.execute("INSERT INTO attempt_away (attempt_id, count) VALUES (?, ?)"
+                             " ON CONFLICT (attempt_id) DO UPDATE SET"
+                             " count = max(count, excluded.count)", (attempt_id, int(n)))

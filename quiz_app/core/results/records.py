@@ -90,8 +90,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX attempts_status_idx ON attempts(status)",
     ),
     # v3 (issue 16): the attendance list (daftar hadir) and the signed pledge (ikrar) of a
-    # session, one row per person and kind; ``id`` is a uuid so a merge from several
-    # laptops recognises a row it already has.
+    # session, one row per person and kind (``id`` is a uuid so a merge from several
+    # laptops recognises a row it already has); times a phone left the test page.
     (
         """CREATE TABLE presence (
             id TEXT PRIMARY KEY,
@@ -108,6 +108,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE UNIQUE INDEX presence_person_idx ON presence(session_id, kind, nip)"
         " WHERE nip IS NOT NULL",
         "CREATE INDEX presence_session_idx ON presence(session_id, kind, at)",
+        # how often a phone participant left the test page (visibilitychange), per attempt
+        """CREATE TABLE attempt_away (
+            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
+        ) WITHOUT ROWID""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -70,6 +70,7 @@ class SessionResults:
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
     # attendance and pledge rows of this session and of its pre-test (PresenceRecord)
     presence: tuple[Any, ...] = ()
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def has_pretest(self) -> bool:
@@ -168,13 +169,13 @@ def load_results(
             for nip, rec in _latest_by_nip(pre_finished).items()
             if rec.result is not None
         }
-    from .presence import presence_rows
+    from .presence import away_counts, presence_rows
 
     rows = presence_rows(store, session_id)
     if pretest is not None:
         rows = presence_rows(store, pretest.id) + rows
     return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai,
-                          tuple(rows))
+                          tuple(rows), away_counts(store, session_id))
 
 
 # --------------------------------------------------------------------------- pre/post

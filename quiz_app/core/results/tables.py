@@ -178,6 +178,8 @@ def summary_table(results: SessionResults) -> Table:
     present, pledged = _presence_by_nip(results.presence)
     if results.presence:
         columns += (Column("Hadir", Kind.CODE, 10), Column("Ikrar", Kind.CODE, 8))
+    if results.away:
+        columns += (Column("Keluar Halaman", Kind.INTEGER),)
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
 
@@ -204,6 +206,8 @@ def summary_table(results: SessionResults) -> Table:
                 came = present.get(p.nip or "")
                 row += [local_time(came) if came else NO,
                         YES if (p.nip or "") in pledged else NO]
+            if results.away:
+                row.append(results.away.get(rec.id, 0))
             yield row
 
     return Table(SHEET_SUMMARY, columns, rows(), len(results.attempts))

@@ -16,10 +16,12 @@ from quiz_app.core.results import (
     SCHEMA_VERSION,
     PresenceKind,
     ResultsStore,
+    away_counts,
     export_presence,
     export_session,
     import_session_file,
     merge_packages,
+    note_away,
     presence_rows,
     record_presence,
     write_package,
@@ -148,7 +150,8 @@ def test_presence_merges_across_laptops(tmp_path: Path) -> None:
         record_presence(other, joined.id, HADIR, ANI, at="2026-12-01T01:30:00+00:00")
         record_presence(other, joined.id, HADIR, CITRA)
         record_presence(other, joined.id, IKRAR, CITRA, note="Ikrar")
-        take(other, joined.id, CITRA, fixed_spec(bank, plan), {"k1": "A"})
+        citra = take(other, joined.id, CITRA, fixed_spec(bank, plan), {"k1": "A"})
+        note_away(other, citra, 2)  # left the test page twice on her phone
         pkg = write_package(other, joined.id, tmp_path / "l2.kuis-hasil").path
         report = merge_packages(trainer, sid, [pkg])
         assert report.ok and report.imported == 1
@@ -156,6 +159,11 @@ def test_presence_merges_across_laptops(tmp_path: Path) -> None:
         assert [(r.name, r.at[:16]) for r in rows] == [
             (ANI.name, "2026-12-01T01:30"), (CITRA.name, rows[1].at[:16])]
         assert [r.name for r in presence_rows(trainer, sid, IKRAR)] == [CITRA.name]
+        assert away_counts(trainer, sid) == {citra: 2}
+        out = export_session(trainer, sid, tmp_path / "gabung.csv")
+        with open(out.path, encoding="utf-8-sig", newline="") as fh:
+            merged = list(csv.DictReader(fh, delimiter=";"))
+        assert [(r["Nama"], r["Keluar Halaman"]) for r in merged] == [(CITRA.name, "2")]
         again = merge_packages(trainer, sid, [pkg])  # merging twice adds nothing
         assert again.ok and len(presence_rows(trainer, sid)) == 3
     finally:
