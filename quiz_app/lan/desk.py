@@ -682,7 +682,8 @@ class PhoneDesk:
         msg: dict[str, Any] = {"type": "desk", "mode": str(self.mode), "title": self.test.title}
         if self.mode is DeskMode.PLEDGE and self.pledge is not None:
             p = self.pledge
-            msg["pledge"] = {"title": p.title, "label": p.label, "lines": list(p.all_lines)}
+            msg["pledge"] = {"title": p.title, "label": p.label, "opening": p.opening,
+                             "lines": list(p.lines), "closing": p.closing}
         return msg
 
     def _publish_all(self) -> None:
