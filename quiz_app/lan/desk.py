@@ -265,34 +265,37 @@ class PhoneDesk:
         self._changed()
 
     def next_test(self, plan: Plan, banks: Sequence[Bank], *, title: str | None = None,
-                  link_pretest: bool | None = None) -> int:
+                  link_pretest: bool | None = None,
+                  on_ready: Callable[[int], None] | None = None) -> None:
         """A new test on the same desk (same join code, same phones), e.g. the post-test
         after the material. Running attempts of the current test are ended first. The
         new results session links to the current one as its pre-test when
         ``link_pretest`` (default: the current plan is a pre-test and the new one a
-        post-test), exactly as in laptop mode, so N-Gain works."""
+        post-test), exactly as in laptop mode, so N-Gain works.
+
+        The session is created on the writer thread; the desk switches to it on the owner
+        thread and calls ``on_ready(session_id)`` (a failure goes to ``on_error``)."""
         self.end_test()
         if link_pretest is None:
             link_pretest = (self.test.plan.kind is TestKind.PRETEST
                             and plan.kind is TestKind.POSTTEST)
         name = title or plan.title
         pre = self.test.session_id if link_pretest else None
-        done = threading.Event()
         holder: list[int] = []
-        failure: list[StoreError] = []
+        chosen = tuple(banks)
 
         def write(store: ResultsStore) -> None:
-            try:
-                holder.append(store.create_session(name, plan, pretest_session_id=pre).id)
-            except StoreError as exc:
-                failure.append(exc)
-                raise
+            holder.append(store.create_session(name, plan, pretest_session_id=pre).id)
 
-        self.writer.put(write, lambda _ok: done.set())
-        done.wait(30)
-        if failure or not holder:
-            raise failure[0] if failure else StoreError("Sesi baru tidak dapat dibuat.")
-        self.test = _Test(holder[0], plan, tuple(banks), name)
+        def done(ok: bool) -> None:
+            if ok and holder:
+                self._to_owner(lambda: self._switch_test(_Test(holder[0], plan, chosen, name),
+                                                         on_ready))
+
+        self.writer.put(write, done)
+
+    def _switch_test(self, test: _Test, on_ready: Callable[[int], None] | None) -> None:
+        self.test = test
         for seat in self.seats.values():
             seat.attempt = None
             seat.attempt_id = None
@@ -301,7 +304,9 @@ class PhoneDesk:
             seat.away = 0
         self.mode = DeskMode.TEST
         self._publish_all()
-        return holder[0]
+        self._changed()
+        if on_ready is not None:
+            on_ready(test.session_id)
 
     def tick(self) -> None:
         """Owner thread, a few times a second: apply deadlines (a sleeping phone's test

@@ -237,9 +237,11 @@ def test_posttest_links_to_the_pretest_so_gain_works(desk: Desk) -> None:
             ani = await desk.phone(http, ANI, "Ani")
             desk.desk.open_test()
             await take(ani, "BAAA")  # 1 of 4 right: nilai 25
-            post_id = desk.desk.next_test(plan(kind=TestKind.POSTTEST, title="Post-test"),
-                                          [bank()])
-            await until(lambda: me(ani).get("phase") == "intro", desk.owner)
+            ready: list[int] = []
+            desk.desk.next_test(plan(kind=TestKind.POSTTEST, title="Post-test"), [bank()],
+                                on_ready=ready.append)
+            await until(lambda: bool(ready) and me(ani).get("phase") == "intro", desk.owner)
+            post_id = ready[0]
             await take(ani, "BBBA")  # 3 of 4: nilai 75
             desk.desk.flush()
             with ResultsStore.open_in(desk.tmp / "data") as store:
