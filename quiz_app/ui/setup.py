@@ -171,6 +171,10 @@ class SetupDialog(QDialog):
         people_layout.addLayout(roster_row)
         people_layout.addWidget(self.roster_status)
         people_layout.addWidget(self.guests)
+        self.phones = QCheckBox(self.tr("Lewat HP: peserta memakai HP masing-masing (Wi-Fi "
+                                        "aula) untuk daftar hadir, ikrar dan tes"), people)
+        self.phones.setAccessibleName(self.tr("Lewat HP"))
+        people_layout.addWidget(self.phones)
 
         safety = QGroupBox(self.tr("4. Pengamanan"), self)
         safety_form = QFormLayout(safety)
@@ -213,9 +217,17 @@ class SetupDialog(QDialog):
         self.start_button.clicked.connect(self.try_start)
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
+        self.phones.toggled.connect(self._phones_toggled)
         self.resize(1180, 640)
         if data_dir is not None:
             self.load_pretests(data_dir)
+
+    def _phones_toggled(self, on: bool) -> None:
+        """On phones there is no kiosk and no trainer PIN on a shared screen."""
+        self.kiosk.setEnabled(not on)
+        self.pin.setEnabled(not on)
+        if on:
+            self.kiosk.setChecked(False)
 
     # ------------------------------------------------------------------ source
 
@@ -413,7 +425,7 @@ class SetupDialog(QDialog):
                                "selesai dimuat)."))
         if not self.title.text().strip():
             out.append(self.tr("Isi judul sesi."))
-        if not valid_pin(self.pin.text()):
+        if not self.phones.isChecked() and not valid_pin(self.pin.text()):
             out.append(self.tr("Isi PIN pelatih 4–8 angka."))
         if self._roster_token and self.roster is None and self.roster_path is None and \
                 self.roster_status.text().endswith("…"):
@@ -440,6 +452,7 @@ class SetupDialog(QDialog):
             guests=self.guests.isChecked(),
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
+            phones=self.phones.isChecked(),
         )
         self.accept()
 
