@@ -240,7 +240,11 @@ class DeskWindow(QWidget):
         self.hadir_button.clicked.connect(self._export_hadir)
         self.approve.clicked.connect(lambda: self._takeover(True))
         self.refuse.clicked.connect(lambda: self._takeover(False))
-        for b in (self.checkin_button, self.pledge_button, self.test_button, self.pause_button):
+        self._mode_buttons = {DeskMode.CHECKIN: self.checkin_button,
+                              DeskMode.PLEDGE: self.pledge_button,
+                              DeskMode.TEST: self.test_button, DeskMode.IDLE: self.pause_button}
+        for b in self._mode_buttons.values():
+            b.setCheckable(True)
             b.clicked.connect(self.refresh)
 
         self.model = DeskModel(self)
@@ -248,7 +252,9 @@ class DeskWindow(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Peserta lewat HP"))
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("Alamat:"), self), 0, 0)
@@ -307,6 +313,9 @@ class DeskWindow(QWidget):
             DeskMode.TEST: self.tr("Tes dibuka: {0}").format(d.test.title),
         }[d.mode]
         self.mode_label.setText(mode)
+        for m, button in self._mode_buttons.items():
+            button.setChecked(m is d.mode)
+        self.test_button.setText(self.tr("3. Tes: {0}").format(d.test.title))
         c = d.counts()
         self.counts.setText(self.tr(
             "Bergabung: {0} · tersambung: {1} · hadir: {2} · ikrar: {3} · tes: {4} belum "
