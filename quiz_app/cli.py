@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder data pengguna (hasil tes); bawaan: $QUIZ_APP_DATA_DIR atau folder aplikasi OS",
+        help="folder untuk semua data aplikasi (hasil tes, pengaturan, cache); bawaan: "
+        "$QUIZ_APP_DATA_DIR atau folder aplikasi OS",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 

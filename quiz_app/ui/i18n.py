@@ -11,7 +11,8 @@ Debian's qt6-translations-l10n), so Indonesian is not loaded for Qt; our dialogs
 button labels ("Ya", "Tidak", "Batal") themselves. If a later Qt ships ``qtbase_id.qm``, it
 is loaded automatically.
 
-Choice of language: ``--lang`` > ``QUIZ_APP_LANG`` > setting ``ui/language`` > ``id``.
+Choice of language: ``--lang`` > ``QUIZ_APP_LANG`` > setting ``ui/language`` > ``id`` (the setting
+lives under the data dir when one is given: see ``ui/settings.py``).
 """
 
 from __future__ import annotations
