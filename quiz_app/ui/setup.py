@@ -35,6 +35,7 @@ from . import dialogs
 from .banklist import BankEntry
 from .participant.loader import load_isolated
 from .participant.session import SessionSetup
+from .settings import recall_setup, remember_setup
 from .worker import run_in_worker
 
 
@@ -214,8 +215,17 @@ class SetupDialog(QDialog):
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
         self.resize(1180, 640)
+        self._recall()
         if data_dir is not None:
             self.load_pretests(data_dir)
+
+    def _recall(self) -> None:
+        """Fill in what the trainer used last time (place, name, guests, kiosk)."""
+        saved = recall_setup()
+        self.place.setText(str(saved.get("place", "")))
+        self.trainer.setText(str(saved.get("trainer", "")))
+        self.guests.setChecked(bool(saved.get("guests", False)))
+        self.kiosk.setChecked(bool(saved.get("kiosk", False)))
 
     # ------------------------------------------------------------------ source
 
@@ -441,6 +451,8 @@ class SetupDialog(QDialog):
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
         )
+        remember_setup({"place": self.result_setup.place, "trainer": self.result_setup.trainer,
+                        "guests": self.result_setup.guests, "kiosk": self.result_setup.kiosk})
         self.accept()
 
     def prefill(self, *, source: Path | None = None, roster: Path | None = None,
@@ -451,8 +463,10 @@ class SetupDialog(QDialog):
             self.choose_pretest(pretest_session_id)
         if title:
             self.title.setText(title)
-        self.place.setText(place)
-        self.trainer.setText(trainer)
+        if place:  # otherwise the remembered place stays
+            self.place.setText(place)
+        if trainer:
+            self.trainer.setText(trainer)
         self.guests.setChecked(guests)
         self.kiosk.setChecked(kiosk)
         if source is not None:
