@@ -231,6 +231,9 @@ def test_xlsx_round_trip(store: ResultsStore, session: int, tmp_path: Path) -> N
     assert analysis["A1"].value == "Soal" and analysis.freeze_panes == "A2"
     ids = [analysis.cell(r, 1).value for r in range(2, 6)]
     assert ids == ["k1", "k2", "p1", "a1"]  # category order of the bank
+    assert analysis["C1"].value == "Jenis Soal"  # in Indonesian, not the YAML codes
+    assert [analysis.cell(r, 3).value for r in range(2, 6)] == [
+        "Pilihan tunggal", "Pilihan tunggal", "Pilihan ganda kompleks", "Benar-salah"]
     labels = [analysis.cell(r, 1).value for r in range(1, analysis.max_row + 1)]
     assert "Reliabilitas KR-20" in labels
 
