@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import commands
+from .argparse_id import IndonesianArgumentParser
 from .core import paths
 from .core.errors import QuizError
 
@@ -24,7 +25,7 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = IndonesianArgumentParser(
         prog="quiz-app",
         description="Kuis ASN — kuis luring untuk sosialisasi netralitas ASN dan BerAKHLAK. "
         "Tanpa perintah: membuka aplikasi.",
