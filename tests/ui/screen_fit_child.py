@@ -142,6 +142,18 @@ def main() -> int:
     settle()
     report["setup"] = problems(setup)
     setup.reject()
+    hall = main_window.open_presenter_setup()
+    settle()
+    report["presenter-setup"] = problems(hall)
+    hall.reject()
+    issues = "\n".join(f"bank_saya.yaml:{n}:5: [soal q{n}] kolom 'explanaton' tidak dikenal — "
+                       "maksud Anda 'explanation'?" for n in range(1, 80))
+    message = dialogs.message_dialog(main_window, "Berkas soal bermasalah",
+                                     "bank_saya.yaml tidak dapat dipakai.", issues)
+    message.show()
+    settle()
+    report["message"] = problems(message)
+    message.reject()
 
     store = ResultsStore.open_in(data)
     plan, banks = load_runnable(PLAN)

@@ -28,7 +28,8 @@ def test_every_window_fits_the_screen(tmp_path: Path, width: int, height: int) -
                             text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(report) >= {"main", "setup", "participant/identity", "participant/question",
-                           "participant-long/question", "results"}
+    assert set(report) >= {"main", "setup", "presenter-setup", "message",
+                           "participant/identity", "participant/question",
+                           "participant-long/question", "results", "results/analysis"}
     bad = {window: found for window, found in report.items() if found}
     assert bad == {}
