@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,6 +44,7 @@ from ..lan.limits import Limits
 from . import dialogs
 from .lan_bridge import LanBridge
 from .presenter.phones import QrCode, address_candidates, remember, remembered
+from .screenfit import fit_window
 from .worker import run_in_worker
 
 TICK_MS = 500
@@ -65,10 +67,14 @@ class DeskModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Nama"), self.tr("NIP"), self.tr("Hadir"), self.tr("Ikrar"),
+                self.tr("Tes"), self.tr("Keluar halaman"), self.tr("Nilai"))
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
+            return self.headers()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,7 +141,7 @@ class PledgeProjector(QWidget):
         row.addStretch(1)
         row.addWidget(self.count)
         layout.addLayout(row)
-        self.resize(1280, 720)
+        fit_window(self, 1280, 720)
         self.show_line(0)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
@@ -222,9 +228,13 @@ class DeskWindow(QWidget):
         self.test_button = QPushButton(self.tr("3. Tes"), self)
         self.pause_button = QPushButton(self.tr("Jeda (HP menunggu)"), self)
         self.end_button = QPushButton(self.tr("Akhiri tes"), self)
-        self.next_button = QPushButton(self.tr("Tes berikutnya (post-test)…"), self)
+        self.next_button = QPushButton(self.tr("Post-test…"), self)
+        self.next_button.setToolTip(self.tr("Tes berikutnya di HP yang sama, tertaut ke tes ini "
+                                            "sebagai pre-test"))
         self.project_button = QPushButton(self.tr("Ikrar di proyektor"), self)
-        self.export_button = QPushButton(self.tr("Ekspor XLSX (hadir, ikrar, nilai)…"), self)
+        self.export_button = QPushButton(self.tr("Ekspor XLSX…"), self)
+        self.export_button.setToolTip(self.tr("Satu berkas: nilai, N-Gain, daftar hadir dan "
+                                              "ikrar per peserta"))
         self.hadir_button = QPushButton(self.tr("Daftar hadir CSV…"), self)
         self.takeover_label = QLabel(self)
         self.approve = QPushButton(self.tr("Setujui pindah HP"), self)
@@ -288,7 +298,7 @@ class DeskWindow(QWidget):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
-        self.resize(1000, 640)
+        fit_window(self, 1000, 640)
         self.refresh()
 
     # ------------------------------------------------------------------ drawing
@@ -315,7 +325,7 @@ class DeskWindow(QWidget):
         self.mode_label.setText(mode)
         for m, button in self._mode_buttons.items():
             button.setChecked(m is d.mode)
-        self.test_button.setText(self.tr("3. Tes: {0}").format(d.test.title))
+        self.test_button.setToolTip(d.test.title)
         c = d.counts()
         self.counts.setText(self.tr(
             "Bergabung: {0} · tersambung: {1} · hadir: {2} · ikrar: {3} · tes: {4} belum "
@@ -465,8 +475,10 @@ def open_phone_desk(parent: QWidget, data_dir: Path, setup: Any, clock: Clock, *
                                       limits=limits)
         except OSError as exc:
             desk.close()
-            dialogs.show_message(parent, window.tr("Meja HP"), window.tr(
-                "Server HP tidak dapat dibuka: {0}").format(exc))
+            dialogs.show_message(parent, QCoreApplication.translate("DeskWindow", "Meja HP"),
+                                 QCoreApplication.translate(
+                                     "DeskWindow", "Server HP tidak dapat dibuka: {0}"
+                                 ).format(exc))
             window.deleteLater()
             return
         remember(data_dir, port=bound)
@@ -476,6 +488,7 @@ def open_phone_desk(parent: QWidget, data_dir: Path, setup: Any, clock: Clock, *
             on_open(window)
 
     def failed(exc: QuizError) -> None:
-        dialogs.show_message(parent, parent.tr("Meja HP"), exc.message, str(exc))
+        dialogs.show_message(parent, QCoreApplication.translate("DeskWindow", "Meja HP"),
+                             exc.message, str(exc))
 
     run_in_worker(create, opened, failed)

@@ -177,10 +177,11 @@ class SetupDialog(QDialog):
         people_layout.addLayout(roster_row)
         people_layout.addWidget(self.roster_status)
         people_layout.addWidget(self.guests)
-        self.phones = QCheckBox(self.tr("Lewat HP: peserta memakai HP masing-masing (Wi-Fi "
-                                        "aula) untuk daftar hadir, ikrar dan tes"), people)
+        # next to Start, always in view: it changes what Start opens (the phone desk)
+        self.phones = QCheckBox(self.tr("Lewat HP (hadir, ikrar, tes)"), self)
+        self.phones.setToolTip(self.tr("Peserta memakai HP masing-masing lewat Wi-Fi aula "
+                                       "untuk daftar hadir, ikrar dan tes."))
         self.phones.setAccessibleName(self.tr("Lewat HP"))
-        people_layout.addWidget(self.phones)
 
         safety = QGroupBox(self.tr("4. Pengamanan"), self)
         safety_form = QFormLayout(safety)
@@ -213,6 +214,7 @@ class SetupDialog(QDialog):
         self.start_button.setObjectName("BigStart")
         self.start_button.setAccessibleName(self.tr("Mulai tes peserta"))
         self.start_button.setDefault(True)
+        buttons.addWidget(self.phones)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
