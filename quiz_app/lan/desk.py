@@ -32,7 +32,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -41,20 +41,20 @@ from typing import Any
 from ..core.banks import Pledge
 from ..core.clock import Clock
 from ..core.errors import StoreError
-from ..core.model import OPTION_KEYS, Bank, Participant, Plan, QuestionType, Review, TestKind
+from ..core.model import OPTION_KEYS, Bank, Participant, Plan, QuestionType, TestKind
 from ..core.people import Roster
 from ..core.quiz import (
     ActionRefused,
     AnswerRecord,
     Attempt,
     AttemptFinished,
-    AttemptResult,
     Event,
     QuestionShown,
     QuestionTimedOut,
     build_attempt,
 )
 from ..core.results import PresenceKind, ResultsStore, note_away, now_iso, record_presence
+from .desk_screens import DeskMode, DeskSeat, DeskTest, seat_screen
 from .limits import Limits
 from .protocol import ActMsg
 from .server import IncomingAnswer, JoinPolicy, LanServer, SeatInfo
@@ -68,13 +68,6 @@ DESK_MARK = ("mode", "hp-mandiri")  # Participant.extra of a self-paced phone pa
 DRAIN_BUDGET = 0.008  # seconds of owner-thread work per turn of its event loop
 
 Post = Callable[[Callable[[], None]], None]
-
-
-class DeskMode(StrEnum):
-    IDLE = "idle"
-    CHECKIN = "checkin"
-    PLEDGE = "pledge"
-    TEST = "test"
 
 
 class SeatStatus(StrEnum):
@@ -109,37 +102,6 @@ class DeskRow:
 
 
 @dataclass
-class _DeskSeat:
-    info: SeatInfo
-    person: Participant
-    checked_in: str | None = None
-    pledged: str | None = None
-    attempt_id: str | None = None
-    attempt: Attempt | None = None
-    result: AttemptResult | None = None
-    stored_result: bool = False  # the finish is committed: the phone may see the result
-    away: int = 0
-    version: int = 0  # of the personal state: a late commit never restores an older one
-
-
-@dataclass
-class _Test:
-    session_id: int
-    plan: Plan
-    banks: tuple[Bank, ...]
-    title: str
-    count: int = -1  # questions per attempt (computed once)
-
-    def questions(self) -> int:
-        if self.count < 0:
-            try:
-                self.count = len(build_attempt(self.plan, self.banks, "hitung").questions)
-            except (ValueError, KeyError):
-                self.count = 0
-        return self.count
-
-
-@dataclass
 class DeskCounts:
     joined: int = 0
     connected: int = 0
@@ -155,7 +117,7 @@ class PhoneDesk:
     :meth:`start_server`; switch modes with :meth:`open_checkin`, :meth:`open_pledge`,
     :meth:`open_test`; call :meth:`tick` from the owner thread's timer."""
 
-    def __init__(self, data_dir: Path, clock: Clock, session_id: int, test: _Test, *,
+    def __init__(self, data_dir: Path, clock: Clock, session_id: int, test: DeskTest, *,
                  writer: StoreWriter, pledge: Pledge | None = None,
                  roster: Roster | None = None, guests: bool = True) -> None:
         self.data_dir = Path(data_dir)
@@ -168,7 +130,7 @@ class PhoneDesk:
         self.writer = writer
         writer.on_error = self._writer_failed
         self.mode = DeskMode.IDLE
-        self.seats: dict[str, _DeskSeat] = {}
+        self.seats: dict[str, DeskSeat] = {}
         self.server: LanServer | None = None
         self.code: str | None = None
         self.takeovers: list[TakeoverRequest] = []
@@ -197,7 +159,7 @@ class PhoneDesk:
                                               pretest_session_id=pretest_session_id).id
         writer = StoreWriter(data_dir)
         writer.start()
-        return cls(data_dir, clock, session_id, _Test(session_id, plan, tuple(banks), name),
+        return cls(data_dir, clock, session_id, DeskTest(session_id, plan, tuple(banks), name),
                    writer=writer, pledge=pledge, roster=roster, guests=guests)
 
     # ------------------------------------------------------------------ the server
@@ -289,12 +251,12 @@ class PhoneDesk:
 
         def done(ok: bool) -> None:
             if ok and holder:
-                self._to_owner(lambda: self._switch_test(_Test(holder[0], plan, chosen, name),
+                self._to_owner(lambda: self._switch_test(DeskTest(holder[0], plan, chosen, name),
                                                          on_ready))
 
         self.writer.put(write, done)
 
-    def _switch_test(self, test: _Test, on_ready: Callable[[int], None] | None) -> None:
+    def _switch_test(self, test: DeskTest, on_ready: Callable[[int], None] | None) -> None:
         self.test = test
         for seat in self.seats.values():
             seat.attempt = None
@@ -417,7 +379,7 @@ class PhoneDesk:
         if seat is None:
             person = Participant(participant.name, participant.nip, participant.position,
                                  participant.unit, participant.rank, extra=(DESK_MARK,))
-            seat = self.seats[info.id] = _DeskSeat(info, person)
+            seat = self.seats[info.id] = DeskSeat(info, person)
         else:
             seat.info = info  # a takeover: the new device's token
         self._push(seat)
@@ -477,7 +439,7 @@ class PhoneDesk:
         else:
             self._push(seat)
 
-    def _test_act(self, seat: _DeskSeat, msg: ActMsg) -> None:
+    def _test_act(self, seat: DeskSeat, msg: ActMsg) -> None:
         do = msg.do
         if do == "start":
             if seat.attempt is None:
@@ -524,7 +486,7 @@ class PhoneDesk:
 
     # ------------------------------------------------------------------ attempts
 
-    def _start_attempt(self, seat: _DeskSeat) -> None:
+    def _start_attempt(self, seat: DeskSeat) -> None:
         test = self.test
         spec = build_attempt(test.plan, test.banks, secrets.token_hex(8))  # own shuffle
         attempt_id = uuid.uuid4().hex
@@ -542,7 +504,7 @@ class PhoneDesk:
         self._push(seat)
         self._changed()
 
-    def _persist(self, seat: _DeskSeat, record: AnswerRecord, *,
+    def _persist(self, seat: DeskSeat, record: AnswerRecord, *,
                  ack: tuple[str, int, list[str]] | None = None, push: bool = True) -> None:
         """Store one answer record with a checkpoint; acknowledge (and remember the new
         personal state for a reconnect) only after the commit."""
@@ -576,7 +538,7 @@ class PhoneDesk:
 
         self.writer.put(write, done)
 
-    def _checkpoint(self, seat: _DeskSeat) -> None:
+    def _checkpoint(self, seat: DeskSeat) -> None:
         a = seat.attempt
         if a is None or a.is_finished or seat.attempt_id is None:
             return
@@ -589,7 +551,7 @@ class PhoneDesk:
 
         self.writer.put(write)
 
-    def _handle(self, seat: _DeskSeat, events: Sequence[Event]) -> None:
+    def _handle(self, seat: DeskSeat, events: Sequence[Event]) -> None:
         moved = False
         for ev in events:
             if isinstance(ev, QuestionTimedOut):
@@ -605,7 +567,7 @@ class PhoneDesk:
             self._push(seat)
             self._changed()
 
-    def _finish(self, seat: _DeskSeat, ev: AttemptFinished) -> None:
+    def _finish(self, seat: DeskSeat, ev: AttemptFinished) -> None:
         a = seat.attempt
         assert a is not None and seat.attempt_id is not None
         result = seat.result = a.result()
@@ -620,14 +582,14 @@ class PhoneDesk:
         self.writer.put(write, done)
         self._changed()
 
-    def _finished(self, seat: _DeskSeat, ok: bool) -> None:
+    def _finished(self, seat: DeskSeat, ok: bool) -> None:
         seat.stored_result = ok
         self._push(seat)
         self._changed()
 
     # ------------------------------------------------------------------ check-in, pledge
 
-    def _check_in(self, seat: _DeskSeat, msg: ActMsg) -> None:
+    def _check_in(self, seat: DeskSeat, msg: ActMsg) -> None:
         if self.mode is not DeskMode.CHECKIN:
             self._push(seat)
             return
@@ -652,7 +614,7 @@ class PhoneDesk:
 
         self.writer.put(write, done)
 
-    def _confirm_pledge(self, seat: _DeskSeat) -> None:
+    def _confirm_pledge(self, seat: DeskSeat) -> None:
         if self.mode is not DeskMode.PLEDGE or self.pledge is None:
             self._push(seat)
             return
@@ -670,7 +632,7 @@ class PhoneDesk:
 
         self.writer.put(write, done)
 
-    def _presence_stored(self, seat: _DeskSeat, what: str, at: str | None) -> None:
+    def _presence_stored(self, seat: DeskSeat, what: str, at: str | None) -> None:
         if at is None:
             self._push(seat, error="not_stored")
             return
@@ -698,63 +660,16 @@ class PhoneDesk:
         server.publish(self.public_state(),
                        {sid: self._state(s) for sid, s in self.seats.items()})
 
-    def _push(self, seat: _DeskSeat, error: str | None = None) -> None:
+    def _push(self, seat: DeskSeat, error: str | None = None) -> None:
         if self.server is not None:
             state = self._state(seat)
             if error:
                 state["error"] = error
             self.server.publish_personal({seat.info.id: state})
 
-    def _state(self, seat: _DeskSeat) -> dict[str, Any]:
-        """The seat's own screen: never the key before the participant finished."""
+    def _state(self, seat: DeskSeat) -> dict[str, Any]:
         seat.version += 1
-        base: dict[str, Any] = {"type": "me", "mode": str(self.mode), "v": seat.version}
-        if self.mode is DeskMode.CHECKIN:
-            p = seat.person
-            base.update(done=seat.checked_in is not None, at=seat.checked_in or "",
-                        form={"name": p.name, "position": p.position, "unit": p.unit},
-                        roster=bool(self.roster is not None and p.nip
-                                    and self.roster.find(p.nip) is not None))
-            return base
-        if self.mode is DeskMode.PLEDGE:
-            base.update(done=seat.pledged is not None, at=seat.pledged or "")
-            return base
-        if self.mode is not DeskMode.TEST:
-            return base
-        plan = self.test.plan
-        a = seat.attempt
-        if a is None:
-            base.update(phase="intro", title=self.test.title, kind=str(plan.kind),
-                        n=self.test.questions(),
-                        time_limit=plan.time_limit,
-                        free=plan.navigation.value == "free")
-            return base
-        if a.is_finished:
-            base.update(_result_state(a, seat.result, plan) if seat.stored_result
-                        else {"phase": "saving"})
-            return base
-        aq = a.current
-        q = aq.question
-        by_key = {o.key: o for o in q.options}
-        rec = a.record()
-        summary = []
-        for i in range(len(a)):
-            r = a.record(i)
-            summary.append([1 if r is not None and r.choice else 0,
-                            1 if r is not None and r.flagged else 0,
-                            1 if a.question_open(i) else 0])
-        base.update(
-            phase="question", q=a.current_index, n=len(a), text=q.text,
-            multi=q.type is QuestionType.MULTIPLE, poll=q.type is QuestionType.POLL,
-            options=[{"l": OPTION_KEYS[i], "t": by_key[k].text}
-                     for i, k in enumerate(aq.option_order)],
-            mine=_letters(aq.option_order, rec.choice if rec else ()),
-            flagged=bool(rec and rec.flagged),
-            q_left=round(a.question_remaining(), 1), test_left=_round(a.test_remaining()),
-            clock=self.clock(), free=a.free_navigation, last=a.is_last,
-            summary=summary,
-        )
-        return base
+        return seat_screen(self.mode, self.test, seat, self.clock(), self.roster)
 
     # ------------------------------------------------------------------ misc
 
@@ -776,43 +691,3 @@ class PhoneDesk:
     def flush(self, timeout: float = 30.0) -> bool:
         """Wait until every queued write is committed (tests, close)."""
         return self.writer.flush(timeout)
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def _letters(order: Iterable[str], keys: Iterable[str]) -> list[str]:
-    order = list(order)
-    return sorted(OPTION_KEYS[order.index(k)] for k in keys if k in order)
-
-
-def _result_state(a: Attempt, result: AttemptResult | None, plan: Plan) -> dict[str, Any]:
-    """The finished participant's result, and the review when the plan allows it."""
-    survey = plan.kind is TestKind.SURVEY
-    show = not survey and plan.review is not Review.NONE and result is not None
-    out: dict[str, Any] = {"phase": "result", "show_score": show, "survey": survey}
-    if show and result is not None:
-        out.update(graded=result.graded, nilai=result.nilai, passed=result.passed,
-                   correct=result.correct, wrong=result.wrong, unanswered=result.unanswered,
-                   pass_mark=plan.pass_mark)
-    if plan.review is Review.ANSWERS and not survey and result is not None:
-        scores = {s.question_id: s for s in result.per_question}
-        review = []
-        for i, aq in enumerate(a.questions):
-            q = aq.question
-            by_key = {o.key: o for o in q.options}
-            rec = a.record(i)
-            s = scores.get(aq.id)
-            review.append({
-                "n": i + 1, "text": q.text,
-                "options": [{"l": OPTION_KEYS[j], "t": by_key[k].text}
-                            for j, k in enumerate(aq.option_order)],
-                "yours": _letters(aq.option_order, rec.choice if rec else ()),
-                "key": _letters(aq.option_order, q.answer),
-                "right": s.correct if s is not None else None,
-                "explanation": q.explanation, "reference": q.reference,
-            })
-        out["review"] = review
-    return out
-
