@@ -290,6 +290,14 @@ up!</translation>
         <translation>Post-test…</translation>
     </message>
     <message>
+        <source>Teks ikrar…</source>
+        <translation>Pledge text…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar (kuis-ikrar/1) yang sudah disesuaikan; bawaan: contoh</source>
+        <translation>Choose an adapted pledge file (kuis-ikrar/1); built in: an example</translation>
+    </message>
+    <message>
         <source>Tes berikutnya di HP yang sama, tertaut ke tes ini sebagai pre-test</source>
         <translation>The next test on the same phones, linked to this one as its pre-test</translation>
     </message>
@@ -368,6 +376,18 @@ up!</translation>
     <message>
         <source>Bank soal atau rencana (*.yaml *.yml)</source>
         <translation>Question bank or plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar</source>
+        <translation>Choose a pledge file</translation>
+    </message>
+    <message>
+        <source>Berkas ikrar (*.yaml *.yml)</source>
+        <translation>Pledge file (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Teks ikrar: {0}</source>
+        <translation>Pledge text: {0}</translation>
     </message>
     <message>
         <source>Ekspor hasil</source>

@@ -225,6 +225,9 @@ class DeskWindow(QWidget):
 
         self.checkin_button = QPushButton(self.tr("1. Daftar hadir"), self)
         self.pledge_button = QPushButton(self.tr("2. Ikrar"), self)
+        self.pledge_file_button = QPushButton(self.tr("Teks ikrar…"), self)
+        self.pledge_file_button.setToolTip(self.tr("Pilih berkas ikrar (kuis-ikrar/1) yang "
+                                                   "sudah disesuaikan; bawaan: contoh"))
         self.test_button = QPushButton(self.tr("3. Tes"), self)
         self.pause_button = QPushButton(self.tr("Jeda (HP menunggu)"), self)
         self.end_button = QPushButton(self.tr("Akhiri tes"), self)
@@ -246,6 +249,7 @@ class DeskWindow(QWidget):
         self.end_button.clicked.connect(self._end_test)
         self.next_button.clicked.connect(self._next_test)
         self.project_button.clicked.connect(self.show_projector)
+        self.pledge_file_button.clicked.connect(self._pick_pledge)
         self.export_button.clicked.connect(self._export)
         self.hadir_button.clicked.connect(self._export_hadir)
         self.approve.clicked.connect(lambda: self._takeover(True))
@@ -275,7 +279,8 @@ class DeskWindow(QWidget):
         top.addWidget(self.qr, 0, 2, 4, 1)
         top.setColumnStretch(1, 1)
         modes = QHBoxLayout()
-        for b in (self.checkin_button, self.pledge_button, self.test_button, self.pause_button):
+        for b in (self.checkin_button, self.pledge_button, self.pledge_file_button,
+                  self.test_button, self.pause_button):
             modes.addWidget(b)
         actions = QHBoxLayout()
         for b in (self.end_button, self.next_button, self.project_button, self.export_button,
@@ -380,6 +385,22 @@ class DeskWindow(QWidget):
     def _next_loaded(self, loaded: tuple[Plan, list[Bank]]) -> None:
         plan, banks = loaded
         self.desk.next_test(plan, banks, on_ready=lambda _sid: self.refresh())
+
+    def _pick_pledge(self) -> None:
+        path = dialogs.open_file(self, self.tr("Pilih berkas ikrar"),
+                                 self.tr("Berkas ikrar (*.yaml *.yml)"))
+        if path is not None:
+            run_in_worker(lambda: load_pledge(path), self.use_pledge, self._failed)
+
+    def use_pledge(self, pledge: Pledge) -> None:
+        """Phones and the projector show this text from now on."""
+        self.desk.pledge = pledge
+        if self.desk.mode is DeskMode.PLEDGE:
+            self.desk.open_pledge(pledge)
+        if self.projector is not None:
+            self.projector.close()
+            self.projector = None
+        self.message.setText(self.tr("Teks ikrar: {0}").format(pledge.title))
 
     def show_projector(self) -> PledgeProjector | None:
         pledge = self.desk.pledge

@@ -340,3 +340,64 @@ def test_leaving_the_page_is_counted_once_per_event_and_stored(desk: Desk) -> No
         assert list(away_counts(store, desk.desk.session_id).values()) == [2]
         # never silently penalised: nothing else about the attempt changed
         assert store.attempts(desk.desk.session_id)[0].answers == {}
+
+
+def test_check_in_pledge_pretest_posttest_then_one_export(desk: Desk) -> None:
+    """The issue's 'done when': check-in → pledge → pre-test → post-test on phones, and
+    one file with attendance, pledge and N-Gain per participant."""
+    import csv
+
+    from quiz_app.core.results import export_session
+
+    async def take(p: Phone, letters: str) -> None:
+        await act(p, "start")
+        await until(lambda: me(p).get("phase") == "question", desk.owner)
+        for i, letter in enumerate(letters):
+            target = next(o["l"] for o in me(p)["options"]
+                          if o["t"].startswith(f"Pilihan {letter} "))
+            key = f"{p.token[:6]}-{i}-{letters}"
+            await p.answer(i, [target], key)
+            await until(lambda k=key: (p.last("ack") or {}).get("key") == k, desk.owner)
+            await act(p, "next" if i < len(letters) - 1 else "finish")
+            await until(lambda n=i + 1: me(p).get("q") == n or me(p).get("phase") == "result",
+                        desk.owner)
+
+    post_id: list[int] = []
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as http:
+            d = desk.desk
+            d.open_checkin()
+            ani = await desk.phone(http, ANI, "Ani Lestari")
+            budi = await desk.phone(http, BUDI, "Budi Santoso")
+            for p in (ani, budi):
+                await act(p, "checkin", fields={"name": "", "position": "Analis",
+                                                "unit": "BKPSDM"})
+            await until(lambda: d.counts().checked_in == 2, desk.owner)
+            d.open_pledge()
+            await act(ani, "pledge")  # Budi does not pledge
+            await until(lambda: d.counts().pledged == 1, desk.owner)
+            d.open_test()
+            await take(ani, "BAAA")  # pre-test 25
+            await take(budi, "BBAA")  # pre-test 50
+            d.next_test(plan(kind=TestKind.POSTTEST, title="Post-test"), [bank()],
+                        on_ready=post_id.append)
+            await until(lambda: bool(post_id), desk.owner)
+            await take(ani, "BBBB")  # post-test 100
+            await take(budi, "BBBA")  # post-test 75
+            await ani.drop()
+            await budi.drop()
+
+    run(go())
+    desk.desk.flush()
+    with ResultsStore.open_in(desk.tmp / "data") as store:
+        out = export_session(store, post_id[0], desk.tmp / "pasca.csv")
+    with open(out.path, encoding="utf-8-sig", newline="") as fh:
+        rows = {r["Nama"]: r for r in csv.DictReader(fh, delimiter=";")}
+    assert set(rows) == {"Ani Lestari", "Budi Santoso"}
+    ani, budi = rows["Ani Lestari"], rows["Budi Santoso"]
+    assert (ani["Nilai Pretest"], ani["Nilai Posttest"], ani["N-Gain"]) == ("25", "100", "1")
+    assert (budi["Nilai Pretest"], budi["Nilai Posttest"], budi["N-Gain"]) == ("50", "75", "0,5")
+    assert ani["Ikrar"] == "Ya" and budi["Ikrar"] == "Tidak"
+    assert ":" in ani["Hadir"] and ":" in budi["Hadir"]
+    assert ani["Jabatan"] == "Analis" and ani["Unit Kerja"] == "BKPSDM"

@@ -128,3 +128,26 @@ def test_set_up_lewat_hp_opens_the_desk_not_a_participant_window(
     qtbot.waitUntil(lambda: bool(calls), timeout=5000)
     assert calls[0].phones and calls[0].plan is not None
     assert main._launcher is None  # no participant window was opened
+
+
+def test_an_adapted_pledge_file_reaches_the_phones(qtbot, tmp_path: Path,
+                                                   phones_thread: PhoneThread) -> None:
+    from quiz_app.core.banks import load_pledge
+
+    own = tmp_path / "ikrar_kabupaten.yaml"
+    own.write_text("format: kuis-ikrar/1\ntitle: Ikrar Netralitas ASN Kabupaten Contoh\n"
+                   "lines:\n  - Kami menjaga netralitas.\n", encoding="utf-8")
+    window = open_desk(qtbot, tmp_path)
+    desk = window.desk
+    phone = Phone(phones_thread.http, window.join_url().split("/j/")[0])
+    assert phones_thread.run(phone.join(desk.code, NIP, "Ani")).result(5)[0] == 200
+    phones_thread.run(phone.connect()).result(5)
+    window.pledge_button.click()
+    qtbot.waitUntil(lambda: (phone.last("desk") or {}).get("mode") == "pledge", timeout=5000)
+    assert "(contoh)" in phone.last("desk")["pledge"]["title"]
+    window.use_pledge(load_pledge(own))
+    qtbot.waitUntil(lambda: phone.last("desk")["pledge"]["title"]
+                    == "Ikrar Netralitas ASN Kabupaten Contoh", timeout=5000)
+    assert phone.last("desk")["pledge"]["lines"] == ["Kami menjaga netralitas."]
+    phones_thread.run(phone.drop()).result(5)
+    window.close()
