@@ -169,3 +169,24 @@ def test_presence_merges_across_laptops(tmp_path: Path) -> None:
     finally:
         trainer.close()
         other.close()
+
+
+def test_cli_exports_the_attendance_list(tmp_path: Path, capsys) -> None:
+    from quiz_app.cli import main
+
+    data = tmp_path / "data"
+    with ResultsStore.open_in(data) as s:
+        sid = s.create_session("Sosialisasi", make_plan(), date="2026-12-01").id
+        record_presence(s, sid, HADIR, ANI)
+        record_presence(s, sid, IKRAR, ANI, note="Ikrar")
+    out = tmp_path / "hadir.csv"
+    assert main(["--data-dir", str(data), "export", "--session", "latest", "--list", "hadir",
+                 "--out", str(out)]) == 0
+    assert "1 baris daftar hadir" in capsys.readouterr().out
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("No;NIP;Nama") and ANI.name in rows[1]
+    book = tmp_path / "ikrar.xlsx"
+    assert main(["--data-dir", str(data), "export", "--session", str(sid), "--list", "ikrar",
+                 "--out", str(book)]) == 0
+    with zipfile.ZipFile(book) as zf:
+        assert "Ikrar" in zf.read("xl/workbook.xml").decode()
