@@ -401,3 +401,39 @@ def test_check_in_pledge_pretest_posttest_then_one_export(desk: Desk) -> None:
     assert ani["Ikrar"] == "Ya" and budi["Ikrar"] == "Tidak"
     assert ":" in ani["Hadir"] and ":" in budi["Hadir"]
     assert ani["Jabatan"] == "Analis" and ani["Unit Kerja"] == "BKPSDM"
+
+
+def test_forward_only_test_and_question_time_out_on_the_laptop(tmp_path: Path) -> None:
+    d = Desk(tmp_path, plan=plan(navigation=Navigation.FORWARD, question_time_limit=20,
+                                 time_limit=None))
+    try:
+        async def go() -> None:
+            async with aiohttp.ClientSession() as http:
+                p = await d.phone(http, ANI, "Ani")
+                d.desk.open_test()
+                await act(p, "start")
+                await until(lambda: me(p).get("phase") == "question", d.owner)
+                assert me(p)["free"] is False
+                await act(p, "next")  # unanswered: skipped, stored as empty
+                await until(lambda: me(p).get("q") == 1, d.owner)
+                await act(p, "back")  # refused by the engine: stays on question 2
+                await act(p, "go", q=0)
+                await until(lambda: len(p.of_type("me")) >= 5, d.owner)
+                assert me(p)["q"] == 1
+                d.clock.advance(21)  # question 2's own time runs out on the laptop
+                d.desk.tick()
+                await until(lambda: me(p).get("q") == 2, d.owner)
+                assert me(p)["q_left"] == 20
+                await p.drop()
+
+        run(go())
+        d.desk.flush()
+        with ResultsStore.open_in(tmp_path / "data") as store:
+            rec = store.attempts(d.desk.session_id)[0]
+        first, second = (rec.spec.questions[i].id for i in (0, 1))
+        assert rec.answers[first].choice == frozenset()  # skipped
+        assert rec.answers[second].choice == frozenset()  # timed out
+        assert rec.answers[second].time_taken == 20
+        assert rec.current_index == 2
+    finally:
+        d.close()
