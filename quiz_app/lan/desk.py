@@ -54,6 +54,7 @@ from ..core.quiz import (
     build_attempt,
 )
 from ..core.results import PresenceKind, ResultsStore, note_away, now_iso, record_presence
+from . import DESK_MARK
 from .desk_screens import DeskMode, DeskSeat, DeskTest, seat_screen
 from .limits import Limits
 from .protocol import ActMsg
@@ -64,7 +65,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["DESK_MARK", "DeskMode", "DeskRow", "PhoneDesk", "SeatStatus", "TakeoverRequest"]
 
-DESK_MARK = ("mode", "hp-mandiri")  # Participant.extra of a self-paced phone participant
 DRAIN_BUDGET = 0.008  # seconds of owner-thread work per turn of its event loop
 
 Post = Callable[[Callable[[], None]], None]

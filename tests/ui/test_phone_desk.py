@@ -151,3 +151,20 @@ def test_an_adapted_pledge_file_reaches_the_phones(qtbot, tmp_path: Path,
     assert phone.last("desk")["pledge"]["lines"] == ["Kami menjaga netralitas."]
     phones_thread.run(phone.drop()).result(5)
     window.close()
+
+
+def test_a_phone_attempt_is_not_offered_for_resume_on_the_laptop(tmp_path: Path) -> None:
+    from quiz_app.core.model import Participant
+    from quiz_app.core.quiz import build_attempt
+    from quiz_app.core.results import ResultsStore
+    from quiz_app.lan import DESK_MARK
+    from quiz_app.ui.participant.launcher import _unfinished
+
+    bank = make_bank(3)
+    plan = make_plan(banks=(bank.id,))
+    with ResultsStore.open_in(tmp_path) as store:
+        sid = store.create_session("Sesi", plan).id
+        spec = build_attempt(plan, [bank], "s")
+        laptop = store.start_attempt(sid, Participant(name="Budi"), spec)
+        store.start_attempt(sid, Participant("Ani", NIP, extra=(DESK_MARK,)), spec)
+    assert [rec.id for rec, _title in _unfinished(tmp_path)] == [laptop]

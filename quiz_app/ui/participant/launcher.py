@@ -18,6 +18,7 @@ from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.hall import TEAM_MARK
 from ...core.results import AttemptRecord, ResultsStore, remaining_time
+from ...lan import DESK_MARK
 from .. import dialogs
 from ..worker import run_in_worker
 from .base import clock_text
@@ -39,6 +40,8 @@ def _unfinished(data_dir: Path) -> list[tuple[AttemptRecord, str]]:
         for rec in store.unfinished_attempts():
             if TEAM_MARK in rec.participant.extra:
                 continue  # a hall team's attempt: presenter mode resumes those itself
+            if DESK_MARK in rec.participant.extra:
+                continue  # taken on a phone (the phone desk): not at this laptop's keyboard
             out.append((rec, store.session(rec.session_id).title))
         return out
 
