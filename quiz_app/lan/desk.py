@@ -33,8 +33,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +54,16 @@ from ..core.quiz import (
 )
 from ..core.results import PresenceKind, ResultsStore, note_away, now_iso, record_presence
 from . import DESK_MARK
-from .desk_screens import DeskMode, DeskSeat, DeskTest, seat_screen
+from .desk_screens import (
+    DeskCounts,
+    DeskMode,
+    DeskRow,
+    DeskSeat,
+    DeskTest,
+    SeatStatus,
+    TakeoverRequest,
+    seat_screen,
+)
 from .limits import Limits
 from .protocol import ActMsg
 from .server import IncomingAnswer, JoinPolicy, LanServer, SeatInfo
@@ -68,48 +76,6 @@ __all__ = ["DESK_MARK", "DeskMode", "DeskRow", "PhoneDesk", "SeatStatus", "Takeo
 DRAIN_BUDGET = 0.008  # seconds of owner-thread work per turn of its event loop
 
 Post = Callable[[Callable[[], None]], None]
-
-
-class SeatStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True)
-class TakeoverRequest:
-    id: str
-    seat_id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class DeskRow:
-    """One participant as the trainer's console shows it."""
-
-    seat_id: str
-    name: str
-    nip: str | None
-    checked_in: str | None  # ISO time (UTC) or None
-    pledged: bool
-    status: SeatStatus
-    question: int  # 1-based question on screen (in progress)
-    total: int
-    answered: int
-    away: int  # times the phone left the test page during the attempt
-    nilai: float | None
-    connected: bool = False
-
-
-@dataclass
-class DeskCounts:
-    joined: int = 0
-    connected: int = 0
-    checked_in: int = 0
-    pledged: int = 0
-    not_started: int = 0
-    in_progress: int = 0
-    finished: int = 0
 
 
 class PhoneDesk:
@@ -391,8 +357,7 @@ class PhoneDesk:
         for a in batch:
             seat = self.seats.get(a.seat_id)
             attempt = seat.attempt if seat is not None else None
-            if seat is None or attempt is None or attempt.is_finished \
-                    or self.mode is not DeskMode.TEST:
+            if seat is None or attempt is None or attempt.is_finished:
                 refused.append((a.seat_id, a.key, a.q, [], "refused:not_open"))
                 continue
             if a.q != attempt.current_index:
@@ -434,7 +399,7 @@ class PhoneDesk:
                 assert attempt_id is not None
                 self.writer.put(lambda store: note_away(store, attempt_id, count))
                 self._changed()
-        elif self.mode is DeskMode.TEST:
+        elif self.mode is DeskMode.TEST or _running(seat):
             self._test_act(seat, msg)
         else:
             self._push(seat)
@@ -669,7 +634,9 @@ class PhoneDesk:
 
     def _state(self, seat: DeskSeat) -> dict[str, Any]:
         seat.version += 1
-        return seat_screen(self.mode, self.test, seat, self.clock(), self.roster)
+        # a participant in the middle of the test stays on it whatever the desk shows
+        mode = DeskMode.TEST if _running(seat) else self.mode
+        return seat_screen(mode, self.test, seat, self.clock(), self.roster)
 
     # ------------------------------------------------------------------ misc
 
@@ -691,3 +658,7 @@ class PhoneDesk:
     def flush(self, timeout: float = 30.0) -> bool:
         """Wait until every queued write is committed (tests, close)."""
         return self.writer.flush(timeout)
+
+
+def _running(seat: DeskSeat) -> bool:
+    return seat.attempt is not None and not seat.attempt.is_finished

@@ -1,4 +1,4 @@
-"""What each phone of the desk sees: the per-seat state and its screen message. No Qt.
+"""The desk's plain data (seats, rows for the console) and what each phone sees. No Qt.
 
 :func:`seat_screen` builds a seat's personal message from the engine's state. A question
 carries its public text and options only; the key, the explanations and the references
@@ -18,7 +18,8 @@ from ..core.people import Roster
 from ..core.quiz import Attempt, AttemptResult, build_attempt
 from .server import SeatInfo
 
-__all__ = ["DeskMode", "DeskSeat", "DeskTest", "seat_screen"]
+__all__ = ["DeskCounts", "DeskMode", "DeskRow", "DeskSeat", "DeskTest", "SeatStatus",
+           "TakeoverRequest", "seat_screen"]
 
 
 class DeskMode(StrEnum):
@@ -27,6 +28,48 @@ class DeskMode(StrEnum):
     PLEDGE = "pledge"
     TEST = "test"
 
+
+
+class SeatStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class TakeoverRequest:
+    id: str
+    seat_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    """One participant as the trainer's console shows it."""
+
+    seat_id: str
+    name: str
+    nip: str | None
+    checked_in: str | None  # ISO time (UTC) or None
+    pledged: bool
+    status: SeatStatus
+    question: int  # 1-based question on screen (in progress)
+    total: int
+    answered: int
+    away: int  # times the phone left the test page during the attempt
+    nilai: float | None
+    connected: bool = False
+
+
+@dataclass
+class DeskCounts:
+    joined: int = 0
+    connected: int = 0
+    checked_in: int = 0
+    pledged: int = 0
+    not_started: int = 0
+    in_progress: int = 0
+    finished: int = 0
 
 
 @dataclass

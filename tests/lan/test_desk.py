@@ -437,3 +437,22 @@ def test_forward_only_test_and_question_time_out_on_the_laptop(tmp_path: Path) -
         assert rec.current_index == 2
     finally:
         d.close()
+
+
+def test_a_running_test_is_not_interrupted_by_a_mode_switch(desk: Desk) -> None:
+    async def go() -> None:
+        async with aiohttp.ClientSession() as http:
+            ani = await desk.phone(http, ANI, "Ani")
+            budi = await desk.phone(http, BUDI, "Budi")
+            desk.desk.open_test()
+            await act(ani, "start")
+            await until(lambda: me(ani).get("phase") == "question", desk.owner)
+            desk.desk.open_pledge()  # Budi has not started: he sees the pledge
+            await until(lambda: me(budi).get("mode") == "pledge", desk.owner)
+            assert me(ani)["mode"] == "test" and me(ani)["phase"] == "question"
+            await ani.answer(0, ["A"], "k1")  # Ani keeps answering
+            await until(lambda: ani.last("ack") is not None, desk.owner)
+            await ani.drop()
+            await budi.drop()
+
+    run(go())
