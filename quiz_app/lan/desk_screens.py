@@ -29,7 +29,6 @@ class DeskMode(StrEnum):
     TEST = "test"
 
 
-
 class SeatStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
