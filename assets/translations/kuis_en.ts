@@ -345,6 +345,14 @@ up!</translation>
         <translation>Test time: &lt;b&gt;{0} minutes&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Waktu soal: &lt;b&gt;{0}–{1} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0}–{1} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
+        <source>Waktu soal: &lt;b&gt;{0} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
         <source>Waktu setiap soal: &lt;b&gt;{0} detik&lt;/b&gt;</source>
         <translation>Time per question: &lt;b&gt;{0} seconds&lt;/b&gt;</translation>
     </message>
@@ -1033,16 +1041,20 @@ up!</translation>
         <translation>Finish  (Enter)  →</translation>
     </message>
     <message>
-        <source>B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>B = True (Benar), S = False (Salah) · Enter: next · Ctrl+F: unsure</translation>
+        <source>B = Benar, S = Salah · Enter: lanjut</source>
+        <translation>B = True (Benar), S = False (Salah) · Enter: next</translation>
     </message>
     <message>
-        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Letters A–{0} choose/unchoose · Enter: next · Ctrl+F: unsure</translation>
+        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut</source>
+        <translation>Letters A–{0} choose/unchoose · Enter: next</translation>
     </message>
     <message>
-        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Press a letter A–{0} to answer · Enter: next · Ctrl+F: unsure</translation>
+        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut</source>
+        <translation>Press a letter A–{0} to answer · Enter: next</translation>
+    </message>
+    <message>
+        <source> · Ctrl+F: ragu-ragu</source>
+        <translation> · Ctrl+F: unsure</translation>
     </message>
     <message>
         <source> · ←/→: pindah soal</source>

@@ -184,14 +184,21 @@ class QuestionScreen(Screen):
             self.next_button.setText(self.tr("Selesai  (Enter)  →"))
         else:
             self.next_button.setText(self.tr("Lanjut  (Enter)  →"))
+        flaggable = attempt.can_flag()
+        self.flag_button.setVisible(flaggable)
+        timed = attempt.question_timed()
+        self.question_time.setVisible(timed)
+        self.bar.setVisible(timed)
         if q.type == QuestionType.TRUE_FALSE:
-            keys = self.tr("B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu")
+            keys = self.tr("B = Benar, S = Salah · Enter: lanjut")
         elif q.type == QuestionType.MULTIPLE:
-            keys = self.tr("Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu"
+            keys = self.tr("Huruf A–{0} memilih/membatalkan · Enter: lanjut"
                            ).format(OPTION_KEYS[len(aq.option_order) - 1])
         else:
-            keys = self.tr("Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu"
+            keys = self.tr("Tekan huruf A–{0} untuk menjawab · Enter: lanjut"
                            ).format(OPTION_KEYS[len(aq.option_order) - 1])
+        if flaggable:
+            keys += self.tr(" · Ctrl+F: ragu-ragu")
         if free:
             keys += self.tr(" · ←/→: pindah soal")
         self.keys.setText(keys)
@@ -224,7 +231,10 @@ class QuestionScreen(Screen):
         if ctrl is None or not ctrl.running:
             return
         attempt = ctrl.attempt
-        limit = attempt.current.time_limit
+        self._update_test_time()
+        limit = attempt.question_limit()
+        if limit is None:  # no countdown on this question: only the test clock runs
+            return
         left = attempt.question_remaining()
         self.bar.setRange(0, max(1, limit * 10))
         self.bar.setValue(int(left * 10))
@@ -240,7 +250,10 @@ class QuestionScreen(Screen):
         self.bar.setAccessibleDescription(text)
         _repolish(self.question_time, "warning", warning or left <= 0)
         _repolish(self.bar, "warning", warning)
-        remaining = attempt.test_remaining()
+
+    def _update_test_time(self) -> None:
+        assert self.controller is not None
+        remaining = self.controller.attempt.test_remaining()
         if remaining is None:
             self.test_time.setText("")
         else:
@@ -268,7 +281,7 @@ class QuestionScreen(Screen):
             self._show_answer()
 
     def _flag(self) -> None:
-        if self.controller is not None:
+        if self.controller is not None and self.controller.attempt.can_flag():
             self.controller.toggle_flag()
             self._show_answer()
 
