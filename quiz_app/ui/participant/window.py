@@ -3,6 +3,10 @@
 Kiosk mode shows it full screen; closing it (window button, Alt+F4, Esc) asks for the
 trainer PIN, and Ctrl+Shift+T + PIN opens the trainer menu. Wrong PINs lock the menu
 (:class:`~quiz_app.core.quiz.trainer.PinLock`, time from the injected clock).
+
+The attempt runs on a :class:`~quiz_app.core.clock.PausableClock` over the injected clock:
+while the trainer has the screen (PIN prompt, trainer menu) the participant's time stands
+still.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ...core.clock import Clock, monotonic_clock
+from ...core.clock import Clock, PausableClock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.model import Participant
 from ...core.quiz import (
@@ -50,6 +54,7 @@ class ParticipantWindow(QWidget):
         super().__init__(parent)
         self.session = session
         self.clock = clock
+        self.test_clock = PausableClock(clock)  # the attempts' clock; paused for the trainer
         self.tick_ms = tick_ms
         self.pin_lock = PinLock(session.pin, clock)
         self.on_results: SessionHook | None = None  # wired by the lead to the results window
@@ -162,7 +167,7 @@ class ParticipantWindow(QWidget):
             dialogs.show_message(self, self.tr("Soal tidak dapat disusun"), exc.message)
             return
         self.participant = participant
-        self._pending = Attempt(spec, self.clock)
+        self._pending = Attempt(spec, self.test_clock)
         self.instructions.show_for(participant, spec.questions, session.plan)
         self._show(self.instructions)
 
@@ -183,12 +188,12 @@ class ParticipantWindow(QWidget):
     def resume(self, record: AttemptRecord) -> None:
         """Continue a stored unfinished attempt exactly where it was last saved."""
         self.participant = record.participant
-        self._run(record.id, resume_attempt(record, self.clock))
+        self._run(record.id, resume_attempt(record, self.test_clock))
 
     def _run(self, attempt_id: str, attempt: Attempt) -> None:
         self._store_error_shown = False
-        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.clock, self,
-                                 tick_ms=self.tick_ms)
+        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.test_clock,
+                                 self, tick_ms=self.tick_ms)
         self.controller = ctrl
         ctrl.finished.connect(self._finished)
         ctrl.refused.connect(self._refused)
@@ -269,7 +274,12 @@ class ParticipantWindow(QWidget):
     # ------------------------------------------------------------------ trainer
 
     def ask_pin(self, purpose: str) -> bool:
-        """Ask the trainer's PIN (through the dialogs seam). True when it is right."""
+        """Ask the trainer's PIN (through the dialogs seam). True when it is right.
+        The participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            return self._ask_pin(purpose)
+
+    def _ask_pin(self, purpose: str) -> bool:
         lock = self.pin_lock
         if not lock.required:
             return True
@@ -294,6 +304,11 @@ class ParticipantWindow(QWidget):
         return False
 
     def open_trainer_menu(self) -> None:
+        """PIN, then the trainer menu; the participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            self._trainer_menu()
+
+    def _trainer_menu(self) -> None:
         if not self.ask_pin(self.tr("Masukkan PIN pelatih untuk membuka menu pelatih.")):
             return
         choice = dialogs.choose(self, self.tr("Menu pelatih"), self.tr(

@@ -64,3 +64,40 @@ def test_survey_questions_have_no_countdown_and_no_ragu_ragu(open_window, qtbot,
     clock.advance(60)
     tick(qtbot, window)
     assert window.controller.attempt.current_index == 0
+
+
+def test_the_clock_stands_still_while_the_trainer_has_the_screen(open_window, qtbot, clock,
+                                                                  dialog_log,
+                                                                  monkeypatch) -> None:
+    from quiz_app.ui import dialogs
+
+    from .conftest import PIN
+
+    window = open_window(plan=make_plan(order="bank", question_time_limit=30, time_limit=600),
+                         kiosk=True)
+    start_test(qtbot, window)
+    press(qtbot, window, KEY.Key_Return)
+    attempt = window.controller.attempt
+    clock.advance(10)
+
+    def slow_pin(*_args):  # the trainer takes 25 s to type the PIN
+        clock.advance(25)
+        return PIN
+
+    def slow_menu(*_args):  # and 40 s more to look at the menu, then cancels it
+        clock.advance(40)
+        return None
+
+    monkeypatch.setattr(dialogs, "ask_pin", slow_pin)
+    monkeypatch.setattr(dialogs, "choose", slow_menu)
+    press(qtbot, window, KEY.Key_T,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    tick(qtbot, window)
+    assert attempt.current_index == 0  # a running clock would have timed it out
+    assert attempt.question_remaining() == 20 and attempt.elapsed == 10
+    # the kiosk's close prompt (cancelled) does not cost the participant time either
+    monkeypatch.setattr(dialogs, "ask_pin", lambda *_a: (clock.advance(15), None)[1])
+    window.close()
+    assert window.isVisible() and attempt.elapsed == 10
+    clock.advance(1)
+    assert attempt.elapsed == 11  # and it runs again afterwards
