@@ -681,6 +681,14 @@ up!</translation>
         <translation>End session</translation>
     </message>
     <message>
+        <source>Akhiri sesi?</source>
+        <translation>End the session?</translation>
+    </message>
+    <message>
+        <source>Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi sekarang?</source>
+        <translation>The session is closed: no new participant can start, and a test in progress is ended and scored with the answers given so far. End the session now?</translation>
+    </message>
+    <message>
         <source>Belum tersedia</source>
         <translation>Not available yet</translation>
     </message>

@@ -324,7 +324,10 @@ class ParticipantWindow(QWidget):
             self._hook(self.on_results)
         elif choice == "export":
             self._hook(self.on_export)
-        elif choice == "end":
+        elif choice == "end" and dialogs.confirm(self, self.tr("Akhiri sesi?"), self.tr(
+                "Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang "
+                "berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi "
+                "sekarang?")):
             self.end_session()
 
     def _hook(self, hook: SessionHook | None) -> None:
