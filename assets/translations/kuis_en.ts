@@ -365,8 +365,8 @@ up!</translation>
         <translation>Pass mark: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: tekan &lt;b&gt;B&lt;/b&gt; atau &lt;b&gt;S&lt;/b&gt;.</source>
-        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false (Benar/Salah) questions: press &lt;b&gt;B&lt;/b&gt; or &lt;b&gt;S&lt;/b&gt;.</translation>
+        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: &lt;b&gt;A&lt;/b&gt; = Benar, &lt;b&gt;B&lt;/b&gt; = Salah.</source>
+        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false questions: &lt;b&gt;A&lt;/b&gt; = True (Benar), &lt;b&gt;B&lt;/b&gt; = False (Salah).</translation>
     </message>
     <message>
         <source>Tekan &lt;b&gt;Enter&lt;/b&gt; untuk lanjut ke soal berikutnya.</source>
@@ -1005,6 +1005,10 @@ up!</translation>
         <translation>Save status</translation>
     </message>
     <message>
+        <source>Tombol tidak dipakai</source>
+        <translation>Key not used</translation>
+    </message>
+    <message>
         <source>←  Kembali</source>
         <translation>←  Back</translation>
     </message>
@@ -1049,8 +1053,16 @@ up!</translation>
         <translation>Finish  (Enter)  →</translation>
     </message>
     <message>
-        <source>B = Benar, S = Salah · Enter: lanjut</source>
-        <translation>B = True (Benar), S = False (Salah) · Enter: next</translation>
+        <source>A = Benar, B = Salah (atau 1 / 2) · Enter: lanjut</source>
+        <translation>A = True (Benar), B = False (Salah) (or 1 / 2) · Enter: next</translation>
+    </message>
+    <message>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A = Benar atau B = Salah.</source>
+        <translation>The {0} key does nothing on this question. Choose A = True (Benar) or B = False (Salah).</translation>
+    </message>
+    <message>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A–{1} atau 1–{2}.</source>
+        <translation>The {0} key does nothing on this question. Choose A–{1} or 1–{2}.</translation>
     </message>
     <message>
         <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut</source>

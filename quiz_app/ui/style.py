@@ -74,6 +74,8 @@ QLabel#QuestionTime[warning="true"] {{ color: #ffffff; background: {WARNING};
 QLabel#Saved {{ font-size: {px(17)}; color: {SUCCESS}; font-weight: 600; }}
 QLabel#Saved[failed="true"] {{ color: {WARNING}; }}
 QLabel#Flagged {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; }}
+QLabel#KeyNote {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; background: #fef3c7;
+                  border: 2px solid {FLAG}; border-radius: 6px; padding: 2px 10px; }}
 QLabel#Category {{ font-size: {px(17)}; color: {MUTED}; }}
 QLabel#Multi {{ font-size: {px(17)}; color: {FLAG}; font-weight: 600; }}
 QLabel#Nilai {{ font-size: {px(72)}; font-weight: 800; color: {PRIMARY}; }}

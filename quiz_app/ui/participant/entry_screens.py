@@ -274,7 +274,7 @@ class InstructionsScreen(Screen):
         self.facts.setText("<br>".join(facts))
         howto = [
             self.tr("Tekan huruf <b>A–H</b> atau angka <b>1–8</b> untuk memilih jawaban. "
-                    "Soal Benar/Salah: tekan <b>B</b> atau <b>S</b>."),
+                    "Soal Benar/Salah: <b>A</b> = Benar, <b>B</b> = Salah."),
             self.tr("Tekan <b>Enter</b> untuk lanjut ke soal berikutnya."),
         ]
         if not all(plan.survey_question(aq.question) for aq in questions):

@@ -32,6 +32,7 @@ from .base import (
     display_options,
     key_for_event,
     reflow,
+    unused_key,
 )
 from .controller import AttemptController
 from .widgets import FittedText, OptionButton
@@ -94,7 +95,14 @@ class QuestionScreen(Screen):
         self.saved = _label("", self, "Saved", wrap=False)
         self.saved.setAccessibleName(self.tr("Status penyimpanan"))
         self.flagged = _label("", self, "Flagged", wrap=False)
+        # a letter or digit that chooses nothing on this question says so here
+        self.key_note = _label("", self, "KeyNote")
+        self.key_note.setAccessibleName(self.tr("Tombol tidak dipakai"))
+        self.key_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_note.hide()
         status.addWidget(self.saved)
+        status.addStretch(1)
+        status.addWidget(self.key_note, 4)
         status.addStretch(1)
         status.addWidget(self.flagged)
         outer.addLayout(status)
@@ -189,8 +197,9 @@ class QuestionScreen(Screen):
         timed = attempt.question_timed()
         self.question_time.setVisible(timed)
         self.bar.setVisible(timed)
+        self.key_note.hide()
         if q.type == QuestionType.TRUE_FALSE:
-            keys = self.tr("B = Benar, S = Salah · Enter: lanjut")
+            keys = self.tr("A = Benar, B = Salah (atau 1 / 2) · Enter: lanjut")
         elif q.type == QuestionType.MULTIPLE:
             keys = self.tr("Huruf A–{0} memilih/membatalkan · Enter: lanjut"
                            ).format(OPTION_KEYS[len(aq.option_order) - 1])
@@ -275,7 +284,22 @@ class QuestionScreen(Screen):
     def _timed_out(self, _index: int) -> None:
         self._show_answer()
 
+    def _unused_key(self, char: str) -> None:
+        """Say on screen that a key chooses nothing here, and which keys do."""
+        assert self.controller is not None
+        aq = self.controller.attempt.current
+        if aq.question.type == QuestionType.TRUE_FALSE:
+            text = self.tr("Tombol {0} tidak dipakai pada soal ini. Pilih A = Benar atau "
+                           "B = Salah.").format(char)
+        else:
+            n = len(aq.letters)
+            text = self.tr("Tombol {0} tidak dipakai pada soal ini. Pilih A–{1} atau "
+                           "1–{2}.").format(char, aq.letters[-1], n)
+        self.key_note.setText(text)
+        self.key_note.show()
+
     def _choose(self, key: str) -> None:
+        self.key_note.hide()
         if self.controller is not None:
             self.controller.choose(key)
             self._show_answer()
@@ -319,6 +343,10 @@ class QuestionScreen(Screen):
         option = key_for_event(ctrl.attempt.current, key)
         if option is not None:
             self._choose(option)
+            return
+        unused = unused_key(ctrl.attempt.current, key)
+        if unused is not None:
+            self._unused_key(unused)
             return
         super().keyPressEvent(event)
 

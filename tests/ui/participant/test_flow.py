@@ -74,7 +74,7 @@ def test_question_types_by_keyboard(open_window, qtbot, store) -> None:
     assert ctrl.attempt.record().choice == frozenset("AC")
     assert [b.isChecked() for b in window.question.options] == [True, False, True, False]
     press(qtbot, window, KEY.Key_Return)
-    press(qtbot, window, KEY.Key_B)
+    press(qtbot, window, KEY.Key_A)  # A = Benar, as on the projector
     assert ctrl.attempt.record().choice == frozenset("B")
     press(qtbot, window, KEY.Key_2)  # 2 = Salah
     assert ctrl.attempt.record().choice == frozenset("S")
