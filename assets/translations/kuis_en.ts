@@ -44,12 +44,12 @@
         <translation>Right</translation>
     </message>
     <message>
-        <source>Sebagian</source>
-        <translation>Partly</translation>
-    </message>
-    <message>
         <source>Salah</source>
         <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Sebagian benar</source>
+        <translation>Partly correct</translation>
     </message>
     <message>
         <source>Pembahasan: {0}</source>
@@ -744,24 +744,24 @@ up!</translation>
         <translation>Duration</translation>
     </message>
     <message>
+        <source>B / SB / S / K</source>
+        <translation>C / P / W / E</translation>
+    </message>
+    <message>
         <source>N-Gain</source>
         <translation>N-Gain</translation>
+    </message>
+    <message>
+        <source>Jumlah soal benar / sebagian benar / salah / kosong (tidak dijawab)</source>
+        <translation>Questions correct / partly correct / wrong / empty (not answered)</translation>
     </message>
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <source>B / S / K</source>
-        <translation>R / W / B</translation>
-    </message>
-    <message>
         <source>Pre</source>
         <translation>Pre</translation>
-    </message>
-    <message>
-        <source>Jumlah jawaban benar / salah / kosong (tidak dijawab)</source>
-        <translation>Number of answers right / wrong / blank (not answered)</translation>
     </message>
     <message>
         <source>Nilai pretest (dicocokkan menurut NIP)</source>
@@ -1162,6 +1162,10 @@ up!</translation>
     <message>
         <source>Benar {0}</source>
         <translation>Right {0}</translation>
+    </message>
+    <message>
+        <source>Sebagian benar {0}</source>
+        <translation>Partly correct {0}</translation>
     </message>
     <message>
         <source>Salah {0}</source>

@@ -89,6 +89,7 @@ QLabel#BigGood {{ font-size: {px(24)}; color: {SUCCESS}; font-weight: 700; }}
 QLabel#ReviewQuestion {{ font-size: {px(20)}; font-weight: 600; }}
 QLabel#ReviewRight {{ color: {SUCCESS}; font-weight: 700; }}
 QLabel#ReviewWrong {{ color: {WARNING}; font-weight: 700; }}
+QLabel#ReviewPartial {{ color: {FLAG}; font-weight: 700; }}
 QFrame#Card {{ background: {SURFACE}; border: 1px solid #cbd5e1; border-radius: 10px; }}
 QLineEdit {{ font-size: {px(26)}; padding: 8px; background: {SURFACE};
              border: 2px solid {BORDER}; border-radius: 6px; }}

@@ -74,12 +74,13 @@ class AttemptResult:
     max_points: float
     nilai: float  # 0..100, 2 decimals
     nilai_per_category: dict[str, float] = field(default_factory=dict)
-    correct: int = 0
-    wrong: int = 0
+    correct: int = 0  # fully right
+    wrong: int = 0  # answered, nothing earned
     unanswered: int = 0
     duration: float = 0.0  # seconds
     passed: bool = False
     per_question: tuple[QuestionScore, ...] = ()
+    partial: int = 0  # "sebagian benar": a multiple-answer question with partial credit
 
     @property
     def graded(self) -> bool:

@@ -42,7 +42,8 @@ Progress = Callable[[int, int], None]
 
 SUMMARY_HEADERS = (
     "NIP", "Nama", "Jabatan", "Unit Kerja", "Golongan", "Jenis Pegawai", "Sesi", "Tempat",
-    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Salah", "Tidak Dijawab", "Nilai",
+    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Sebagian Benar", "Salah", "Tidak Dijawab",
+    "Nilai",
     "Lulus", "Durasi (detik)",
 )
 CATEGORY_PREFIX = "Nilai "
@@ -53,6 +54,7 @@ DETAIL_HEADERS = (
 SHEET_SUMMARY, SHEET_DETAIL, SHEET_ANALYSIS = "Ringkasan", "Detail", "Analisis Soal"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
+PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -158,6 +160,7 @@ def summary_table(results: SessionResults) -> Table:
         Column("Jenis Tes", Kind.CODE),
         Column("Jumlah Soal", Kind.INTEGER),
         Column("Benar", Kind.INTEGER),
+        Column("Sebagian Benar", Kind.INTEGER),
         Column("Salah", Kind.INTEGER),
         Column("Tidak Dijawab", Kind.INTEGER),
         Column("Nilai", Kind.NUMBER, number_format="0.00"),
@@ -182,7 +185,7 @@ def summary_table(results: SessionResults) -> Table:
             row: list[Value] = [
                 p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
                 s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
-                r.wrong, r.unanswered, _nilai(r, r.nilai),
+                r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
                 (YES if r.passed else NO) if r.graded else NOT_GRADED,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
             ]
@@ -217,7 +220,7 @@ def _detail_rows(
     labels: dict[QuestionType, dict[frozenset[str], str]] = {t: {} for t in QuestionType}
     points: dict[float, Any] = {}
     times: dict[int, Any] = {0: number(0.0)}  # tenths of a second -> formatted seconds
-    yes, no, poll = YES, NO, QuestionType.POLL
+    yes, no, partly, poll = YES, NO, PARTLY, QuestionType.POLL
     for rec in results.attempts:
         assert rec.result is not None
         p = rec.participant
@@ -253,7 +256,8 @@ def _detail_rows(
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
             yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                   "" if st[5] else yes if qs.correct else no, pts, tf)
+                   "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no,
+                   pts, tf)
 
 
 DETAIL_COLUMNS = (
@@ -273,7 +277,8 @@ def detail_table(results: SessionResults, csv_dialect: Dialect | str | None = No
     """One row per question of every finished attempt (display order), answered or not.
 
     *Jawaban* and *Kunci* are option keys in the bank's lettering, several joined by
-    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is empty for polls.
+    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is ``Ya``, ``Sebagian benar``
+    (partial credit) or ``Tidak``, and empty for polls.
     With ``csv_dialect`` the rows come out as finished CSV strings (``formatted``).
     """
     count = sum(len(r.spec.questions) for r in results.attempts)

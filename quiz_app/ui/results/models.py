@@ -210,7 +210,7 @@ class ParticipantsModel(_TableModel):
 
     def _titles(self, prepost: bool) -> tuple[str, ...]:
         cols = (self.tr("Nama"), self.tr("NIP"), self.tr("Unit Kerja"), self.tr("Nilai"),
-                self.tr("Lulus"), self.tr("B / S / K"), self.tr("Durasi"))
+                self.tr("Lulus"), self.tr("B / SB / S / K"), self.tr("Durasi"))
         return cols + ((self.tr("Pre"), self.tr("N-Gain")) if prepost else ())
 
     def set_results(self, results: SessionResults | None) -> None:
@@ -229,7 +229,8 @@ class ParticipantsModel(_TableModel):
 
     def header_tip(self, section: int) -> str | None:
         if section == self.COUNTS:
-            return self.tr("Jumlah jawaban benar / salah / kosong (tidak dijawab)")
+            return self.tr("Jumlah soal benar / sebagian benar / salah / kosong (tidak "
+                           "dijawab)")
         if section == self.PRE:
             return self.tr("Nilai pretest (dicocokkan menurut NIP)")
         if section == self.GAIN:
@@ -266,7 +267,8 @@ class ParticipantsModel(_TableModel):
         if col == self.COUNTS:
             if res is None:
                 return "", -1
-            return f"{res.correct} / {res.wrong} / {res.unanswered}", res.correct
+            text = f"{res.correct} / {res.partial} / {res.wrong} / {res.unanswered}"
+            return text, res.correct
         if col == self.DURATION:
             secs = res.duration if res is not None else a.elapsed
             m, s = divmod(int(round(secs)), 60)
@@ -399,7 +401,7 @@ class AnswersModel(_TableModel):
             return ""
         if r.score.correct:
             return self.tr("Benar")
-        return self.tr("Sebagian") if r.score.fraction > 0 else self.tr("Salah")
+        return self.tr("Sebagian benar") if r.score.fraction > 0 else self.tr("Salah")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -437,7 +439,7 @@ class AnswersModel(_TableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RESULT:
             if r.choice and r.score is not None and q.scored and not r.score.correct:
-                return _FAIL
+                return _WARN if r.score.fraction > 0 else _FAIL
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.NO, self.POINTS,
                                                                   self.TIME):
             return _RIGHT

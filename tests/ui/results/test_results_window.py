@@ -131,7 +131,8 @@ def test_participants_model_columns(data_dir: Path) -> None:
     budi = rows["Budi Santoso"]
     assert model.index(budi, ParticipantsModel.NILAI).data() == "62,5"
     assert model.index(budi, ParticipantsModel.GAIN).data() == "0,25"  # (62.5-50)/50
-    assert model.index(budi, ParticipantsModel.COUNTS).data() == "2 / 1 / 1"
+    # benar / sebagian benar (p1) / salah / kosong
+    assert model.index(budi, ParticipantsModel.COUNTS).data() == "2 / 1 / 0 / 1"
     dedi = rows["Dedi Kurniawan"]  # unfinished: shown with its status, not a score
     assert model.index(dedi, ParticipantsModel.NILAI).data() == "Belum selesai"
     plain = load_session(data_dir, 1)
@@ -213,7 +214,7 @@ def test_participant_answers_shown_with_questions(window: ResultsWindow) -> None
     p1 = rows["p1"]
     assert model.index(p1, AnswersModel.ANSWER).data() == "A. Pilihan A soal p1"
     assert model.index(p1, AnswersModel.KEY).data() == "A. Pilihan A soal p1; C. Pilihan C soal p1"
-    assert model.index(p1, AnswersModel.RESULT).data() == "Sebagian"
+    assert model.index(p1, AnswersModel.RESULT).data() == "Sebagian benar"
     assert model.index(rows["a1"], AnswersModel.RESULT).data() == "Tidak dijawab"
     assert model.index(rows["a1"], AnswersModel.KEY).data() == "Salah"
     tip = model.index(p1, AnswersModel.QUESTION).data(Qt.ItemDataRole.ToolTipRole)
