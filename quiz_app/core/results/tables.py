@@ -43,8 +43,7 @@ Progress = Callable[[int, int], None]
 SUMMARY_HEADERS = (
     "NIP", "Nama", "Jabatan", "Unit Kerja", "Golongan", "Jenis Pegawai", "Sesi", "Tempat",
     "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Sebagian Benar", "Salah", "Tidak Dijawab",
-    "Nilai",
-    "Lulus", "Durasi (detik)",
+    "Nilai", "Lulus", "Durasi (detik)", "Keterangan",
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
@@ -55,6 +54,7 @@ SHEET_SUMMARY, SHEET_DETAIL, SHEET_ANALYSIS = "Ringkasan", "Detail", "Analisis S
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
 PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
+VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -144,7 +144,8 @@ def _nilai(result: AttemptResult, value: float) -> Value:
 
 
 def summary_table(results: SessionResults) -> Table:
-    """One row per finished attempt. Column order: ``docs/export-format.md``."""
+    """One row per finished attempt, voided ones included (``Lulus`` "Tidak sah", the
+    reason under ``Keterangan``). Column order: ``docs/export-format.md``."""
     s = results.session
     cat_cols = tuple(Column(CATEGORY_PREFIX + c.title, Kind.NUMBER) for c in results.categories)
     columns = (
@@ -166,6 +167,7 @@ def summary_table(results: SessionResults) -> Table:
         Column("Nilai", Kind.NUMBER, number_format="0.00"),
         Column("Lulus", Kind.CODE),
         Column("Durasi (detik)", Kind.INTEGER),
+        Column("Keterangan", Kind.TEXT, 40),
         *cat_cols,
     )
     if results.has_pretest:
@@ -177,28 +179,35 @@ def summary_table(results: SessionResults) -> Table:
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
 
+    listed = results.listed
+
     def rows() -> Iterator[list[Value]]:
-        for rec in results.attempts:
+        for rec in listed:
             r = rec.result
             assert r is not None
             p = rec.participant
+            passed = (YES if r.passed else NO) if r.graded else NOT_GRADED
             row: list[Value] = [
                 p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
                 s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
                 r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
-                (YES if r.passed else NO) if r.graded else NOT_GRADED,
+                VOID if rec.voided else passed,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
+                f"{VOID}: {rec.void_reason}" if rec.voided else "",
             ]
             for cid in cat_ids:
                 v = r.nilai_per_category.get(cid)
                 row.append(None if v is None else v)
             if results.has_pretest:
-                pre = results.pretest_nilai.get(p.nip) if p.nip else None
-                post = r.nilai if r.graded else None
-                row += [pre, post, normalised_gain(pre, post)]
+                if rec.voided:  # never compared: no post-test score, no gain
+                    row += [None, None, None]
+                else:
+                    pre = results.pretest_nilai.get(p.nip) if p.nip else None
+                    post = r.nilai if r.graded else None
+                    row += [pre, post, normalised_gain(pre, post)]
             yield row
 
-    return Table(SHEET_SUMMARY, columns, rows(), len(results.attempts))
+    return Table(SHEET_SUMMARY, columns, rows(), len(listed))
 
 
 def _identity(v: Any) -> Any:
@@ -274,7 +283,8 @@ DETAIL_COLUMNS = (
 
 
 def detail_table(results: SessionResults, csv_dialect: Dialect | str | None = None) -> Table:
-    """One row per question of every finished attempt (display order), answered or not.
+    """One row per question of every finished valid attempt (display order), answered or
+    not; voided attempts are left out, as in the item analysis.
 
     *Jawaban* and *Kunci* are option keys in the bank's lettering, several joined by
     ``,``; true/false shows ``Benar``/``Salah``. *Benar* is ``Ya``, ``Sebagian benar``

@@ -253,3 +253,15 @@ def test_cli_share_join_package_merge(tmp_path: Path, capsys) -> None:
     broken.write_bytes(pkg.read_bytes()[:50])
     assert main(["--data-dir", pelatih, "merge", str(broken), "--into", code]) == 1
     assert "DITOLAK rusak.kuis-hasil" in capsys.readouterr().out
+
+
+def test_a_voided_attempt_stays_voided_when_merged(laptops, tmp_path: Path) -> None:
+    trainer, other, sid, other_sid = laptops
+    citra = next(a for a in other.attempts(other_sid) if a.participant.name == "Citra Dewi")
+    other.void_attempt(citra.id, "Peserta dibantu")
+    info = write_package(other, other_sid, tmp_path / "laptop2.kuis-hasil")
+    merge_packages(trainer, sid, [info.path])
+    merged = trainer.attempt(citra.id)
+    assert merged.voided and merged.void_reason == "Peserta dibantu"
+    assert merged.voided_at == other.attempt(citra.id).voided_at
+    assert not trainer.attempt(next(iter(_ids(trainer, sid) - {citra.id}))).voided
