@@ -609,6 +609,18 @@ up!</translation>
         <translation>The questions cannot be drawn</translation>
     </message>
     <message>
+        <source>Basis data hasil</source>
+        <translation>Results database</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan tes ulang.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer's permission: enter the trainer PIN to allow a retake.</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer's permission.</translation>
+    </message>
+    <message>
         <source>Tes tidak dapat dimulai</source>
         <translation>The test cannot start</translation>
     </message>
@@ -748,6 +760,10 @@ up!</translation>
         <translation>C / P / W / E</translation>
     </message>
     <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>N-Gain</source>
         <translation>N-Gain</translation>
     </message>
@@ -758,6 +774,10 @@ up!</translation>
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Dinyatakan tidak sah {0}: {1}</source>
+        <translation>Declared invalid {0}: {1}</translation>
     </message>
     <message>
         <source>Pre</source>
@@ -780,12 +800,20 @@ up!</translation>
         <translation>Abandoned</translation>
     </message>
     <message>
+        <source>Tidak sah</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Tidak sah: {0}</source>
+        <translation>Invalid: {0}</translation>
     </message>
     <message>
         <source>Laptop: {0}</source>
@@ -1215,6 +1243,10 @@ up!</translation>
         <translation>The session file cannot be used</translation>
     </message>
     <message>
+        <source>Tes tidak dapat dinyatakan tidak sah</source>
+        <translation>The test could not be declared invalid</translation>
+    </message>
+    <message>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
@@ -1277,6 +1309,22 @@ up!</translation>
     <message>
         <source>Hasil penggabungan</source>
         <translation>Merge result</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes tidak sah</source>
+        <translation>Declare the test invalid</translation>
+    </message>
+    <message>
+        <source>Tes {0} tetap tersimpan dan tampil dengan alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal; ini tidak dapat dibatalkan. Alasan:</source>
+        <translation>The test of {0} stays stored and is shown with the reason, but no longer counts in the mean score, N-Gain and item analysis; this cannot be undone. Reason:</translation>
+    </message>
+    <message>
+        <source>Tes {0} dinyatakan tidak sah: {1}</source>
+        <translation>The test of {0} was declared invalid: {1}</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Bagikan sesi</source>
@@ -1430,6 +1478,18 @@ up!</translation>
         <translation>Choose a participant to see their answers</translation>
     </message>
     <message>
+        <source>Nyatakan tidak sah…</source>
+        <translation>Declare invalid…</translation>
+    </message>
+    <message>
+        <source>Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal</source>
+        <translation>This participant's test stays stored with the reason, but no longer counts in the mean score, N-Gain and item analysis</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes peserta ini tidak sah</source>
+        <translation>Declare this participant's test invalid</translation>
+    </message>
+    <message>
         <source>Jawaban peserta</source>
         <translation>Participant&apos;s answers</translation>
     </message>
@@ -1498,6 +1558,10 @@ up!</translation>
         <translation>{0} not finished (not exported)</translation>
     </message>
     <message>
+        <source>{0} dinyatakan tidak sah (tidak dihitung)</source>
+        <translation>{0} declared invalid (not counted)</translation>
+    </message>
+    <message>
         <source>rata-rata nilai {0} (terendah {1}, tertinggi {2})</source>
         <translation>average score {0} (lowest {1}, highest {2})</translation>
     </message>
@@ -1560,6 +1624,10 @@ up!</translation>
     <message>
         <source>Jawaban {0}</source>
         <translation>Answers of {0}</translation>
+    </message>
+    <message>
+        <source>tidak sah: {0}</source>
+        <translation>invalid: {0}</translation>
     </message>
     <message>
         <source>✓ kunci</source>

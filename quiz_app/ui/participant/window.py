@@ -161,6 +161,8 @@ class ParticipantWindow(QWidget):
                 "memulai sesi baru."))
             return
         assert session.banks is not None
+        if participant.nip and not self._retake_allowed(participant.nip):
+            return
         try:
             spec = build_attempt(session.plan, session.banks, session.new_seed())
         except QuizError as exc:
@@ -170,6 +172,24 @@ class ParticipantWindow(QWidget):
         self._pending = Attempt(spec, self.test_clock)
         self.instructions.show_for(participant, spec.questions, session.plan)
         self._show(self.instructions)
+
+    def _retake_allowed(self, nip: str) -> bool:
+        """A NIP that already finished a valid attempt in this session takes the test
+        again only with the trainer's PIN (HR can void the earlier one instead)."""
+        try:
+            done = self.session.store.has_valid_attempt(self.session.record.id, nip)
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Basis data hasil"), exc.message)
+            return False
+        if not done:
+            return True
+        if self.ask_pin(self.tr("NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya "
+                                "dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan "
+                                "tes ulang.")):
+            return True
+        self.identity.message.setText(self.tr(
+            "NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih."))
+        return False
 
     def _start_attempt(self) -> None:
         if self._pending is None or self.participant is None:
