@@ -195,12 +195,32 @@ up!</translation>
         <translation>Submit your answers?</translation>
     </message>
     <message>
+        <source>⚠ Belum dijawab: {0} soal (nomor {1})</source>
+        <translation>⚠ Not answered: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: {0} soal (nomor {1})</source>
+        <translation>⚑ Marked as unsure: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: 0 soal</source>
+        <translation>⚑ Marked as unsure: 0 questions</translation>
+    </message>
+    <message>
         <source>Setelah dikirim, jawaban tidak dapat diubah lagi.</source>
         <translation>Once submitted, answers can no longer be changed.</translation>
     </message>
     <message>
         <source>←  Kembali ke soal  (Backspace)</source>
         <translation>←  Back to the questions  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Klik nomor soal, atau ketik nomornya lalu Enter, untuk kembali ke soal itu. ⚑ = ragu-ragu.</source>
+        <translation>Click a question number, or type it and press Enter, to go back to that question. ⚑ = unsure.</translation>
+    </message>
+    <message>
+        <source>Pindah ke soal</source>
+        <translation>Go to question</translation>
     </message>
     <message>
         <source>Kembali ke soal</source>
@@ -219,20 +239,20 @@ up!</translation>
         <translation>Answered: {0} of {1} questions</translation>
     </message>
     <message>
-        <source>⚠ Belum dijawab: {0} soal</source>
-        <translation>⚠ Not answered: {0} questions</translation>
+        <source>Sisa waktu tes {0} · {1}</source>
+        <translation>Test time left {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Ke soal nomor {0} — tekan Enter (Esc: batal)</source>
+        <translation>To question {0} — press Enter (Esc: cancel)</translation>
+    </message>
+    <message>
+        <source>Soal nomor {0} tidak ada; nomor soal 1–{1}.</source>
+        <translation>There is no question {0}; questions are numbered 1–{1}.</translation>
     </message>
     <message>
         <source>Semua soal sudah dijawab.</source>
         <translation>All questions are answered.</translation>
-    </message>
-    <message>
-        <source>⚑ Ditandai ragu-ragu: {0} soal</source>
-        <translation>⚑ Marked as unsure: {0} questions</translation>
-    </message>
-    <message>
-        <source>Sisa waktu tes {0}</source>
-        <translation>Test time left {0}</translation>
     </message>
 </context>
 <context>
@@ -614,15 +634,19 @@ up!</translation>
     </message>
     <message>
         <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan tes ulang.</source>
-        <translation>This NIP has already finished the test in this session. A retake needs the trainer's permission: enter the trainer PIN to allow a retake.</translation>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission: enter the trainer PIN to allow a retake.</translation>
     </message>
     <message>
         <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih.</source>
-        <translation>This NIP has already finished the test in this session. A retake needs the trainer's permission.</translation>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission.</translation>
     </message>
     <message>
         <source>Tes tidak dapat dimulai</source>
         <translation>The test cannot start</translation>
+    </message>
+    <message>
+        <source>Tes ini hanya bisa maju; soal sebelumnya tidak dapat dibuka lagi.</source>
+        <translation>This test only moves forward; earlier questions cannot be opened again.</translation>
     </message>
     <message>
         <source>Waktu soal ini sudah habis.</source>
@@ -1142,6 +1166,37 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>QuestionStrip</name>
+    <message>
+        <source>Daftar nomor soal</source>
+        <translation>Question numbers</translation>
+    </message>
+    <message>
+        <source>sudah dijawab</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>belum dijawab</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>, ragu-ragu</source>
+        <translation>, unsure</translation>
+    </message>
+    <message>
+        <source>, waktu habis</source>
+        <translation>, time is up</translation>
+    </message>
+    <message>
+        <source>Soal {0}: {1}</source>
+        <translation>Question {0}: {1}</translation>
+    </message>
+    <message>
+        <source>sedang tampil</source>
+        <translation>shown now</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Nilai</source>
@@ -1483,11 +1538,11 @@ up!</translation>
     </message>
     <message>
         <source>Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal</source>
-        <translation>This participant's test stays stored with the reason, but no longer counts in the mean score, N-Gain and item analysis</translation>
+        <translation>This participant&apos;s test stays stored with the reason, but no longer counts in the mean score, N-Gain and item analysis</translation>
     </message>
     <message>
         <source>Nyatakan tes peserta ini tidak sah</source>
-        <translation>Declare this participant's test invalid</translation>
+        <translation>Declare this participant&apos;s test invalid</translation>
     </message>
     <message>
         <source>Jawaban peserta</source>

@@ -74,6 +74,20 @@ QLabel#QuestionTime[warning="true"] {{ color: #ffffff; background: {WARNING};
 QLabel#Saved {{ font-size: {px(17)}; color: {SUCCESS}; font-weight: 600; }}
 QLabel#Saved[failed="true"] {{ color: {WARNING}; }}
 QLabel#Flagged {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; }}
+QPushButton#StripCell {{ background: {SURFACE}; color: {PRIMARY}; border: 2px solid {BORDER};
+                        border-radius: 6px; padding: 0px; font-size: {px(16)};
+                        font-weight: 700; }}
+QPushButton#StripCell:hover {{ background: #e0e7ff; }}
+QPushButton#StripCell[answered="true"] {{ background: {PRIMARY}; color: #ffffff;
+                                          border-color: {PRIMARY}; }}
+QPushButton#StripCell[flagged="true"] {{ background: #fef3c7; color: {FLAG};
+                                         border-color: {FLAG}; }}
+QPushButton#StripCell[answered="true"][flagged="true"] {{ background: {PRIMARY};
+                                                          color: #fde68a;
+                                                          border-color: {FLAG}; }}
+QPushButton#StripCell[closed="true"][answered="false"] {{ background: #e5e7eb; color: #4b5563;
+                                                           border-style: dashed; }}
+QPushButton#StripCell[current="true"] {{ border: 4px solid {FOCUS}; }}
 QLabel#KeyNote {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; background: #fef3c7;
                   border: 2px solid {FLAG}; border-radius: 6px; padding: 2px 10px; }}
 QLabel#Category {{ font-size: {px(17)}; color: {MUTED}; }}

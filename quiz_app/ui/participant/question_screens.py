@@ -35,6 +35,7 @@ from .base import (
     unused_key,
 )
 from .controller import AttemptController
+from .strip import QuestionStrip
 from .widgets import FittedText, OptionButton
 
 # ------------------------------------------------------------------------------ question
@@ -65,6 +66,9 @@ class QuestionScreen(Screen):
         top.addWidget(self.category, 1)
         top.addWidget(self.test_time)
         outer.addLayout(top)
+        self.strip = QuestionStrip(self)
+        self.strip.jump.connect(self._jump)
+        outer.addWidget(self.strip)
 
         timer_row = QHBoxLayout()
         self.question_time = _label("", self, "QuestionTime", wrap=False)
@@ -142,6 +146,7 @@ class QuestionScreen(Screen):
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
+        self.strip.set_scale(scale)
         self.text.set_range(round(30 * scale), round(19 * scale))
         for button in self.options:
             button.set_pixel_size(round(20 * scale))
@@ -223,6 +228,7 @@ class QuestionScreen(Screen):
         chosen = record.choice if record else frozenset()
         for button in self.options:
             button.setChecked(button.property("key") in chosen)
+        self.strip.show_attempt(ctrl.attempt)
         flagged = bool(record and record.flagged)
         self.flag_button.setChecked(flagged)
         self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu") if flagged else "")
@@ -317,6 +323,10 @@ class QuestionScreen(Screen):
         if self.controller is not None:
             self.controller.back()
 
+    def _jump(self, index: int) -> None:
+        if self.controller is not None:
+            self.controller.go_to(index)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = self.controller
         key = event.key()
@@ -357,30 +367,46 @@ class QuestionScreen(Screen):
 
 # ------------------------------------------------------------------------------ finish
 
+_DIGITS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
+
 
 class FinishScreen(Screen):
+    """"Kirim jawaban?": counts, which questions are unanswered or flagged (numbers and the
+    strip), and a jump back to any of them by a click or by typing its number + Enter."""
+
     submit = Signal()
     back = Signal()
+    jump = Signal(int)  # 0-based question index to go back to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 24)
+        outer.setContentsMargins(48, 16, 48, 12)
         outer.addStretch(1)
         title = _label(self.tr("Kirim jawaban?"), self, "ScreenTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(title)
-        outer.addSpacing(12)
+        outer.addSpacing(8)
         card, layout = _card(self)
+        layout.setSpacing(8)
         card.setMaximumWidth(900)
         self.answered = _label("", card, "Big")
         self.unanswered = _label("", card, "Big")
         self.flagged = _label("", card, "Big")
+        self.strip = QuestionStrip(card, wrap=True, max_rows=3)
+        self.strip.jump.connect(self.jump)
+        # the legend, or (while a number is typed, or a jump is refused) what happens
+        self.legend = _label(self.tr("Klik nomor soal, atau ketik nomornya lalu Enter, untuk "
+                                     "kembali ke soal itu. ⚑ = ragu-ragu."), card, "Hint")
+        self.goto = _label("", card, "KeyNote")
+        self.goto.setAccessibleName(self.tr("Pindah ke soal"))
+        self.goto.hide()
         self.time = _label("", card, "Hint")
-        note = _label(self.tr("Setelah dikirim, jawaban tidak dapat diubah lagi."), card, "Hint")
-        for widget in (self.answered, self.unanswered, self.flagged, self.time, note):
+        for widget in (self.answered, self.unanswered, self.flagged, self.strip, self.legend,
+                       self.goto, self.time):
             layout.addWidget(widget)
+        self._typed = ""
         row = QHBoxLayout()
         self.back_button = _button(self.tr("←  Kembali ke soal  (Backspace)"), card,
                                    self.tr("Kembali ke soal"), "Secondary", focus=False)
@@ -399,7 +425,23 @@ class FinishScreen(Screen):
 
     def show_for(self, controller: AttemptController) -> None:
         self.controller = controller
+        self._typed = ""
+        self.say("")
         self.refresh()
+
+    def set_scale(self, scale: float) -> None:
+        self.strip.set_scale(scale)
+
+    def say(self, text: str) -> None:
+        """The line under the strip: the number being typed, or why a jump did not work."""
+        self.goto.setText(text)
+        self.goto.setVisible(bool(text))
+        self.legend.setVisible(not text)
+
+    @staticmethod
+    def _numbers(indexes: list[int], most: int = 15) -> str:
+        shown = ", ".join(str(i + 1) for i in indexes[:most])
+        return shown + (", …" if len(indexes) > most else "")
 
     def refresh(self) -> None:
         if self.controller is None:
@@ -408,27 +450,73 @@ class FinishScreen(Screen):
         total = len(attempt)
         self.answered.setText(self.tr("Terjawab: {0} dari {1} soal").format(
             attempt.answered_count, total))
-        missing = attempt.unanswered_count
+        answers = attempt.answers
+        missing = [i for i, aq in enumerate(attempt.questions)
+                   if not (aq.id in answers and answers[aq.id].choice)]
+        flagged = [i for i, aq in enumerate(attempt.questions)
+                   if aq.id in answers and answers[aq.id].flagged]
         if missing:
-            self.unanswered.setText(self.tr("⚠ Belum dijawab: {0} soal").format(missing))
+            self.unanswered.setText(self.tr("⚠ Belum dijawab: {0} soal (nomor {1})").format(
+                len(missing), self._numbers(missing)))
             self.unanswered.setObjectName("BigProblem")
         else:
             self.unanswered.setText(self.tr("Semua soal sudah dijawab."))
             self.unanswered.setObjectName("BigGood")
         self.unanswered.style().unpolish(self.unanswered)
         self.unanswered.style().polish(self.unanswered)
-        self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: {0} soal").format(
-            attempt.flagged_count))
+        if flagged:
+            self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: {0} soal (nomor {1})").format(
+                len(flagged), self._numbers(flagged)))
+        else:
+            self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: 0 soal"))
+        self.strip.show_attempt(attempt)
         remaining = attempt.test_remaining()
-        self.time.setText("" if remaining is None else
-                          self.tr("Sisa waktu tes {0}").format(clock_text(remaining)))
+        final = self.tr("Setelah dikirim, jawaban tidak dapat diubah lagi.")
+        self.time.setText(final if remaining is None else self.tr(
+            "Sisa waktu tes {0} · {1}").format(clock_text(remaining), final))
+
+    def _type_digit(self, digit: str) -> None:
+        self._typed = (self._typed + digit).lstrip("0")[:4]
+        if self._typed:
+            self.say(self.tr("Ke soal nomor {0} — tekan Enter (Esc: batal)").format(self._typed))
+
+    def _go_typed(self) -> None:
+        number, self._typed = int(self._typed), ""
+        total = len(self.controller.attempt) if self.controller is not None else 0
+        if not 1 <= number <= total:
+            self.say(self.tr("Soal nomor {0} tidak ada; nomor soal 1–{1}.").format(number, total))
+            return
+        self.say("")
+        self.jump.emit(number - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER and not event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self.submit.emit()
+        key = event.key()
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                Qt.KeyboardModifier.AltModifier):
+            super().keyPressEvent(event)
             return
-        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Left):
+        digit = _DIGITS.get(key)  # type: ignore[call-overload]
+        if digit is not None:
+            self._type_digit(digit)
+            return
+        if key in _ENTER:
+            if self._typed:
+                self._go_typed()
+            else:
+                self.submit.emit()
+            return
+        if self._typed and key == Qt.Key.Key_Escape:
+            self._typed = ""
+            self.say("")
+            return
+        if self._typed and key == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+            if self._typed:
+                self._type_digit("")
+            else:
+                self.say("")
+            return
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Left):
             self.back.emit()
             return
         super().keyPressEvent(event)

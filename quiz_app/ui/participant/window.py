@@ -93,6 +93,7 @@ class ParticipantWindow(QWidget):
         self.question.finish_requested.connect(self._confirm_finish)
         self.finish.submit.connect(self._submit)
         self.finish.back.connect(self._back_to_questions)
+        self.finish.jump.connect(self._jump_from_finish)
         self.result.review.connect(lambda: self._show(self.review))
         self.result.next_participant.connect(self.next_participant)
         self.review.back.connect(lambda: self._show(self.result))
@@ -142,6 +143,7 @@ class ParticipantWindow(QWidget):
             self.scale = scale
             self.setStyleSheet(participant_style(self.scale))
             self.question.set_scale(self.scale)
+            self.finish.set_scale(self.scale)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -238,6 +240,20 @@ class ParticipantWindow(QWidget):
         if self.controller is not None and self.controller.running:
             self.question.render()
             self._show(self.question)
+
+    def _jump_from_finish(self, index: int) -> None:
+        """A number on the finish screen: back to that question, if the plan allows it."""
+        ctrl = self.controller
+        if ctrl is None or not ctrl.running:
+            return
+        attempt = ctrl.attempt
+        if index != attempt.current_index and not attempt.free_navigation:
+            self.finish.say(self.tr("Tes ini hanya bisa maju; soal sebelumnya tidak dapat "
+                                    "dibuka lagi."))
+            return
+        ctrl.go_to(index)
+        if attempt.current_index == index:
+            self._back_to_questions()
 
     def _submit(self) -> None:
         if self.controller is not None:
