@@ -56,8 +56,8 @@ class Launcher(QObject):
         self.clock = clock
         self._store: ResultsStore | None = None
         self.windows: list[ParticipantWindow] = []
-        self.on_results: Callable[[int], None] | None = None
-        self.on_export: Callable[[int], None] | None = None
+        self.on_results: Callable[[int], QWidget | None] | None = None
+        self.on_export: Callable[[int], QWidget | None] | None = None
         self.dialog_parent: QWidget | None = None
 
     # ------------------------------------------------------------------ store
@@ -111,7 +111,7 @@ class Launcher(QObject):
         self.window_opened.emit(window)
         return window
 
-    def _show_results(self, session_id: int) -> None:
+    def _show_results(self, session_id: int) -> QWidget:
         """Open the results window over the participant window of ``session_id``.
 
         Looked up here rather than bound into the window's hook: a window holding a
@@ -120,7 +120,7 @@ class Launcher(QObject):
 
         parent = next((w for w in self.windows if w.session.record.id == session_id),
                       self.dialog_parent)
-        open_results_window(parent, self.data_dir, session_id)
+        return open_results_window(parent, self.data_dir, session_id)
 
     def _closed(self, window: ParticipantWindow) -> None:
         if window in self.windows:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from ...core.clock import Clock, PausableClock, monotonic_clock
 from ...core.errors import QuizError
@@ -40,7 +41,7 @@ from .question_screens import FinishScreen, QuestionScreen
 from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
-SessionHook = Callable[[int], None]
+SessionHook = Callable[[int], QWidget | None]  # session id → the window it opened
 
 
 class ParticipantWindow(QWidget):
@@ -64,6 +65,7 @@ class ParticipantWindow(QWidget):
         self._pending: Attempt | None = None
         self._allow_close = False
         self._store_error_shown = False
+        self._stepped_back_for: QWidget | None = None  # kiosk: a trainer window in front
         self.scale = 1.0  # font scale in effect = screen-size base × the user's zoom
         self.zoom = 1.0
         self._base = 1.0
@@ -372,7 +374,40 @@ class ParticipantWindow(QWidget):
                 "Fitur ini belum tersedia dari layar peserta. Tutup sesi lalu buka dari "
                 "jendela utama."))
             return
-        hook(self.session.record.id)
+        opened = hook(self.session.record.id)
+        if opened is not None and self.session.kiosk:
+            self.step_back_for(opened)
+
+    def step_back_for(self, other: QWidget) -> None:
+        """Kiosk: bring a trainer window (results, export) in front of the always-on-top
+        full screen (it is kept on top too), with the participant's clock standing still,
+        until it closes; then the kiosk takes the keyboard back."""
+        if self._stepped_back_for is None:
+            self._stepped_back_for = other
+            self.test_clock.pause()
+            other.installEventFilter(self)
+        if not other.windowFlags() & Qt.WindowType.WindowStaysOnTopHint:
+            other.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # hides it
+        other.show()
+        other.raise_()
+        other.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._stepped_back_for and event.type() == QEvent.Type.Hide:
+            QTimer.singleShot(0, self._take_screen_back)
+        return super().eventFilter(watched, event)
+
+    def _take_screen_back(self) -> None:
+        other = self._stepped_back_for
+        if other is None or (isValid(other) and other.isVisible()):
+            return
+        self._stepped_back_for = None
+        if isValid(other):
+            other.removeEventFilter(self)
+        self.test_clock.resume()
+        if not self.isVisible():
+            return  # the session was ended meanwhile
+        self.open_window()
 
     def _end_running_attempt(self) -> None:
         ctrl = self.controller
