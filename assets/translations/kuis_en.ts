@@ -535,6 +535,30 @@ up!</translation>
         <translation>The test of {0} is abandoned and no longer offered. Its answers stay stored as an abandoned test. Continue?</translation>
     </message>
     <message>
+        <source>PIN terkunci</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <source>PIN salah tiga kali. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN three times. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN pelatih</source>
+        <translation>Trainer PIN</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN pelatih untuk membatalkan tes {0}.</source>
+        <translation>Enter the trainer PIN to cancel the test of {0}.</translation>
+    </message>
+    <message>
+        <source>PIN salah</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa percobaan: {0}.</source>
+        <translation>Wrong PIN. Tries left: {0}.</translation>
+    </message>
+    <message>
         <source>Tes tidak dapat dilanjutkan</source>
         <translation>The test cannot be resumed</translation>
     </message>
