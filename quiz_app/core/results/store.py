@@ -39,7 +39,6 @@ from .records import (
     DB_FILENAME,
     MIGRATIONS,
     SCHEMA_VERSION,
-    VOID_REASON_MAX,
     AttemptRecord,
     AttemptStatus,
     SessionRecord,
@@ -590,49 +589,16 @@ class ResultsStore:
                 raise self._not_in_progress(conn, attempt_id)
 
     def void_attempt(self, attempt_id: str, reason: str) -> AttemptRecord:
-        """HR declares a finished attempt invalid ("tidak sah"), with a reason.
+        """HR declares a finished attempt invalid, with a reason (:mod:`.voids`)."""
+        from .voids import void_attempt
 
-        The attempt stays in the store with its answers and result, and is shown with the
-        reason; it no longer counts in scores, N-Gain or item analysis. Only a finished
-        attempt can be voided, once.
-        """
-        reason = " ".join(reason.split())
-        if not reason:
-            raise StoreError("Alasan pembatalan wajib diisi.", self.path)
-        if len(reason) > VOID_REASON_MAX:
-            raise StoreError(
-                f"Alasan pembatalan terlalu panjang ({len(reason)} karakter; paling banyak "
-                f"{VOID_REASON_MAX}).", self.path)
-        now = now_iso()
-        with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE attempts SET void_reason = ?, voided_at = ?, updated_at = ?"
-                " WHERE id = ? AND status = 'finished' AND voided_at IS NULL",
-                (reason, now, now, attempt_id),
-            )
-            if cur.rowcount != 1:
-                row = conn.execute(
-                    "SELECT status, voided_at FROM attempts WHERE id = ?", (attempt_id,)
-                ).fetchone()
-                if row is None:
-                    raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
-                if row[1] is not None:
-                    raise StoreError(
-                        f"Pengerjaan {attempt_id} sudah dinyatakan tidak sah.", self.path)
-                raise StoreError(
-                    f"Pengerjaan {attempt_id} belum selesai; hanya tes yang sudah selesai "
-                    "dapat dinyatakan tidak sah.", self.path)
-        return self.attempt(attempt_id)
+        return void_attempt(self, attempt_id, reason)
 
     def has_valid_attempt(self, session_id: int, nip: str) -> bool:
         """Whether ``nip`` already finished a (not voided) attempt in ``session_id``."""
-        row = self._read_one(
-            "SELECT 1 FROM attempts a JOIN participants p ON p.id = a.participant_id"
-            " WHERE a.session_id = ? AND p.nip = ? AND a.status = 'finished'"
-            " AND a.voided_at IS NULL LIMIT 1",
-            (session_id, nip),
-        )
-        return row is not None
+        from .voids import has_valid_attempt
+
+        return has_valid_attempt(self, session_id, nip)
 
     def attempt(self, attempt_id: str) -> AttemptRecord:
         found = self._load_attempts("a.id = ?", (attempt_id,))
