@@ -394,7 +394,7 @@ class ParticipantWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._stepped_back_for and event.type() == QEvent.Type.Hide:
-            QTimer.singleShot(0, self._take_screen_back)
+            QTimer.singleShot(0, self, self._take_screen_back)  # dropped if self is gone
         return super().eventFilter(watched, event)
 
     def _take_screen_back(self) -> None:

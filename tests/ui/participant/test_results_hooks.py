@@ -80,3 +80,24 @@ def test_results_from_the_kiosk_come_to_the_front_and_the_kiosk_returns_after(
     assert window.isFullScreen() and window.windowFlags() & on_top
     qtbot.waitUntil(lambda: window.isActiveWindow())
     launcher.close()
+
+
+def test_ending_the_session_with_the_results_window_open(qtbot, tmp_path: Path, clock,
+                                                        dialog_log) -> None:
+    from quiz_app.ui.participant.session import SessionSetup
+
+    launcher = Launcher(tmp_path / "data", None, clock)
+    window = launcher.start_session(SessionSetup(
+        source=tmp_path / "bank.yaml", plan=make_plan(), banks=(make_bank(3),),
+        title="Sosialisasi", pin=PIN, kiosk=True))
+    assert window is not None  # the launcher owns it (and deletes it once closed)
+    dialog_log.pins = [PIN]
+    dialog_log.choices = ["results"]
+    press(qtbot, window, Qt.Key.Key_T, CTRL_SHIFT)
+    [results] = window.findChildren(ResultsWindow)
+    qtbot.waitExposed(results)
+    with qtbot.waitSignal(window.session_closed, timeout=2000):
+        window.end_session()
+    qtbot.wait(50)  # the deferred "take the screen back" runs (or is dropped) cleanly
+    assert launcher.windows == []
+    launcher.close()
