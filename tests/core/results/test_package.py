@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -265,3 +266,17 @@ def test_a_voided_attempt_stays_voided_when_merged(laptops, tmp_path: Path) -> N
     assert merged.voided and merged.void_reason == "Peserta dibantu"
     assert merged.voided_at == other.attempt(citra.id).voided_at
     assert not trainer.attempt(next(iter(_ids(trainer, sid) - {citra.id}))).voided
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_package_and_session_file_get_the_umask_mode(laptops, tmp_path: Path) -> None:
+    trainer, _other, sid, _ = laptops
+    old = os.umask(0o022)
+    try:
+        package = tmp_path / "laptop1.kuis-hasil"
+        write_package(trainer, sid, package)
+        session_file = write_session_file(trainer, sid, tmp_path / "lagi.kuis-sesi")
+    finally:
+        os.umask(old)
+    assert package.stat().st_mode & 0o777 == 0o644
+    assert session_file.stat().st_mode & 0o777 == 0o644
