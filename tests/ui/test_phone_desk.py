@@ -167,4 +167,4 @@ def test_a_phone_attempt_is_not_offered_for_resume_on_the_laptop(tmp_path: Path)
         spec = build_attempt(plan, [bank], "s")
         laptop = store.start_attempt(sid, Participant(name="Budi"), spec)
         store.start_attempt(sid, Participant("Ani", NIP, extra=(DESK_MARK,)), spec)
-    assert [rec.id for rec, _title in _unfinished(tmp_path)] == [laptop]
+    assert [u.record.id for u in _unfinished(tmp_path)] == [laptop]
