@@ -422,6 +422,10 @@ up!</translation>
         <translation>{0} participants are still working. Close now? Their tests are ended and scored on the answers received so far.</translation>
     </message>
     <message>
+        <source>Meja HP &apos;{0}&apos; (kode {1}, {2} peserta) belum ditutup, mungkin karena laptop mati. Lanjutkan meja itu? Peserta kembali ke soalnya tanpa memindai ulang.</source>
+        <translation>The phone desk &apos;{0}&apos; (code {1}, {2} participants) was not closed, perhaps because the laptop went off. Continue that desk? Participants return to their question without scanning again.</translation>
+    </message>
+    <message>
         <source>Server HP tidak dapat dibuka: {0}</source>
         <translation>The phone server could not be opened: {0}</translation>
     </message>

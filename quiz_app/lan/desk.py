@@ -28,10 +28,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
-import time
 import uuid
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +62,7 @@ from .desk_screens import (
     seat_screen,
 )
 from .limits import Limits
+from .owner import OwnerInbox, Post
 from .protocol import ActMsg
 from .server import IncomingAnswer, JoinPolicy, LanServer, SeatInfo
 from .writer import StoreWriter
@@ -73,9 +71,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["DESK_MARK", "DeskMode", "DeskRow", "PhoneDesk", "SeatStatus", "TakeoverRequest"]
 
-DRAIN_BUDGET = 0.008  # seconds of owner-thread work per turn of its event loop
+CHECKPOINT_EVERY = 10.0  # seconds of laptop clock between checkpoints of a running attempt
 
-Post = Callable[[Callable[[], None]], None]
 
 
 class PhoneDesk:
@@ -104,11 +101,9 @@ class PhoneDesk:
         self.on_change: Callable[[], None] | None = None  # the console redraws (throttled)
         self.on_error: Callable[[StoreError], None] | None = None
         self.errors: list[str] = []
-        self._post: Post | None = None
-        self._inbox: deque[Callable[[], None]] = deque()
-        self._inbox_lock = threading.Lock()
-        self._drain_posted = False
-        self._known_presence: dict[str, tuple[str | None, str | None]] = {}
+        self._inbox = OwnerInbox()
+        self.state_path: Path | None = None  # the resume file (``desk_file``), if any
+        self.roster_path: str = ""
 
     # ------------------------------------------------------------------ creating
 
@@ -116,28 +111,43 @@ class PhoneDesk:
     def create(cls, data_dir: Path, clock: Clock, plan: Plan, banks: Sequence[Bank], *,
                title: str | None = None, place: str = "", trainer: str = "",
                pretest_session_id: int | None = None, pledge: Pledge | None = None,
-               roster: Roster | None = None, guests: bool = True) -> PhoneDesk:
+               roster: Roster | None = None, guests: bool = True,
+               source: Path | None = None, roster_path: Path | None = None) -> PhoneDesk:
         """Open a results session for ``plan`` (attendance and the pledge belong to it)
-        and the writer thread. The server starts with :meth:`start_server`."""
+        and the writer thread. The server starts with :meth:`start_server`. With
+        ``source`` (the plan or bank file) the desk keeps a resume file
+        (:mod:`quiz_app.lan.desk_file`) so it can continue after a crash."""
+        from .desk_file import new_state_path
+
         name = title or plan.title
         with ResultsStore.open_in(data_dir) as store:
             session_id = store.create_session(name, plan, place=place, trainer=trainer,
                                               pretest_session_id=pretest_session_id).id
         writer = StoreWriter(data_dir)
         writer.start()
-        return cls(data_dir, clock, session_id, DeskTest(session_id, plan, tuple(banks), name),
+        desk = cls(data_dir, clock, session_id,
+                   DeskTest(session_id, plan, tuple(banks), name,
+                            source=str(Path(source).resolve()) if source else ""),
                    writer=writer, pledge=pledge, roster=roster, guests=guests)
+        if source is not None:
+            desk.state_path = new_state_path(data_dir)
+            desk.roster_path = str(roster_path or "")
+        return desk
 
     # ------------------------------------------------------------------ the server
 
     def start_server(self, post: Post, *, host: str = "0.0.0.0", port: int = 0,
                      limits: Limits | None = None) -> int:
-        self._post = post
+        self._inbox.post = post
         policy = JoinPolicy(roster=self.roster, guests_allowed=self.guests or self.roster is None)
         self.server = LanServer(self, self.clock, policy=policy, code=self.code, limits=limits,
                                 seats=[s.info for s in self.seats.values()], page="desk.html")
         self.code = self.server.code
         port = self.server.start(host, port)
+        for seat in self.seats.values():  # attempts resumed after a crash go on now
+            if seat.attempt is not None and not seat.attempt.is_started:
+                self._handle(seat, seat.attempt.start())
+                seat.checkpointed = self.clock()
         self._publish_all()
         return port
 
@@ -149,6 +159,7 @@ class PhoneDesk:
         """Stop the server and write everything queued. Attempts still running stay
         ``in_progress`` in the store (end the test first to score them)."""
         self.stop_server()
+        self._save(closed=True)
         self.writer.flush()
         self.writer.stop()
 
@@ -193,7 +204,7 @@ class PhoneDesk:
         self._changed()
 
     def next_test(self, plan: Plan, banks: Sequence[Bank], *, title: str | None = None,
-                  link_pretest: bool | None = None,
+                  link_pretest: bool | None = None, source: Path | None = None,
                   on_ready: Callable[[int], None] | None = None) -> None:
         """A new test on the same desk (same join code, same phones), e.g. the post-test
         after the material. Running attempts of the current test are ended first. The
@@ -217,8 +228,9 @@ class PhoneDesk:
 
         def done(ok: bool) -> None:
             if ok and holder:
-                self._to_owner(lambda: self._switch_test(DeskTest(holder[0], plan, chosen, name),
-                                                         on_ready))
+                test = DeskTest(holder[0], plan, chosen, name,
+                                source=str(Path(source).resolve()) if source else "")
+                self._to_owner(lambda: self._switch_test(test, on_ready))
 
         self.writer.put(write, done)
 
@@ -239,12 +251,15 @@ class PhoneDesk:
     def tick(self) -> None:
         """Owner thread, a few times a second: apply deadlines (a sleeping phone's test
         still ends on time) and push what changed."""
+        now = self.clock()
         for seat in self.seats.values():
             a = seat.attempt
             if a is not None and not a.is_finished:
                 events = a.poll()
                 if events:
                     self._handle(seat, events)
+                elif now - seat.checkpointed >= CHECKPOINT_EVERY:
+                    self._checkpoint(seat)  # time used, for a resume after a crash
 
     # ------------------------------------------------------------------ console
 
@@ -306,29 +321,7 @@ class PhoneDesk:
         self._to_owner(lambda: self._on_contact(host))
 
     def _to_owner(self, fn: Callable[[], None]) -> None:
-        assert self._post is not None, "start_server() first"
-        with self._inbox_lock:
-            self._inbox.append(fn)
-            if self._drain_posted:
-                return
-            self._drain_posted = True
-        self._post(self._drain)
-
-    def _drain(self) -> None:
-        end = time.perf_counter() + DRAIN_BUDGET
-        while time.perf_counter() < end:
-            with self._inbox_lock:
-                if not self._inbox:
-                    self._drain_posted = False
-                    return
-                fn = self._inbox.popleft()
-            fn()
-        with self._inbox_lock:
-            if not self._inbox:
-                self._drain_posted = False
-                return
-        assert self._post is not None
-        self._post(self._drain)
+        self._inbox.put(fn)
 
     # ------------------------------------------------------------------ owner thread
 
@@ -348,6 +341,7 @@ class PhoneDesk:
             seat = self.seats[info.id] = DeskSeat(info, person)
         else:
             seat.info = info  # a takeover: the new device's token
+        self._save()
         self._push(seat)
         self._changed()
 
@@ -463,6 +457,7 @@ class PhoneDesk:
             store.start_attempt(session_id, person, spec, attempt_id=attempt_id)
 
         self.writer.put(write)
+        self._save()  # names the attempt before any answer of it is written
         events = attempt.start()
         self._checkpoint(seat)
         self._handle(seat, events)
@@ -509,6 +504,7 @@ class PhoneDesk:
             return
         cp = a.checkpoint()
         attempt_id = seat.attempt_id
+        seat.checkpointed = self.clock()
 
         def write(store: ResultsStore) -> None:
             store.checkpoint(attempt_id, cp.elapsed, cp.current,
@@ -605,6 +601,7 @@ class PhoneDesk:
             seat.checked_in = at
         else:
             seat.pledged = at
+        self._save()
         self._push(seat)
         self._changed()
 
@@ -618,7 +615,15 @@ class PhoneDesk:
                              "lines": list(p.lines), "closing": p.closing}
         return msg
 
+    def _save(self, closed: bool = False) -> None:
+        """The resume file, built from a copy now and written by the writer thread."""
+        if self.state_path is not None:
+            from .desk_file import desk_state
+
+            self.writer.put_file(self.state_path, desk_state(self, closed))
+
     def _publish_all(self) -> None:
+        self._save()
         server = self.server
         if server is None:
             return
@@ -641,7 +646,7 @@ class PhoneDesk:
     # ------------------------------------------------------------------ misc
 
     def _writer_failed(self, exc: StoreError) -> None:
-        if self._post is not None:
+        if self._inbox.post is not None:
             self._to_owner(lambda: self._on_error(exc))
         else:
             log.error("%s", exc)

@@ -83,6 +83,7 @@ class DeskSeat:
     stored_result: bool = False  # the finish is committed: the phone may see the result
     away: int = 0
     version: int = 0  # of the personal state: a late commit never restores an older one
+    checkpointed: float = 0.0  # laptop clock of the attempt's last checkpoint
 
 
 @dataclass
@@ -92,6 +93,7 @@ class DeskTest:
     banks: tuple[Bank, ...]
     title: str
     count: int = -1  # questions per attempt (computed once)
+    source: str = ""  # the plan or bank file (to resume after a crash)
 
     def questions(self) -> int:
         if self.count < 0:

@@ -38,8 +38,10 @@ from ..core.banks import Pledge, bundled_pledge_file, load_pledge, load_runnable
 from ..core.clock import Clock
 from ..core.errors import QuizError
 from ..core.model import Bank, Plan
+from ..core.people import load_roster
 from ..core.results import ResultsStore, export_presence, export_session, local_time
 from ..lan.desk import DeskMode, DeskRow, PhoneDesk, SeatStatus
+from ..lan.desk_file import SavedDesk, discard_desk, find_resumable_desks, resume_desk
 from ..lan.limits import Limits
 from . import dialogs
 from .lan_bridge import LanBridge
@@ -380,11 +382,12 @@ class DeskWindow(QWidget):
                                  self.tr("Bank soal atau rencana (*.yaml *.yml)"))
         if path is None:
             return
-        run_in_worker(lambda: load_runnable(path), self._next_loaded, self._failed)
+        run_in_worker(lambda: load_runnable(path), lambda loaded: self._next_loaded(
+            loaded, path), self._failed)
 
-    def _next_loaded(self, loaded: tuple[Plan, list[Bank]]) -> None:
+    def _next_loaded(self, loaded: tuple[Plan, list[Bank]], source: Path | None = None) -> None:
         plan, banks = loaded
-        self.desk.next_test(plan, banks, on_ready=lambda _sid: self.refresh())
+        self.desk.next_test(plan, banks, source=source, on_ready=lambda _sid: self.refresh())
 
     def _pick_pledge(self) -> None:
         path = dialogs.open_file(self, self.tr("Pilih berkas ikrar"),
@@ -483,7 +486,30 @@ def open_phone_desk(parent: QWidget, data_dir: Path, setup: Any, clock: Clock, *
         return PhoneDesk.create(data_dir, clock, setup.plan, setup.banks, title=setup.title,
                                 place=setup.place, trainer=setup.trainer,
                                 pretest_session_id=setup.pretest_session_id, pledge=pledge,
-                                roster=setup.roster, guests=setup.guests)
+                                roster=setup.roster, guests=setup.guests,
+                                source=setup.source, roster_path=setup.roster_path)
+
+    def resume(saved: SavedDesk) -> PhoneDesk:
+        plan, banks = load_runnable(Path(saved.source))
+        pledge = load_pledge(Path(saved.pledge)) if saved.pledge else load_desk_pledge()
+        roster = load_roster(Path(saved.roster)) if saved.roster else None
+        return resume_desk(data_dir, saved, clock, plan, banks, pledge=pledge, roster=roster)
+
+    def found(saved: list[SavedDesk]) -> None:
+        """A desk that was not closed (the laptop crashed): continue it, or start anew."""
+        if saved:
+            last = saved[0]
+            if dialogs.confirm(parent, QCoreApplication.translate("DeskWindow", "Meja HP"),
+                               QCoreApplication.translate(
+                                   "DeskWindow",
+                                   "Meja HP '{0}' (kode {1}, {2} peserta) belum ditutup, "
+                                   "mungkin karena laptop mati. Lanjutkan meja itu? Peserta "
+                                   "kembali ke soalnya tanpa memindai ulang.").format(
+                                   last.title, last.code, len(last.seats))):
+                run_in_worker(lambda: resume(last), opened, failed)
+                return
+            run_in_worker(lambda: discard_desk(last), lambda _none: None, failed)
+        run_in_worker(create, opened, failed)
 
     def opened(desk: PhoneDesk) -> None:
         window = DeskWindow(desk, data_dir, candidates)
@@ -512,4 +538,4 @@ def open_phone_desk(parent: QWidget, data_dir: Path, setup: Any, clock: Clock, *
         dialogs.show_message(parent, QCoreApplication.translate("DeskWindow", "Meja HP"),
                              exc.message, str(exc))
 
-    run_in_worker(create, opened, failed)
+    run_in_worker(lambda: find_resumable_desks(data_dir), found, failed)

@@ -142,6 +142,7 @@ def test_an_adapted_pledge_file_reaches_the_phones(qtbot, tmp_path: Path,
     phone = Phone(phones_thread.http, window.join_url().split("/j/")[0])
     assert phones_thread.run(phone.join(desk.code, NIP, "Ani")).result(5)[0] == 200
     phones_thread.run(phone.connect()).result(5)
+    qtbot.waitUntil(lambda: phone.last("welcome") is not None, timeout=5000)
     window.pledge_button.click()
     qtbot.waitUntil(lambda: (phone.last("desk") or {}).get("mode") == "pledge", timeout=5000)
     assert "(contoh)" in phone.last("desk")["pledge"]["title"]
@@ -168,3 +169,47 @@ def test_a_phone_attempt_is_not_offered_for_resume_on_the_laptop(tmp_path: Path)
         laptop = store.start_attempt(sid, Participant(name="Budi"), spec)
         store.start_attempt(sid, Participant("Ani", NIP, extra=(DESK_MARK,)), spec)
     assert [u.record.id for u in _unfinished(tmp_path)] == [laptop]
+
+
+def _crashed_desk(data: Path) -> str:
+    """A desk whose laptop died: its resume file still says running."""
+    from quiz_app.core.banks import bundled_bank_files, load_runnable
+    from quiz_app.lan.desk import PhoneDesk
+
+    src = next(p for p in bundled_bank_files() if p.name == "contoh.yaml")
+    plan, banks = load_runnable(src)
+    old = PhoneDesk.create(data, FakeClock(), plan, banks, source=src)
+    old.start_server(lambda _fn: None, host="127.0.0.1", port=0, limits=LOOSE)
+    old.stop_server()
+    old.writer.flush()
+    old.writer.stop()
+    assert old.code is not None
+    return old.code
+
+
+@pytest.mark.parametrize("continue_it", [True, False])
+def test_an_unclosed_desk_is_offered_when_phones_are_chosen_again(
+        qtbot, tmp_path: Path, monkeypatch, continue_it: bool) -> None:
+    from quiz_app.lan.desk_file import find_resumable_desks
+
+    data = tmp_path / "data"
+    code = _crashed_desk(data)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm",
+                        lambda _p, _t, text: asked.append(text) or continue_it)
+    opened: list[DeskWindow] = []
+    open_phone_desk(None, data, setup_for(tmp_path), FakeClock(),  # type: ignore[arg-type]
+                    host="127.0.0.1", port=0, limits=LOOSE,
+                    candidates=[Candidate("127.0.0.1", "lo", True, False)],
+                    on_open=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    window = opened[0]
+    qtbot.addWidget(window)
+    assert "belum ditutup" in asked[0] and code in asked[0]
+    if continue_it:
+        assert window.desk.code == code  # phones keep their QR code and tokens
+    else:
+        assert window.desk.code != code
+        assert all(s.code != code for s in find_resumable_desks(data))
+    window.close()
+    assert find_resumable_desks(data) == []
