@@ -1,0 +1,122 @@
+"""Certificate data and verification codes. Qt-free.
+
+A certificate carries a short code ``ABCD-EFGH-JKMN-PQRS``: the first half is the
+session's public code, the second half 40 bits of ``HMAC-SHA256(session key, attempt id,
+NIP, name)`` in Crockford base32. Only a laptop holding the session key (the trainer's
+store, or one that merged the session) can make or check a code; changing a character,
+or the name or NIP on the record, makes it fail. ``quiz-app verify CODE`` runs
+:func:`verify_code`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from ..errors import ExportError
+from .records import CROCKFORD, AttemptRecord, AttemptStatus, SessionRecord
+from .session_results import SessionResults
+from .store import ResultsStore
+
+__all__ = [
+    "Certificate",
+    "Verification",
+    "certificate_code",
+    "certificates",
+    "normalise_code",
+    "verify_code",
+]
+
+_DOMAIN = b"kuis-asn/sertifikat/v1"
+_DECODE = {c: i for i, c in enumerate(CROCKFORD)} | {"O": 0, "I": 1, "L": 1}
+
+
+@dataclass(frozen=True)
+class Certificate:
+    attempt_id: str
+    name: str
+    nip: str  # as stored (18 digits) or "" for guests
+    position: str
+    unit: str
+    nilai: float | None  # None when the attempt was not graded
+    passed: bool | None
+    code: str  # ABCD-EFGH-JKMN-PQRS
+
+
+@dataclass(frozen=True)
+class Verification:
+    session: SessionRecord
+    attempt: AttemptRecord
+
+
+def _mac(key_hex: str, attempt: AttemptRecord) -> str:
+    msg = b"\n".join([
+        _DOMAIN,
+        attempt.id.encode(),
+        (attempt.participant.nip or "").encode(),
+        attempt.participant.name.encode("utf-8"),
+    ])
+    digest = hmac.new(bytes.fromhex(key_hex), msg, hashlib.sha256).digest()
+    n = int.from_bytes(digest[:5], "big")
+    chars = "".join(CROCKFORD[(n >> (35 - 5 * i)) & 31] for i in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def certificate_code(session: SessionRecord, attempt: AttemptRecord) -> str:
+    """The verification code printed on ``attempt``'s certificate."""
+    return f"{session.code}-{_mac(session.key, attempt)}"
+
+
+def certificates(results: SessionResults) -> list[Certificate]:
+    """One certificate per person (their last finished attempt), sorted by name."""
+    latest: dict[str, AttemptRecord] = {}
+    for rec in results.attempts:
+        who = rec.participant.nip or f"tamu:{rec.participant.name.casefold()}"
+        old = latest.get(who)
+        if old is None or (rec.finished_at or "") >= (old.finished_at or ""):
+            latest[who] = rec
+    out = []
+    for rec in latest.values():
+        res = rec.result
+        graded = res is not None and res.graded
+        out.append(Certificate(
+            attempt_id=rec.id,
+            name=rec.participant.name,
+            nip=rec.participant.nip or "",
+            position=rec.participant.position,
+            unit=rec.participant.unit,
+            nilai=res.nilai if res is not None and graded else None,
+            passed=res.passed if res is not None and graded else None,
+            code=certificate_code(results.session, rec),
+        ))
+    return sorted(out, key=lambda c: (c.name.casefold(), c.nip))
+
+
+def normalise_code(text: str) -> str:
+    """``abcd efgh-jkmn pqrs`` -> ``ABCD-EFGH-JKMN-PQRS`` (O read as 0, I/L as 1)."""
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    if len(raw) != 16 or any(ch not in _DECODE for ch in raw):
+        raise ExportError(
+            f"Kode verifikasi '{text.strip()}' tidak berbentuk ABCD-EFGH-JKMN-PQRS "
+            "(16 huruf/angka)."
+        )
+    raw = "".join(CROCKFORD[_DECODE[ch]] for ch in raw)
+    return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+
+
+def verify_code(store: ResultsStore, text: str) -> Verification | None:
+    """The session and attempt a certificate code belongs to, or None when no finished
+    attempt in this store has that code (a forged or mistyped code, or a session this
+    laptop does not hold)."""
+    code = normalise_code(text)
+    session_code, mac = code[:9], code[10:]
+    for session in store.sessions(session_code):
+        if session.code != session_code:
+            continue
+        for rec in store.attempts(session.id):
+            if rec.status is not AttemptStatus.FINISHED:
+                continue
+            if hmac.compare_digest(_mac(session.key, rec), mac):
+                return Verification(session, rec)
+    return None
