@@ -59,7 +59,7 @@ def _h(text: object) -> str:
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int] = (),
            align: str = "", repeat: bool = True) -> str:
     """An HTML table for QTextDocument; ``<thead>`` rows repeat on every page."""
-    out = ['<table width="100%" cellspacing="0" cellpadding="3" border="0.5" '
+    out = ['<table width="100%" cellspacing="0" cellpadding="3" border="1" '
            'style="border-collapse: collapse; border-color: #9aa3ad;">']
     cols = []
     for i, h in enumerate(headers):
@@ -82,7 +82,7 @@ def _kv(rows: Sequence[tuple[str, str]]) -> str:
         f'<tr><td width="38%" bgcolor="#f3f6f9">{_h(k)}</td><td><b>{v}</b></td></tr>'
         for k, v in rows
     )
-    return ('<table width="100%" cellspacing="0" cellpadding="3" border="0.5" '
+    return ('<table width="100%" cellspacing="0" cellpadding="3" border="1" '
             f'style="border-collapse: collapse; border-color: #9aa3ad;">{body}</table>')
 
 

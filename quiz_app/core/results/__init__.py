@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     )
     from .certificates import (
         Certificate,
+        Signer,
         Verification,
         certificate_code,
         certificates,
@@ -145,6 +146,7 @@ _SURFACE = {
     "AttemptStatus": "records",
     "CROCKFORD": "records",
     "Certificate": "certificates",
+    "Signer": "certificates",
     "Column": "tables",
     "DB_FILENAME": "records",
     "DETAIL_HEADERS": "tables",
@@ -253,6 +255,7 @@ __all__ = [
     "AttemptStatus",
     "CROCKFORD",
     "Certificate",
+    "Signer",
     "Column",
     "DB_FILENAME",
     "DETAIL_HEADERS",

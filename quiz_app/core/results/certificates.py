@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+import json
+import os
+import stat
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from ..errors import ExportError
+from ..atomicio import write_atomic
+from ..errors import ExportError, StoreError
 from .records import CROCKFORD, AttemptRecord, AttemptStatus, SessionRecord
 from .session_results import SessionResults
 from .store import ResultsStore
 
 __all__ = [
     "Certificate",
+    "Signer",
     "Verification",
     "certificate_code",
     "certificates",
@@ -42,6 +48,52 @@ class Certificate:
     nilai: float | None  # None when the attempt was not graded
     passed: bool | None
     code: str  # ABCD-EFGH-JKMN-PQRS
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The official who signs the certificates (remembered in the data folder)."""
+
+    name: str = ""
+    nip: str = ""
+    title: str = ""  # e.g. "Kepala BKPSDM Kabupaten Sleman"
+
+    FILENAME = "penandatangan-sertifikat.json"
+    MAX_BYTES = 16_384
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Signer:
+        """The remembered signer; an empty one when none was saved or the file is not a
+        small regular JSON file (it is ours, rewritten on the next save)."""
+        path = Path(data_dir) / cls.FILENAME
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > cls.MAX_BYTES:
+                return cls()
+            with open(path, "rb") as fh:
+                data = json.loads(fh.read(cls.MAX_BYTES).decode("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        return cls(**{k: str(data[k]) for k in ("name", "nip", "title")
+                      if isinstance(data.get(k), str)})
+
+    def save(self, data_dir: Path) -> Path:
+        path = Path(data_dir) / self.FILENAME
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=1)
+        try:
+            write_atomic(path, text.encode("utf-8"))
+        except OSError as exc:
+            raise StoreError(f"Penanda tangan sertifikat tidak dapat disimpan: "
+                             f"{exc.strerror or exc}.", path) from exc
+        return path
+
+    def merged(self, name: str | None, nip: str | None, title: str | None) -> Signer:
+        """This signer with the given fields replaced (None keeps the old value)."""
+        return Signer(self.name if name is None else name.strip(),
+                      self.nip if nip is None else nip.strip(),
+                      self.title if title is None else title.strip())
 
 
 @dataclass(frozen=True)

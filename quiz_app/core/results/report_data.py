@@ -28,6 +28,7 @@ from .session_results import (
 )
 
 __all__ = [
+    "Attendee",
     "CategoryResult",
     "GAIN_HIGH",
     "GAIN_MEDIUM",
@@ -37,6 +38,7 @@ __all__ = [
     "RankRow",
     "ReportData",
     "ScoreStats",
+    "attendees",
     "build_report",
     "format_date_id",
     "format_decimal",
@@ -395,3 +397,35 @@ def item_category_title(item: ItemStats, data: ReportData) -> str:
         if c.id == item.category:
             return c.title
     return item.category
+
+
+@dataclass(frozen=True)
+class Attendee:
+    number: int
+    name: str
+    nip: str  # spaced, "" for guests
+    position: str
+    unit: str
+    finished: bool
+
+
+def attendees(results: SessionResults) -> tuple[Attendee, ...]:
+    """Everybody who started an attempt in the session (finished or not), once, by name.
+
+    Hall teams are not people and are left out."""
+    seen: dict[str, tuple[AttemptRecord, bool]] = {}
+    for rec in (*results.attempts, *results.unfinished):
+        if TEAM_MARK in rec.participant.extra:
+            continue
+        key = rec.participant.nip or f"tamu:{rec.participant.name.casefold()}"
+        done = rec in results.attempts
+        old = seen.get(key)
+        seen[key] = (rec, done or (old is not None and old[1]))
+    ordered = sorted(seen.values(), key=lambda v: (v[0].participant.name.casefold(),
+                                                   v[0].participant.nip or ""))
+    return tuple(
+        Attendee(i, rec.participant.name,
+                 format_nip(rec.participant.nip) if rec.participant.nip else "",
+                 rec.participant.position, rec.participant.unit, done)
+        for i, (rec, done) in enumerate(ordered, 1)
+    )
