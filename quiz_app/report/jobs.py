@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.results import ResultsStore, build_report, load_results, resolve_session
-from ..core.results.certificates import Signer, certificates
+from ..core.results.certificates import Signer, session_certificates
 from ..core.results.report_data import attendees
 from .certificates import CertificateOptions, RenderedCertificates, render_certificates
 from .lists import ListKind, RenderedList, render_list
@@ -48,7 +48,7 @@ def make_certificates(data_dir: Path, session: str | int, out: Path, signer: Sig
     with ResultsStore.open_in(data_dir) as store:
         rec = resolve_session(store, session)
         results = load_results(store, rec.id, categories=())
-    certs = certificates(results)
+    certs = session_certificates(results)
     if passed_only:
         certs = [c for c in certs if c.passed is not False]
     options = CertificateOptions(signer, show_nilai=show_nilai, organiser=organiser)

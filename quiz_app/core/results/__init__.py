@@ -27,8 +27,8 @@ if TYPE_CHECKING:
         Signer,
         Verification,
         certificate_code,
-        certificates,
         normalise_code,
+        session_certificates,
         verify_code,
     )
     from .export import (
@@ -198,7 +198,7 @@ _SURFACE = {
     "bank_to_dict": "serialize",
     "build_report": "report_data",
     "certificate_code": "certificates",
-    "certificates": "certificates",
+    "session_certificates": "certificates",
     "create_session_with_key": "store_import",
     "detail_table": "tables",
     "export_session": "export",
@@ -307,7 +307,7 @@ __all__ = [
     "bank_to_dict",
     "build_report",
     "certificate_code",
-    "certificates",
+    "session_certificates",
     "create_session_with_key",
     "detail_table",
     "export_session",

@@ -29,7 +29,7 @@ __all__ = [
     "Signer",
     "Verification",
     "certificate_code",
-    "certificates",
+    "session_certificates",
     "normalise_code",
     "verify_code",
 ]
@@ -120,7 +120,7 @@ def certificate_code(session: SessionRecord, attempt: AttemptRecord) -> str:
     return f"{session.code}-{_mac(session.key, attempt)}"
 
 
-def certificates(results: SessionResults) -> list[Certificate]:
+def session_certificates(results: SessionResults) -> list[Certificate]:
     """One certificate per person (their last finished attempt), sorted by name."""
     latest: dict[str, AttemptRecord] = {}
     for rec in results.attempts:
