@@ -185,6 +185,8 @@ def ask_signer(parent: QWidget | None, name: str, nip: str, title: str,
     form = QFormLayout(dialog)
     name_edit, nip_edit, title_edit = QLineEdit(name), QLineEdit(nip), QLineEdit(title)
     title_edit.setPlaceholderText(_tr("mis. Kepala BKPSDM Kabupaten Sleman"))
+    for edit in (name_edit, nip_edit, title_edit):
+        edit.setMinimumWidth(340)
     nilai = QCheckBox(_tr("Cantumkan nilai peserta"))
     nilai.setChecked(show_nilai)
     form.addRow(_tr("Nama penanda tangan"), name_edit)
