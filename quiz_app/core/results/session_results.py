@@ -144,7 +144,8 @@ def load_results(
     session = store.session(session_id)
     records = store.attempts(session_id)
     finished = tuple(r for r in records if r.status is AttemptStatus.FINISHED and r.result)
-    unfinished = tuple(r for r in records if r not in finished)
+    finished_ids = {r.id for r in finished}  # by id: comparing records is O(n^2) and slow
+    unfinished = tuple(r for r in records if r.id not in finished_ids)
     cats = (
         tuple(categories)
         if categories is not None
@@ -159,12 +160,12 @@ def load_results(
                 f"Sesi {session_id} tidak dapat menjadi pre-test bagi dirinya sendiri."
             )
         pretest = store.session(pre_id)
-        pre_finished = [r for r in store.attempts(pre_id) if r.status is AttemptStatus.FINISHED]
-        pre_nilai = {
-            nip: rec.result.nilai
-            for nip, rec in _latest_by_nip(pre_finished).items()
-            if rec.result is not None
-        }
+        latest: dict[str, tuple[str, float]] = {}  # NIP -> (finished_at, nilai), the last
+        for nip, finished_at, nilai in store.finished_scores(pre_id):
+            old = latest.get(nip)
+            if old is None or finished_at >= old[0]:
+                latest[nip] = (finished_at, nilai)
+        pre_nilai = {nip: nilai for nip, (_at, nilai) in latest.items()}
     return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai)
 
 

@@ -570,6 +570,22 @@ class ResultsStore:
         self.session(session_id)  # raises if missing
         return self._load_attempts("a.session_id = ?", (session_id,))
 
+    def finished_scores(self, session_id: int) -> list[tuple[str, str, float]]:
+        """``(nip, finished_at, nilai)`` of a session's finished, graded attempts by people
+        with a NIP, without decoding their questions (the pre-test side of N-Gain)."""
+        self.session(session_id)  # raises if missing
+        with self._snapshot() as conn:
+            rows = conn.execute(
+                "SELECT p.nip, COALESCE(a.finished_at, ''), a.nilai FROM attempts a"
+                " JOIN participants p ON p.id = a.participant_id"
+                " WHERE a.session_id = ? AND a.status = 'finished' AND a.nilai IS NOT NULL"
+                " AND p.nip IS NOT NULL AND p.nip != ''"
+                " AND json_extract(a.result_json, '$.max_points') > 0"
+                " ORDER BY a.started_at, a.id",
+                (session_id,),
+            ).fetchall()
+        return [(str(nip), str(fin), float(nilai)) for nip, fin, nilai in rows]
+
     def unfinished_attempts(self) -> list[AttemptRecord]:
         """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
         return self._load_attempts("a.status = 'in_progress'", ())

@@ -202,3 +202,26 @@ def test_team_mark_is_the_halls() -> None:
 
 def test_self_paced_sessions_have_no_ranking(store) -> None:
     assert report(store).ranking == ()
+
+
+def test_pretest_nilai_is_the_last_finished_attempt_per_nip(tmp_path: Path) -> None:
+    """The pre-test side is read without decoding questions (``finished_scores``): the
+    last finished attempt of a NIP counts; unfinished attempts and guests do not."""
+    from tests.helpers.results import EKA
+
+    b = bank()
+    plan = make_plan(order="bank", shuffle_options=False, banks=(b.id,))
+    spec = fixed_spec(b, plan)
+    with ResultsStore.open_in(tmp_path) as st:
+        pre = st.create_session("Pre", plan).id
+        post = st.create_session("Post", plan, pretest_session_id=pre).id
+        take(st, pre, ANI, spec, {"k1": "A"})  # 25
+        take(st, pre, ANI, spec, {"k1": "A", "k2": "C"})  # retake: 50
+        take(st, pre, BUDI, spec, ALL_RIGHT, finish=False)  # never finished
+        take(st, pre, EKA, spec, ALL_RIGHT)  # guest: no NIP to match
+        assert [(nip, n) for nip, _at, n in st.finished_scores(pre)] == [
+            (ANI.nip, 25), (ANI.nip, 50)]
+        for who in (ANI, BUDI, EKA):
+            take(st, post, who, spec, ALL_RIGHT)
+        results = load_results(st, post, categories=b.categories)
+    assert results.pretest_nilai == {ANI.nip: 50}
