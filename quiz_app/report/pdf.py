@@ -183,9 +183,11 @@ def paginated_document(writer: QPdfWriter, html: str, margins: QMarginsF,
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(font(9.5))
     doc.setDocumentMargin(0)
-    doc.setPageSize(body.size())
     doc.setHtml(html)
     handler = embed_charts(doc, charts) if charts else None
+    # paginate only now: an incremental relayout after inserting the charts into an already
+    # paginated document leaves later blocks unpainted (headings went missing)
+    doc.setPageSize(body.size())
     return doc, body, handler
 
 

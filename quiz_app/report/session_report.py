@@ -130,6 +130,15 @@ def build_html(data: ReportData) -> tuple[str, dict[int, tuple[QSizeF, ChartPain
         chart(62, lambda p, r: charts.histogram(p, r, data.histogram, s.pass_mark)),
     ]
     section = 3
+    if data.ranking:
+        parts += [
+            f"<h2>{section}. Peringkat akhir</h2>",
+            _table(("Peringkat", "Tim / peserta", "Poin", "Benar", "Nilai"),
+                   [(str(r.rank), _h(r.name), format_decimal(r.points), format_int(r.correct),
+                     _p2(r.nilai)) for r in data.ranking],
+                   (12, 46, 14, 12, 16), "r rrr"),
+        ]
+        section += 1
     if data.has_pretest and data.gain is not None:
         g = data.gain
         parts += [
@@ -165,15 +174,6 @@ def build_html(data: ReportData) -> tuple[str, dict[int, tuple[QSizeF, ChartPain
         section += 1
     parts += _analysis_html(data, section)
     section += 1
-    if data.ranking:
-        parts += [
-            f"<h2>{section}. Peringkat akhir</h2>",
-            _table(("Peringkat", "Tim / peserta", "Poin", "Benar", "Nilai"),
-                   [(str(r.rank), _h(r.name), format_decimal(r.points), format_int(r.correct),
-                     _p2(r.nilai)) for r in data.ranking],
-                   (12, 46, 14, 12, 16), "r rrr"),
-        ]
-        section += 1
     with_pre = data.has_pretest
     headers = ["No", "NIP", "Nama", "Unit kerja"]
     headers += ["Pre-test", "Nilai", "Lulus"] if with_pre else ["Nilai", "Lulus"]

@@ -127,3 +127,33 @@ def test_unknown_session_is_a_message_not_a_traceback(tmp_path: Path, capsys) ->
                  "--out", str(tmp_path / "x.pdf")]) == 1
     assert "Belum ada sesi" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_every_section_heading_is_printed(report_pdf: Path) -> None:
+    """Headings after the embedded charts once went missing (relayout after inserting)."""
+    text = norm(pdftotext(report_pdf))
+    for heading in ("1. Ringkasan", "2. Sebaran nilai", "3. Pre-test dan post-test",
+                    "4. Hasil per kategori", "5. Analisis soal",
+                    "Soal yang paling banyak dijawab salah", "Tingkat kesukaran dan daya pembeda",
+                    "p = proporsi menjawab benar", "6. Daftar peserta"):
+        assert heading in text, heading
+
+
+def test_hall_report_prints_the_final_ranking(tmp_path: Path, qapp) -> None:
+    from quiz_app.core.results.report_data import TEAM_MARK
+
+    bank = small_bank()
+    plan = make_plan(order="bank", shuffle_options=False, banks=(bank.id,))
+    spec = fixed_spec(bank, plan)
+    with ResultsStore.open_in(tmp_path) as store:
+        sid = store.create_session("Kuis Aula (aula)", plan, date="2025-03-04").id
+        for team, answers in (("Tim Merah", {"k1": "A"}),
+                              ("Tim Biru", {"k1": "A", "k2": "C", "p1": "AC", "a1": "S"}),
+                              ("Tim Hijau", {})):
+            take(store, sid, Participant(team, None, extra=(TEAM_MARK,)), spec, answers)
+    out = tmp_path / "aula.pdf"
+    assert main(["--data-dir", str(tmp_path), "report", "--session", str(sid),
+                 "--out", str(out)]) == 0
+    text = norm(pdftotext(out))
+    assert "Peringkat akhir" in text
+    assert re.search(r"1 Tim Biru 4 4 100\s+2 Tim Merah 1 1 25\s+3 Tim Hijau 0 0 0", text)
