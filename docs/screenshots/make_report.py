@@ -79,10 +79,11 @@ def main() -> int:
             png(report, page, name)
         png(cert, 1, "report-certificate")
         png(hadir, 1, "report-attendance")
-        aula_pages = int(next(line.split()[1] for line in subprocess.run(
-            ["pdfinfo", str(aula)], capture_output=True, text=True, check=True
-        ).stdout.splitlines() if line.startswith("Pages:")))
-        png(aula, aula_pages - 1 if aula_pages > 1 else 1, "report-hall-ranking")
+        ranking_page = next(
+            i for i, text in enumerate(subprocess.run(
+                ["pdftotext", str(aula), "-"], capture_output=True, text=True, check=True
+            ).stdout.split("\f"), 1) if "Peringkat akhir" in text)
+        png(aula, ranking_page, "report-hall-ranking")
     return 0
 
 
