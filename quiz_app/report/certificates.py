@@ -17,7 +17,6 @@ from ..core.people import format_nip
 from ..core.results.certificates import Certificate, Signer
 from ..core.results.records import SessionRecord
 from ..core.results.report_data import format_date_id, format_decimal
-from . import qrcode
 from .pdf import Progress, atomic_pdf, begin, ensure_fonts, font, mm, new_writer
 
 NAVY = QColor("#1b3a6b")
@@ -63,7 +62,10 @@ def _centre(p: QPainter, y: float, width: float, height: float, text: str, size:
 
 
 def _draw_qr(p: QPainter, text: str, at: QPointF, side: float) -> None:
-    modules = qrcode.encode(text)
+    """The QR code (segno, as the presenter's join card) as vector rectangles."""
+    import segno
+
+    modules = segno.make(text, error="m", boost_error=False).matrix
     n = len(modules)
     quiet = 2
     cell = side / (n + 2 * quiet)
