@@ -121,9 +121,14 @@ def certificate_code(session: SessionRecord, attempt: AttemptRecord) -> str:
 
 
 def session_certificates(results: SessionResults) -> list[Certificate]:
-    """One certificate per person (their last finished attempt), sorted by name."""
+    """One certificate per person (their last finished attempt), sorted by name. Hall
+    teams are not people and get none."""
+    from .report_data import TEAM_MARK
+
     latest: dict[str, AttemptRecord] = {}
     for rec in results.attempts:
+        if TEAM_MARK in rec.participant.extra:
+            continue
         who = rec.participant.nip or f"tamu:{rec.participant.name.casefold()}"
         old = latest.get(who)
         if old is None or (rec.finished_at or "") >= (old.finished_at or ""):

@@ -248,7 +248,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
         self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), left)
         self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
-        self.print_button = QPushButton(self.tr("Cetak PDF"), right)
+        self.print_button = QPushButton(self.tr("Cetak PDF"), left)
         self.print_button.setToolTip(self.tr("Laporan kegiatan, sertifikat, daftar hadir"))
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Laporan kegiatan…"), self.print_report)
@@ -263,9 +263,9 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         for w in (self.csv_button, self.dialect, self.detail, self.xlsx_button):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.print_button)
         lbuttons.addWidget(self.package_button, 1, 0)
         lbuttons.addWidget(self.merge_button, 1, 1)
+        lbuttons.addWidget(self.print_button, 2, 0, 1, 2)  # the report, certificates, lists
 
         self.tabs = QTabWidget(right)
         # participants + answers

@@ -30,6 +30,7 @@ from quiz_app.core.results import (
     gain_category,
     kr20_reading,
     load_results,
+    session_certificates,
 )
 from quiz_app.core.results.analysis import Kr20Note
 from quiz_app.core.results.report_data import TEAM_MARK, attendees, histogram
@@ -192,6 +193,7 @@ def test_hall_sessions_get_a_ranking_with_shared_places(tmp_path: Path) -> None:
     assert [(r.rank, r.name) for r in data.ranking] == [
         (1, "Tim Biru"), (2, "Tim Hijau"), (2, "Tim Merah"), (4, "Tim Kuning")]
     assert attendees(results) == ()  # teams are not people on an attendance list
+    assert session_certificates(results) == []  # nor on certificates
 
 
 def test_team_mark_is_the_halls() -> None:
