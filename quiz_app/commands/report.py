@@ -117,6 +117,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 1
     s, a = found.session, found.attempt
     nip = f", NIP {format_nip(a.participant.nip)}" if a.participant.nip else ""
+    if a.voided:
+        print(f"TIDAK SAH: tes {a.participant.name}{nip} pada sesi {s.code} '{s.title}' "
+              f"dinyatakan tidak sah: {a.void_reason}")
+        return 1
     print(f"SAH: {a.participant.name}{nip}")
     print(f"Sesi {s.code} '{s.title}', {s.place + ', ' if s.place else ''}"
           f"{format_date_id(s.date)}")

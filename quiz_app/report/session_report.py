@@ -118,6 +118,8 @@ def build_html(data: ReportData) -> tuple[str, dict[int, tuple[QSizeF, ChartPain
             ("Pengerjaan selesai", format_int(s.finished)
              + (f" (belum selesai/dibatalkan: {format_int(s.unfinished)})" if s.unfinished
                 else "")),
+            *([("Dinyatakan tidak sah (tidak dihitung)", format_int(s.voided))]
+              if s.voided else []),
             ("Rata-rata nilai", _p2(s.mean)),
             ("Median nilai", _p2(s.median)),
             ("Nilai terendah – tertinggi", f"{_p2(s.lowest)} – {_p2(s.highest)}"),

@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     from .session_results import (
         PrePost,
         SessionResults,
+        attempt_to_void,
         gain_summary,
         load_results,
         normalised_gain,
@@ -194,6 +195,7 @@ _SURFACE = {
     "attempt_result_to_dict": "serialize",
     "attempt_spec_from_dict": "serialize",
     "attempt_spec_to_dict": "serialize",
+    "attempt_to_void": "session_results",
     "bank_from_dict": "serialize",
     "bank_to_dict": "serialize",
     "build_report": "report_data",
@@ -303,6 +305,7 @@ __all__ = [
     "attempt_result_to_dict",
     "attempt_spec_from_dict",
     "attempt_spec_to_dict",
+    "attempt_to_void",
     "bank_from_dict",
     "bank_to_dict",
     "build_report",

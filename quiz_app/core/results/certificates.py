@@ -165,7 +165,8 @@ def normalise_code(text: str) -> str:
 def verify_code(store: ResultsStore, text: str) -> Verification | None:
     """The session and attempt a certificate code belongs to, or None when no finished
     attempt in this store has that code (a forged or mistyped code, or a session this
-    laptop does not hold)."""
+    laptop does not hold). An attempt HR voided later is returned too: the caller says
+    the certificate is no longer valid (``attempt.voided``)."""
     code = normalise_code(text)
     session_code, mac = code[:9], code[10:]
     for session in store.sessions(session_code):

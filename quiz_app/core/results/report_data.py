@@ -140,6 +140,7 @@ class ScoreStats:
     participants: int  # distinct people with a finished attempt
     finished: int  # finished attempts
     unfinished: int
+    voided: int  # finished attempts HR declared invalid: not in any figure
     graded: int
     passed: int
     pass_mark: float
@@ -247,6 +248,7 @@ def _stats(results: SessionResults) -> ScoreStats:
         participants=len(people),
         finished=len(results.attempts),
         unfinished=len(results.unfinished),
+        voided=len(results.voided),
         graded=len(graded),
         passed=sum(1 for g in graded if g.passed),
         pass_mark=results.session.plan.pass_mark,
@@ -410,11 +412,12 @@ class Attendee:
 
 
 def attendees(results: SessionResults) -> tuple[Attendee, ...]:
-    """Everybody who started an attempt in the session (finished or not), once, by name.
+    """Everybody who started an attempt in the session (finished, voided by HR, or not
+    finished), once, by name.
 
     Hall teams are not people and are left out."""
     seen: dict[str, tuple[AttemptRecord, bool]] = {}
-    for rec in (*results.attempts, *results.unfinished):
+    for rec in (*results.attempts, *results.voided, *results.unfinished):
         if TEAM_MARK in rec.participant.extra:
             continue
         key = rec.participant.nip or f"tamu:{rec.participant.name.casefold()}"

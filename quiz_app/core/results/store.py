@@ -588,6 +588,18 @@ class ResultsStore:
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
 
+    def void_attempt(self, attempt_id: str, reason: str) -> AttemptRecord:
+        """HR declares a finished attempt invalid, with a reason (:mod:`.voids`)."""
+        from .voids import void_attempt
+
+        return void_attempt(self, attempt_id, reason)
+
+    def has_valid_attempt(self, session_id: int, nip: str) -> bool:
+        """Whether ``nip`` already finished a (not voided) attempt in ``session_id``."""
+        from .voids import has_valid_attempt
+
+        return has_valid_attempt(self, session_id, nip)
+
     def attempt(self, attempt_id: str) -> AttemptRecord:
         found = self._load_attempts("a.id = ?", (attempt_id,))
         if not found:
@@ -598,22 +610,6 @@ class ResultsStore:
         """All attempts of a session, in the order they started."""
         self.session(session_id)  # raises if missing
         return self._load_attempts("a.session_id = ?", (session_id,))
-
-    def finished_scores(self, session_id: int) -> list[tuple[str, str, float]]:
-        """``(nip, finished_at, nilai)`` of a session's finished, graded attempts by people
-        with a NIP, without decoding their questions (the pre-test side of N-Gain)."""
-        self.session(session_id)  # raises if missing
-        with self._snapshot() as conn:
-            rows = conn.execute(
-                "SELECT p.nip, COALESCE(a.finished_at, ''), a.nilai FROM attempts a"
-                " JOIN participants p ON p.id = a.participant_id"
-                " WHERE a.session_id = ? AND a.status = 'finished' AND a.nilai IS NOT NULL"
-                " AND p.nip IS NOT NULL AND p.nip != ''"
-                " AND json_extract(a.result_json, '$.max_points') > 0"
-                " ORDER BY a.started_at, a.id",
-                (session_id,),
-            ).fetchall()
-        return [(str(nip), str(fin), float(nilai)) for nip, fin, nilai in rows]
 
     def unfinished_attempts(self) -> list[AttemptRecord]:
         """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
@@ -680,6 +676,8 @@ class ResultsStore:
                         answers=answers.get(row[0], {}),
                         result=result,
                         device=row[12],
+                        void_reason=row[20] or "",
+                        voided_at=row[21],
                     )
                 )
         except (ValueError, KeyError, TypeError) as exc:

@@ -50,6 +50,7 @@ from ...core.errors import QuizError
 from ...core.model import TRUE_KEY, QuestionType
 from ...core.results import (
     AttemptCounts,
+    AttemptRecord,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
@@ -146,6 +147,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
+        self._chosen: AttemptRecord | None = None  # the participant whose answers are shown
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
@@ -288,6 +290,13 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.participant_view.selectionModel().selectionChanged.connect(self._participant_chosen)
         self.answers_title = QLabel(self.tr("Pilih peserta untuk melihat jawabannya"), ptab)
         self.answers_title.setObjectName("SectionTitle")
+        self.answers_title.setWordWrap(True)
+        self.void_button = QPushButton(self.tr("Nyatakan tidak sah…"), ptab)
+        self.void_button.setToolTip(self.tr(
+            "Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada "
+            "nilai rata-rata, N-Gain, dan analisis soal"))
+        self.void_button.setAccessibleName(self.tr("Nyatakan tes peserta ini tidak sah"))
+        self.void_button.clicked.connect(self.void_selected)
         self.answer_model = AnswersModel(self)
         answer_proxy = SortProxy(self)
         answer_proxy.setSourceModel(self.answer_model)
@@ -309,7 +318,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         bottom = QWidget(psplit)
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.answers_title)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.answers_title, 1)
+        answers_row.addWidget(self.void_button)
+        bv.addLayout(answers_row)
         bv.addWidget(self.answer_view)
         psplit.addWidget(top)
         psplit.addWidget(bottom)
@@ -403,6 +415,9 @@ class ResultsWindow(ResultsOperations, QMainWindow):
                   self.share_button, self.print_button):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
+        chosen = self.chosen_attempt()
+        self.void_button.setEnabled(idle and chosen is not None and chosen.result is not None
+                                    and not chosen.voided)
 
     def closeEvent(self, event: Any) -> None:
         self._closed = True
@@ -419,6 +434,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
     @property
     def busy(self) -> bool:
         return self._busy is not None
+
+    def chosen_attempt(self) -> AttemptRecord | None:
+        """The attempt whose answers are shown (the participant chosen in the list)."""
+        return self._chosen
 
     # ------------------------------------------------------------------ loading
 
@@ -509,6 +528,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         ph.setSectionResizeMode(ParticipantsModel.UNIT, QHeaderView.ResizeMode.Interactive)
         ph.resizeSection(ParticipantsModel.UNIT, 150)
         self.answer_model.set_attempt(None)
+        self._chosen = None
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
         self._categories = cats
         self.item_model.set_analysis(loaded.analysis, cats)
@@ -538,6 +558,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         parts = [self.tr("{0} selesai").format(sc.finished)]
         if sc.unfinished:
             parts.append(self.tr("{0} belum selesai (tidak diekspor)").format(sc.unfinished))
+        if sc.voided:
+            parts.append(self.tr("{0} dinyatakan tidak sah (tidak dihitung)").format(sc.voided))
         if sc.graded and sc.mean_nilai is not None:
             parts.append(self.tr("rata-rata nilai {0} (terendah {1}, tertinggi {2})").format(
                 num(sc.mean_nilai), num(sc.lowest), num(sc.highest)))
@@ -589,10 +611,14 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.answer_model.set_attempt(attempt, self._categories)
         name = attempt.participant.name
         if attempt.result is not None and attempt.result.graded:
-            self.answers_title.setText(self.tr("Jawaban {0} — nilai {1}").format(
-                name, num(attempt.result.nilai)))
+            title = self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.result.nilai))
         else:
-            self.answers_title.setText(self.tr("Jawaban {0}").format(name))
+            title = self.tr("Jawaban {0}").format(name)
+        if attempt.voided:
+            title += " — " + self.tr("tidak sah: {0}").format(attempt.void_reason)
+        self.answers_title.setText(title)
+        self._chosen = attempt
+        self._update_buttons()
 
     def _item_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.item_view.selectionModel().selectedRows()

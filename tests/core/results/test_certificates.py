@@ -116,3 +116,16 @@ def test_signer_file_that_is_not_a_small_regular_file_is_ignored(tmp_path: Path)
         fifo.mkdir()
         os.mkfifo(fifo / Signer.FILENAME)
         assert Signer.load(fifo) == Signer()  # does not hang on a FIFO
+
+
+def test_a_voided_attempt_gets_no_certificate_and_its_code_is_refused(store, capsys) -> None:
+    from quiz_app.cli import main
+
+    code = certs(store)[1].code  # Budi
+    found = verify_code(store, code)
+    store.void_attempt(found.attempt.id, "Menyontek")
+    assert [c.name for c in certs(store)] == ["Ani Lestari", "Eka Putri"]
+    assert verify_code(store, code).attempt.voided
+    assert main(["--data-dir", str(store.path.parent), "verify", code]) == 1
+    out = capsys.readouterr().out
+    assert "TIDAK SAH" in out and "Menyontek" in out

@@ -111,7 +111,8 @@ def test_summary_csv_id_dialect(store: ResultsStore, session: int, tmp_path: Pat
     assert ani["Jenis Pegawai"] == "PNS"
     assert ani["Nilai"] == "100" and ani["Lulus"] == "Ya"
     assert budi["Nilai"] == "37,5" and budi["Lulus"] == "Tidak"  # decimal comma
-    assert (budi["Benar"], budi["Salah"], budi["Tidak Dijawab"]) == ("1", "2", "1")
+    assert (budi["Benar"], budi["Sebagian Benar"], budi["Salah"], budi["Tidak Dijawab"]) == (
+        "1", "1", "1", "1")
     assert budi["Jumlah Soal"] == "4" and budi["Durasi (detik)"] == "20"
     assert budi["Nilai Manajemen Karier"] == "50" and budi["Nilai Partai Politik"] == "50"
     assert budi["Nilai =Nilai BerAKHLAK"] == "0"
@@ -171,7 +172,7 @@ def test_detail_csv_partial_points_and_unanswered(store: ResultsStore, session: 
     rows = read_csv(export(store, session, tmp_path / "d.csv", detail=True, dialect="intl"),
                     ",")
     budi = {r[2]: r for r in rows[1:] if r[1] == "Budi Santoso"}
-    assert budi["p1"][4:8] == ["A", "A,C", "Tidak", "0.5"]  # partial credit, not fully right
+    assert budi["p1"][4:8] == ["A", "A,C", "Sebagian benar", "0.5"]  # partial credit
     assert budi["a1"][4:8] == ["", "Salah", "Tidak", "0"]  # unanswered
     assert len(rows) == 1 + 4 * 4
 

@@ -208,7 +208,9 @@ def test_self_paced_sessions_have_no_ranking(store) -> None:
 
 def test_pretest_nilai_is_the_last_finished_attempt_per_nip(tmp_path: Path) -> None:
     """The pre-test side is read without decoding questions (``finished_scores``): the
-    last finished attempt of a NIP counts; unfinished attempts and guests do not."""
+    last finished valid attempt of a NIP counts; unfinished, voided attempts and guests
+    do not."""
+    from quiz_app.core.results.session_results import finished_scores
     from tests.helpers.results import EKA
 
     b = bank()
@@ -221,9 +223,24 @@ def test_pretest_nilai_is_the_last_finished_attempt_per_nip(tmp_path: Path) -> N
         take(st, pre, ANI, spec, {"k1": "A", "k2": "C"})  # retake: 50
         take(st, pre, BUDI, spec, ALL_RIGHT, finish=False)  # never finished
         take(st, pre, EKA, spec, ALL_RIGHT)  # guest: no NIP to match
-        assert [(nip, n) for nip, _at, n in st.finished_scores(pre)] == [
+        voided = take(st, pre, CITRA, spec, ALL_RIGHT)
+        st.void_attempt(voided, "Dikerjakan orang lain")
+        assert [(nip, n) for nip, _at, n in finished_scores(st, pre)] == [
             (ANI.nip, 25), (ANI.nip, 50)]
-        for who in (ANI, BUDI, EKA):
+        for who in (ANI, BUDI, EKA, CITRA):
             take(st, post, who, spec, ALL_RIGHT)
         results = load_results(st, post, categories=b.categories)
     assert results.pretest_nilai == {ANI.nip: 50}
+
+
+def test_voided_attempts_leave_the_figures_but_not_the_attendance(store) -> None:
+    results = load_results(store, store.post_id, categories=bank().categories)
+    evil = next(r for r in results.attempts if r.participant.nip == EVIL.nip)
+    store.void_attempt(evil.id, "Dikerjakan orang lain")
+    results = load_results(store, store.post_id, categories=bank().categories)
+    data = build_report(results)
+    s = data.stats
+    assert (s.finished, s.voided, s.graded, s.passed) == (3, 1, 3, 2)
+    assert s.lowest == 62.5 and s.mean == 79.17  # (100 + 62,5 + 75) / 3
+    assert EVIL.name not in [r.name for r in data.participants]
+    assert EVIL.name in [a.name for a in attendees(results)]
