@@ -15,6 +15,7 @@ import pytest
 
 from quiz_app._version import __version__
 from quiz_app.core.results import ResultsStore
+from tests.helpers.phone_check import check_phone_page
 from tests.helpers.results import ANI, BUDI, fixed_spec, small_bank, take
 
 pytestmark = pytest.mark.slow
@@ -116,3 +117,11 @@ def test_exports_a_session_from_the_data_dir(bundle: Path, tmp_path: Path) -> No
     assert "Ani Lestari" in text and "Budi Santoso" in text
     assert "19850312 201001 2 002" in text or "198503122010012002" in text
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").rglob("*"))
+
+
+def test_serves_the_phone_page_on_loopback(bundle: Path, tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8",
+           "QUIZ_APP_DATA_DIR": str(tmp_path / "data")}
+    page, out = check_phone_page([str(EXE)], env, str(tmp_path))
+    assert "<title>Kuis ASN</title>" in page
+    assert "HP tersambung: Uji Coba" in out
