@@ -37,12 +37,10 @@ QUESTIONS = 50
 def _build(tmpdir: Path, n: int):  # -> (session, attempts, plan)
     from gen_bank import write_bank
 
-    from quiz_app.core.attempt import AnswerRecord
-    from quiz_app.core.bank import load_bank
-    from quiz_app.core.engine import build_attempt
+    from quiz_app.core.banks import load_bank
     from quiz_app.core.model import DrawRule, Participant, Plan
-    from quiz_app.core.scoring import score_attempt
-    from quiz_app.core.store import AttemptRecord, AttemptStatus
+    from quiz_app.core.quiz import AnswerRecord, build_attempt, score_attempt
+    from quiz_app.core.results import AttemptRecord, AttemptStatus
 
     path = tmpdir / "export-bank.yaml"
     write_bank(path, 200)
@@ -80,9 +78,13 @@ def _build(tmpdir: Path, n: int):  # -> (session, attempts, plan)
 
 
 def _results(plan, attempts):  # -> SessionResults
-    from quiz_app.core.export import SessionResults, resolve_categories
     from quiz_app.core.model import TestKind
-    from quiz_app.core.store import SessionRecord, SessionStatus
+    from quiz_app.core.results import (
+        SessionRecord,
+        SessionResults,
+        SessionStatus,
+        resolve_categories,
+    )
 
     session = SessionRecord(1, "Bench ekspor", plan, "Aula", "", "2025-03-04", TestKind.TEST,
                             "0" * 64, "0000-0000", "", None, None, None, SessionStatus.OPEN)
@@ -113,11 +115,7 @@ def run(results: dict[str, dict[str, float]], targets: dict[str, float], tmpdir:
     keys = ("export", "export_summary", "export_xlsx", "export_load")
     if not any(want(k) for k in keys):
         return
-    from quiz_app.core.export import (
-        detail_table,
-        summary_table,
-        write_results,
-    )
+    from quiz_app.core.results import detail_table, summary_table, write_results
 
     if any(want(k) for k in keys[:3]):
         plan, attempts = _build(tmpdir, PARTICIPANTS)
@@ -147,9 +145,7 @@ def run(results: dict[str, dict[str, float]], targets: dict[str, float], tmpdir:
 
 
 def _load_figure(tmpdir: Path, runs: int, paired) -> dict[str, float]:
-    from quiz_app.core.export import load_results
-    from quiz_app.core.store import ResultsStore
-    from quiz_app.core.store_import import import_attempts
+    from quiz_app.core.results import ResultsStore, import_attempts, load_results
 
     plan, attempts = _build(tmpdir, 1_000)
     folder = tmpdir / "export-store"

@@ -62,9 +62,9 @@ def measure_load(dialog, path: Path) -> tuple[float, float]:
 
 def measure_writes(data_dir: Path, n: int = 200) -> list[float]:
     """Seconds per committed answer write through the participant controller."""
-    from quiz_app.core.engine import Attempt, build_attempt
     from quiz_app.core.model import Participant
-    from quiz_app.core.store import ResultsStore
+    from quiz_app.core.quiz import Attempt, build_attempt
+    from quiz_app.core.results import ResultsStore
     from quiz_app.ui.participant.controller import AttemptController
     from tests.helpers.fakes import FakeClock, make_bank, make_plan
 
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
             bank = tmpdir / "bank10k.yaml"
             write_bank(bank, 10_000)
-        from quiz_app.core.cache import BankCache
+        from quiz_app.core.banks import BankCache
         from quiz_app.ui.app import create_app
         from quiz_app.ui.setup import SetupDialog
 

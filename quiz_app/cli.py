@@ -16,7 +16,7 @@ from .core import paths
 from .core.errors import QuizError
 
 if TYPE_CHECKING:
-    from .core.cache import BankCache
+    from .core.banks import BankCache
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -51,14 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def bank_cache() -> BankCache:
-    from .core.cache import BankCache
+    from .core.banks import BankCache
 
     return BankCache(paths.cache_dir() / "banks")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .core.banks import is_plan_file, letter_warnings, load_runnable
     from .core.errors import BankError
-    from .core.plan import is_plan_file, load_runnable
 
     cache = None if args.no_cache else bank_cache()
     status = EXIT_OK
@@ -73,17 +73,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{name}: {len(exc.issues)} masalah — TIDAK VALID")
             status = EXIT_INVALID
             continue
-        if is_plan_file(path):
+        is_plan = is_plan_file(path)
+        # Warnings never make a file invalid (exit 0); they only apply if options get shuffled.
+        warnings = [
+            w for b in banks for w in letter_warnings(b, None if is_plan else raw)
+        ] if plan.shuffle_options else []
+        for warning in warnings:
+            print(warning.format())
+        note = f" ({len(warnings)} peringatan)" if warnings else ""
+        if is_plan:
             total = sum(r.count for r in plan.draw) or sum(len(b.questions) for b in banks)
-            print(f"{name}: rencana '{plan.title}', {total} soal dari {len(banks)} bank — OK")
+            print(f"{name}: rencana '{plan.title}', {total} soal dari {len(banks)} bank — OK{note}")
         else:
             bank = banks[0]
-            print(f"{name}: {len(bank.questions)} soal, {len(bank.categories)} kategori — OK")
+            print(f"{name}: {len(bank.questions)} soal, {len(bank.categories)} kategori — "
+                  f"OK{note}")
     return status
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
-    from .core.roster import load_roster, roster_report
+    from .core.people import load_roster, roster_report
 
     try:
         roster = load_roster(Path(args.file))

@@ -31,9 +31,10 @@ def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
         "import quiz_app\n"
-        "from quiz_app.core.resources import assets_dir, bundled_bank_files, bundled_banks_dir\n"
+        "from quiz_app.core.banks.resources import (\n"
+        "    assets_dir, bundled_bank_files, bundled_banks_dir)\n"
         "assert (assets_dir() / 'icon.svg').is_file()\n"
-        "from quiz_app.core.bank import load_bank\n"
+        "from quiz_app.core.banks.bank import load_bank\n"
         "assert quiz_app.__file__.startswith(sys.argv[1]), quiz_app.__file__\n"
         "files = bundled_bank_files()\n"
         "print(bundled_banks_dir())\n"

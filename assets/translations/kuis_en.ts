@@ -1157,6 +1157,133 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>ResultsOperations</name>
+    <message>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Paket hasil gagal dibuat</source>
+        <translation>The results package could not be written</translation>
+    </message>
+    <message>
+        <source>Penggabungan gagal</source>
+        <translation>Merging failed</translation>
+    </message>
+    <message>
+        <source>Berkas sesi gagal dibuat</source>
+        <translation>The session file could not be written</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tidak dapat dipakai</source>
+        <translation>The session file cannot be used</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor ke {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0} ({1} baris).</source>
+        <translation>Saved: {0} ({1} rows).</translation>
+    </message>
+    <message>
+        <source>{0} pengerjaan belum selesai tidak diekspor.</source>
+        <translation>{0} unfinished attempts were not exported.</translation>
+    </message>
+    <message>
+        <source>Paket hasil untuk digabung</source>
+        <translation>Results package to merge</translation>
+    </message>
+    <message>
+        <source>Paket hasil Kuis ASN (*.kuis-hasil)</source>
+        <translation>Kuis ASN results packages (*.kuis-hasil)</translation>
+    </message>
+    <message>
+        <source>Menulis paket hasil…</source>
+        <translation>Writing the results package…</translation>
+    </message>
+    <message>
+        <source>Paket hasil tersimpan: {0} ({1} hasil).</source>
+        <translation>Results package saved: {0} ({1} results).</translation>
+    </message>
+    <message>
+        <source>Pilih paket hasil dari laptop lain</source>
+        <translation>Choose results packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Menggabungkan {0} paket…</source>
+        <translation>Merging {0} packages…</translation>
+    </message>
+    <message>
+        <source>{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.</source>
+        <translation>{0} results imported, {1} duplicates skipped, {2} packages rejected.</translation>
+    </message>
+    <message>
+        <source>Hasil penggabungan</source>
+        <translation>Merge result</translation>
+    </message>
+    <message>
+        <source>Bagikan sesi</source>
+        <translation>Share the session</translation>
+    </message>
+    <message>
+        <source>Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah dipakai. Lanjutkan?</source>
+        <translation>The session file contains this session&apos;s secret key. Copy it only to laptops used in this session, never give it to participants, and delete it from the USB stick after use. Continue?</translation>
+    </message>
+    <message>
+        <source>Berkas sesi</source>
+        <translation>Session file</translation>
+    </message>
+    <message>
+        <source>Berkas sesi Kuis ASN (*.kuis-sesi)</source>
+        <translation>Kuis ASN session files (*.kuis-sesi)</translation>
+    </message>
+    <message>
+        <source>Menulis berkas sesi…</source>
+        <translation>Writing the session file…</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tersimpan: {0}</source>
+        <translation>Session file saved: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas sesi dari laptop pelatih</source>
+        <translation>Choose the session file from the trainer&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Membaca berkas sesi…</source>
+        <translation>Reading the session file…</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) dibuat di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) created on this laptop.</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsWindow</name>
     <message>
         <source>Hasil Tes — Kuis ASN</source>
@@ -1413,130 +1540,6 @@ up!</translation>
     <message>
         <source>Salah</source>
         <translation>Wrong</translation>
-    </message>
-    <message>
-        <source>Ekspor gagal</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <source>Paket hasil gagal dibuat</source>
-        <translation>The results package could not be written</translation>
-    </message>
-    <message>
-        <source>Penggabungan gagal</source>
-        <translation>Merging failed</translation>
-    </message>
-    <message>
-        <source>Berkas sesi gagal dibuat</source>
-        <translation>The session file could not be written</translation>
-    </message>
-    <message>
-        <source>Berkas sesi tidak dapat dipakai</source>
-        <translation>The session file cannot be used</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Ekspor CSV</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>Berkas CSV (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Ekspor XLSX</source>
-        <translation>Export XLSX</translation>
-    </message>
-    <message>
-        <source>Buku kerja Excel (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Mengekspor ke {0}…</source>
-        <translation>Exporting to {0}…</translation>
-    </message>
-    <message>
-        <source>Tersimpan: {0} ({1} baris).</source>
-        <translation>Saved: {0} ({1} rows).</translation>
-    </message>
-    <message>
-        <source>{0} pengerjaan belum selesai tidak diekspor.</source>
-        <translation>{0} unfinished attempts were not exported.</translation>
-    </message>
-    <message>
-        <source>Paket hasil untuk digabung</source>
-        <translation>Results package to merge</translation>
-    </message>
-    <message>
-        <source>Paket hasil Kuis ASN (*.kuis-hasil)</source>
-        <translation>Kuis ASN results packages (*.kuis-hasil)</translation>
-    </message>
-    <message>
-        <source>Menulis paket hasil…</source>
-        <translation>Writing the results package…</translation>
-    </message>
-    <message>
-        <source>Paket hasil tersimpan: {0} ({1} hasil).</source>
-        <translation>Results package saved: {0} ({1} results).</translation>
-    </message>
-    <message>
-        <source>Pilih paket hasil dari laptop lain</source>
-        <translation>Choose results packages from other laptops</translation>
-    </message>
-    <message>
-        <source>Menggabungkan {0} paket…</source>
-        <translation>Merging {0} packages…</translation>
-    </message>
-    <message>
-        <source>{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.</source>
-        <translation>{0} results imported, {1} duplicates skipped, {2} packages rejected.</translation>
-    </message>
-    <message>
-        <source>Hasil penggabungan</source>
-        <translation>Merge result</translation>
-    </message>
-    <message>
-        <source>Bagikan sesi</source>
-        <translation>Share the session</translation>
-    </message>
-    <message>
-        <source>Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah dipakai. Lanjutkan?</source>
-        <translation>The session file contains this session&apos;s secret key. Copy it only to laptops used in this session, never give it to participants, and delete it from the USB stick after use. Continue?</translation>
-    </message>
-    <message>
-        <source>Berkas sesi</source>
-        <translation>Session file</translation>
-    </message>
-    <message>
-        <source>Berkas sesi Kuis ASN (*.kuis-sesi)</source>
-        <translation>Kuis ASN session files (*.kuis-sesi)</translation>
-    </message>
-    <message>
-        <source>Menulis berkas sesi…</source>
-        <translation>Writing the session file…</translation>
-    </message>
-    <message>
-        <source>Berkas sesi tersimpan: {0}</source>
-        <translation>Session file saved: {0}</translation>
-    </message>
-    <message>
-        <source>Pilih berkas sesi dari laptop pelatih</source>
-        <translation>Choose the session file from the trainer&apos;s laptop</translation>
-    </message>
-    <message>
-        <source>Membaca berkas sesi…</source>
-        <translation>Reading the session file…</translation>
-    </message>
-    <message>
-        <source>Sesi &apos;{0}&apos; ({1}) dibuat di laptop ini.</source>
-        <translation>Session &apos;{0}&apos; ({1}) created on this laptop.</translation>
-    </message>
-    <message>
-        <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
-        <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
     </message>
 </context>
 <context>

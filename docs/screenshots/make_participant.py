@@ -21,9 +21,9 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from quiz_app.core.banks import load_runnable  # noqa: E402
 from quiz_app.core.model import Bank, Category, Option, Question, QuestionType  # noqa: E402
-from quiz_app.core.plan import load_runnable  # noqa: E402
-from quiz_app.core.store import ResultsStore  # noqa: E402
+from quiz_app.core.results import ResultsStore  # noqa: E402
 from quiz_app.ui import dialogs  # noqa: E402
 from quiz_app.ui.app import create_app  # noqa: E402
 from quiz_app.ui.banklist import inspect_files  # noqa: E402

@@ -58,8 +58,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt == "package":
         return cmd_export_package(args)
     from ..core import paths
-    from ..core.export import export_session, resolve_session
-    from ..core.store import ResultsStore
+    from ..core.results import ResultsStore, export_session, resolve_session
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.session)
@@ -80,9 +79,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_export_package(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.export import resolve_session
-    from ..core.package import write_package
-    from ..core.store import ResultsStore
+    from ..core.results import ResultsStore, resolve_session, write_package
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.session)

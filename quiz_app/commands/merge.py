@@ -21,9 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.export import resolve_session
-    from ..core.package import merge_packages
-    from ..core.store import ResultsStore
+    from ..core.results import ResultsStore, merge_packages, resolve_session
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.into)

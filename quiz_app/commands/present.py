@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_teams(args: argparse.Namespace) -> list[str] | None:
     """Team names from ``--teams``/``--teams-file``; None for a discussion."""
-    from ..core.answer_source import default_team_names, load_team_file
+    from ..core.hall import default_team_names, load_team_file
 
     if args.teams is not None:
         return default_team_names(args.teams)
@@ -47,7 +47,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     """Check everything that can be wrong with the files first (no Qt, no traceback),
     then open the presenter windows."""
     from ..cli import bank_cache
-    from ..core.plan import load_runnable
+    from ..core.banks import load_runnable
 
     source = Path(args.source)
     try:

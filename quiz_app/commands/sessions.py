@@ -31,8 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.store import ResultsStore
-    from ..core.store_import import AttemptCounts, attempt_counts
+    from ..core.results import AttemptCounts, ResultsStore, attempt_counts
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         sessions = store.sessions(args.search)
@@ -51,9 +50,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 def cmd_share(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.export import resolve_session
-    from ..core.package import write_session_file
-    from ..core.store import ResultsStore
+    from ..core.results import ResultsStore, resolve_session, write_session_file
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.session)
@@ -65,8 +62,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.package import import_session_file
-    from ..core.store import ResultsStore
+    from ..core.results import ResultsStore, import_session_file
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session, created = import_session_file(store, Path(args.file))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..core.store import SessionRecord
+    from ..core.results import SessionRecord
 
 EXIT_OK, EXIT_INVALID = 0, 1
 _CODE_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
@@ -59,7 +59,7 @@ def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
     """
     from ..core.errors import StoreError
     from ..core.model import TestKind
-    from ..core.store import DB_FILENAME, ResultsStore
+    from ..core.results import DB_FILENAME, ResultsStore
 
     text = ref.strip()
     code = ""
@@ -92,12 +92,11 @@ def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
 
 def cmd_take(args: argparse.Namespace) -> int:
     from ..core import paths
-    from ..core.cache import BankCache
+    from ..core.banks import BankCache, load_runnable
     from ..core.errors import QuizError
     from ..core.model import TestKind
-    from ..core.plan import load_runnable
-    from ..core.roster import load_roster, roster_report
-    from ..core.trainer import valid_pin
+    from ..core.people import load_roster, roster_report
+    from ..core.quiz import valid_pin
 
     source = Path(args.source)
     if not source.is_file():

@@ -19,7 +19,7 @@ from .i18n import choose_language, install_translators
 from .style import STYLE
 
 if TYPE_CHECKING:
-    from ..core.cache import BankCache
+    from ..core.banks import BankCache
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def create_app(argv: list[str] | None = None, language: str | None = None) -> QA
 
 
 def bank_cache() -> BankCache:
-    from ..core.cache import BankCache
+    from ..core.banks import BankCache
 
     return BankCache(paths.cache_dir() / "banks")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
-    from ..core.cache import BankCache
+    from ..core.banks import BankCache
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ class BankEntry:
 def inspect_file(path: Path, cache: BankCache | None) -> BankEntry:
     """Validate one file for the list. Runs in a worker thread."""
     # Imported here, in the worker: keeps the core out of the start-up path.
+    from ..core.banks import is_plan_file, load_runnable
     from ..core.errors import BankError
-    from ..core.plan import is_plan_file, load_runnable
 
     kind = "plan" if is_plan_file(path) else "bank"
     try:

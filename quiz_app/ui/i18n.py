@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..core.resources import assets_dir
+from ..core.banks import assets_dir
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.banks import bundled_bank_files, bundled_plan_files
 from ..core.clock import Clock, monotonic_clock
-from ..core.resources import bundled_bank_files, bundled_plan_files
 from . import dialogs
 from .i18n import choose_language, save_language
 from .worker import run_in_worker
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QTableView
 
-    from ..core.cache import BankCache
+    from ..core.banks import BankCache
     from ..core.errors import QuizError
     from ..core.model import Bank, Plan
     from .banklist import BankEntry, BankListModel
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def start_presenter(self, setup: PresenterSetup) -> None:
         """Validate the file in a worker, then open the presenter windows."""
-        from ..core.plan import load_runnable
+        from ..core.banks import load_runnable
 
         cache = self.cache
         run_in_worker(lambda: load_runnable(setup.source, cache),

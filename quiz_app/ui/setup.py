@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.cache import BankCache
+from ..core.banks import BankCache
 from ..core.errors import QuizError
 from ..core.model import Bank, Plan, TestKind
-from ..core.roster import Roster, load_roster
-from ..core.store import ResultsStore, SessionRecord
-from ..core.trainer import valid_pin
+from ..core.people import Roster, load_roster
+from ..core.quiz import valid_pin
+from ..core.results import ResultsStore, SessionRecord
 from . import dialogs
 from .banklist import BankEntry
 from .participant.loader import load_isolated

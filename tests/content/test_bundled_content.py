@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quiz_app.core.bank import load_bank
+from quiz_app.core.banks import load_bank, load_plan
 from quiz_app.core.model import Bank, Plan, QuestionType, TestKind
-from quiz_app.core.nip import parse_nip
-from quiz_app.core.plan import load_plan
+from quiz_app.core.people import parse_nip
 
 BANKS_DIR = Path(__file__).resolve().parents[2] / "question_banks"
 PLANS_DIR = BANKS_DIR / "plans"

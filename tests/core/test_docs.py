@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz_app.core.bank import load_bank
+from quiz_app.core.banks import letter_warnings, load_bank
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -20,10 +20,11 @@ def test_bank_format_example_validates(tmp_path: Path) -> None:
     assert [q.type.value for q in bank.questions] == [
         "single", "multiple", "true_false", "single", "poll"]
     assert bank.question("kam-04").shuffle is False
+    assert letter_warnings(bank) == []  # the model bank does not teach a warned habit
 
 
 def test_plan_format_example_validates(tmp_path: Path) -> None:
-    from quiz_app.core.plan import load_runnable
+    from quiz_app.core.banks import load_runnable
 
     text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(.*?)```", text, re.DOTALL)

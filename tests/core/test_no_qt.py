@@ -10,8 +10,8 @@ import quiz_app.core
 
 
 def test_core_imports_no_qt() -> None:
-    modules = [m.name for m in pkgutil.iter_modules(quiz_app.core.__path__, "quiz_app.core.")]
-    assert "quiz_app.core.bank" in modules
+    modules = [m.name for m in pkgutil.walk_packages(quiz_app.core.__path__, "quiz_app.core.")]
+    assert "quiz_app.core.banks.bank" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

@@ -13,10 +13,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from quiz_app.core.engine import Attempt, build_attempt  # noqa: E402
+from quiz_app.core.banks import load_runnable  # noqa: E402
 from quiz_app.core.model import Participant  # noqa: E402
-from quiz_app.core.plan import load_runnable  # noqa: E402
-from quiz_app.core.store import ResultsStore  # noqa: E402
+from quiz_app.core.quiz import Attempt, build_attempt  # noqa: E402
+from quiz_app.core.results import ResultsStore  # noqa: E402
 from quiz_app.ui.participant.session import SessionSetup, create_session  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
 

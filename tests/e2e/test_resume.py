@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from quiz_app.core.engine import build_attempt
-from quiz_app.core.plan import load_runnable
-from quiz_app.core.store import AttemptStatus, ResultsStore
+from quiz_app.core.banks import load_runnable
+from quiz_app.core.quiz import build_attempt
+from quiz_app.core.results import AttemptStatus, ResultsStore
 from quiz_app.ui import dialogs
 from quiz_app.ui.participant.launcher import Launcher
 from tests.helpers.banks import VALID_BANK, write

@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from quiz_app import cli
-from quiz_app.core.engine import build_attempt
+from quiz_app.core.banks import load_runnable
 from quiz_app.core.model import Participant
-from quiz_app.core.plan import load_runnable
-from quiz_app.core.store import ResultsStore, SessionStatus
+from quiz_app.core.quiz import build_attempt
+from quiz_app.core.results import ResultsStore, SessionStatus
 from quiz_app.ui import dialogs
 from quiz_app.ui.participant.window import ParticipantWindow
 from tests.helpers.banks import VALID_BANK, write

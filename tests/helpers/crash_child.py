@@ -3,7 +3,7 @@
 Child (``python tests/helpers/crash_child.py DATA_DIR SEED``): opens the store in
 ``DATA_DIR``, prints ``READY``, then forever: resumes the oldest unfinished attempt (as the
 app does on start after a crash) or starts a new one, and drives it through
-:class:`~quiz_app.core.engine.Attempt` with a fake clock, saving every answer with
+:class:`~quiz_app.core.quiz.engine.Attempt` with a fake clock, saving every answer with
 ``record_answer`` and checkpointing. Each store write is bracketed by two stdout lines,
 each flushed at once::
 
@@ -19,7 +19,7 @@ check a copy of the files (the real ones keep their hot WAL for the next child, 
 restarting after a power cut): every promise is kept, ``PRAGMA integrity_check`` is ok,
 and every unfinished attempt resumes: same spec as ``build_attempt`` gives for its seed,
 same answers, remaining test time = limit - checkpointed elapsed.
-Used by ``tests/core/test_crash.py`` and ``bench/crash.py``.
+Used by ``tests/core/results/test_crash.py`` and ``bench/crash.py``.
 """
 
 from __future__ import annotations
@@ -40,14 +40,6 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from quiz_app.core.attempt import AnswerRecord  # noqa: E402
-from quiz_app.core.engine import (  # noqa: E402
-    ActionRefused,
-    Attempt,
-    Event,
-    QuestionTimedOut,
-    build_attempt,
-)
 from quiz_app.core.errors import StoreError  # noqa: E402
 from quiz_app.core.model import (  # noqa: E402
     Bank,
@@ -56,7 +48,15 @@ from quiz_app.core.model import (  # noqa: E402
     Plan,
     QuestionType,
 )
-from quiz_app.core.store import (  # noqa: E402
+from quiz_app.core.quiz import (  # noqa: E402
+    ActionRefused,
+    AnswerRecord,
+    Attempt,
+    Event,
+    QuestionTimedOut,
+    build_attempt,
+)
+from quiz_app.core.results import (  # noqa: E402
     DB_FILENAME,
     AttemptRecord,
     AttemptStatus,

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from quiz_app.core.attempt import AttemptSpec
 from quiz_app.core.model import (
     FALSE_KEY,
     OPTION_KEYS,
@@ -32,6 +31,7 @@ from quiz_app.core.model import (
     Scoring,
     TestKind,
 )
+from quiz_app.core.quiz import AttemptSpec
 
 __all__ = ["FakeClock", "make_bank", "make_plan", "make_question", "make_spec"]
 
@@ -173,7 +173,7 @@ def make_spec(
     seed: str = "peserta-1",
 ) -> AttemptSpec:
     """``build_attempt`` with defaults: a 10-question bank and a default plan."""
-    from quiz_app.core.engine import build_attempt
+    from quiz_app.core.quiz import build_attempt
 
     return build_attempt(
         plan if plan is not None else make_plan(),

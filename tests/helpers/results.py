@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from quiz_app.core.attempt import AttemptSpec
-from quiz_app.core.engine import Attempt, build_attempt
 from quiz_app.core.model import Bank, Category, Participant, Plan, Question
-from quiz_app.core.store import ResultsStore
+from quiz_app.core.quiz import Attempt, AttemptSpec, build_attempt
+from quiz_app.core.results import ResultsStore
 from tests.helpers.fakes import FakeClock, make_plan, make_question
 
 ANI = Participant("Ani Lestari", "198503122010012002", "Analis SDM", "BKPSDM", "III/c")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from quiz_app.core.resources import bundled_bank_files, bundled_plan_files
+from quiz_app.core.banks import bundled_bank_files, bundled_plan_files
 from quiz_app.ui.banklist import BankListModel, inspect_file
 from quiz_app.ui.main_window import MainWindow
 from tests.helpers.banks import VALID_BANK, write

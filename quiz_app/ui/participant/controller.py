@@ -15,20 +15,21 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...core.attempt import AnswerRecord, AttemptResult
 from ...core.clock import Clock
-from ...core.engine import (
+from ...core.errors import StoreError
+from ...core.quiz import (
     ActionRefused,
+    AnswerRecord,
     Attempt,
     AttemptFinished,
+    AttemptResult,
     Event,
     FinishReason,
     QuestionShown,
     QuestionTimedOut,
     RefusalReason,
 )
-from ...core.errors import StoreError
-from ...core.store import ResultsStore
+from ...core.results import ResultsStore
 
 CHECKPOINT_EVERY = 5.0  # seconds of clock time between checkpoints (at most)
 TICK_MS = 200

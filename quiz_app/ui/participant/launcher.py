@@ -13,15 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ...core.cache import BankCache
+from ...core.banks import BankCache
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.hall import TEAM_MARK
-from ...core.resume import remaining_time
-from ...core.store import AttemptRecord, ResultsStore
+from ...core.results import AttemptRecord, ResultsStore, remaining_time
 from .. import dialogs
 from ..worker import run_in_worker
-from .screens import clock_text
+from .base import clock_text
 from .session import (
     ParticipantSession,
     ResumeFiles,

@@ -3,7 +3,7 @@
 A worker *thread* alone is not enough for a 10,000-question bank: parsing and the JSON
 bank cache are long C calls that hold the GIL for 50-100 ms, and the garbage collector's
 full passes over the new objects pause every thread. So the child process does
-:func:`~quiz_app.core.plan.load_runnable` (and fills the cache), then sends the result in
+:func:`~quiz_app.core.banks.plan.load_runnable` (and fills the cache), then sends the result in
 small pickled chunks (250 questions, ~3 ms to unpickle each) to the calling worker thread,
 which rebuilds the banks with the cyclic GC paused and then moves them to the collector's
 permanent generation (``gc.freeze``). Call it from ``run_in_worker``.
@@ -20,10 +20,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from ...core.cache import BankCache
+from ...core.banks import BankCache, load_runnable
 from ...core.errors import QuizError
 from ...core.model import Bank, Plan, Question
-from ...core.plan import load_runnable
 
 CHUNK = 250
 

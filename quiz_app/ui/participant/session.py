@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ...core.cache import BankCache
+from ...core.banks import BankCache
 from ...core.errors import QuizError
 from ...core.model import Bank, Plan
-from ...core.roster import Roster, load_roster
-from ...core.store import AttemptRecord, ResultsStore, SessionRecord
-from ...core.trainer import PinHash, TrainerSettings
+from ...core.people import Roster, load_roster
+from ...core.quiz import PinHash, TrainerSettings
+from ...core.results import AttemptRecord, ResultsStore, SessionRecord
 from .loader import load_isolated
 
 

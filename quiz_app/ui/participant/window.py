@@ -2,7 +2,7 @@
 
 Kiosk mode shows it full screen; closing it (window button, Alt+F4, Esc) asks for the
 trainer PIN, and Ctrl+Shift+T + PIN opens the trainer menu. Wrong PINs lock the menu
-(:class:`~quiz_app.core.trainer.PinLock`, time from the injected clock).
+(:class:`~quiz_app.core.quiz.trainer.PinLock`, time from the injected clock).
 """
 
 from __future__ import annotations
@@ -14,26 +14,26 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ...core.attempt import AttemptResult
 from ...core.clock import Clock, monotonic_clock
-from ...core.engine import Attempt, FinishReason, RefusalReason, build_attempt
 from ...core.errors import QuizError
 from ...core.model import Participant
-from ...core.resume import resume_attempt
-from ...core.store import AttemptRecord
-from ...core.trainer import PinCheck, PinLock
+from ...core.quiz import (
+    Attempt,
+    AttemptResult,
+    FinishReason,
+    PinCheck,
+    PinLock,
+    RefusalReason,
+    build_attempt,
+)
+from ...core.results import AttemptRecord, resume_attempt
 from .. import dialogs
 from ..style import MAX_SCALE, MIN_SCALE, participant_style
+from .base import Screen
 from .controller import AttemptController
-from .screens import (
-    FinishScreen,
-    IdentityScreen,
-    InstructionsScreen,
-    QuestionScreen,
-    ResultScreen,
-    ReviewScreen,
-    Screen,
-)
+from .entry_screens import IdentityScreen, InstructionsScreen
+from .question_screens import FinishScreen, QuestionScreen
+from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
 SessionHook = Callable[[int], None]

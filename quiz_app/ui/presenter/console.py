@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.attempt import AttemptQuestion
 from ...core.hall import Phase
 from ...core.model import OPTION_KEYS
+from ...core.quiz import AttemptQuestion
 from .. import dialogs
 from .audience import format_points
 from .controller import PresenterController

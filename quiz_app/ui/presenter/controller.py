@@ -2,7 +2,7 @@
 trainer's keys, and tells the two views (audience, console) what changed.
 
 The QTimer only triggers redraws and a ``poll()`` of the core; every deadline is read
-from the clock inside :class:`~quiz_app.core.hall.HallGame`.
+from the clock inside :class:`~quiz_app.core.hall.game.HallGame`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ...core.answer_source import TeamKeyEntry, TeamSource
 from ...core.clock import Clock
 from ...core.errors import QuizError
 from ...core.hall import (
@@ -23,6 +22,8 @@ from ...core.hall import (
     HallSession,
     Phase,
     QuestionClosed,
+    TeamKeyEntry,
+    TeamSource,
     TimeUp,
 )
 from ...core.model import QuestionType

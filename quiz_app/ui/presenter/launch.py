@@ -12,13 +12,19 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
 from ...core import paths
-from ...core.answer_source import AnswerSource, DiscussionSource, TeamSource
-from ...core.cache import BankCache
+from ...core.banks import BankCache, load_runnable
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
-from ...core.hall import HallSession, Phase, SavedHall, find_resumable
+from ...core.hall import (
+    AnswerSource,
+    DiscussionSource,
+    HallSession,
+    Phase,
+    SavedHall,
+    TeamSource,
+    find_resumable,
+)
 from ...core.model import Bank, Plan
-from ...core.plan import load_runnable
 from .. import dialogs
 from .audience import AudienceView
 from .console import TrainerConsole

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.answer_source import MAX_TEAMS, default_team_names, load_team_file
 from ...core.errors import QuizError
+from ...core.hall import MAX_TEAMS, default_team_names, load_team_file
 from .. import dialogs
 from ..banklist import BankEntry
 

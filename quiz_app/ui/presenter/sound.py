@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ...core.resources import assets_dir
+from ...core.banks import assets_dir
 
 log = logging.getLogger(__name__)
 

@@ -19,13 +19,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from ...core.analysis import ItemAnalysis, ItemFlag, ItemStats
-from ...core.attempt import QuestionScore
-from ...core.export import SessionResults, format_number, normalised_gain
 from ...core.model import FALSE_KEY, TRUE_KEY, Question, QuestionType, TestKind
-from ...core.nip import format_nip
-from ...core.store import AttemptRecord, AttemptStatus, SessionRecord
-from ...core.store_import import AttemptCounts
+from ...core.people import format_nip
+from ...core.quiz import QuestionScore
+from ...core.results import (
+    AttemptCounts,
+    AttemptRecord,
+    AttemptStatus,
+    ItemAnalysis,
+    ItemFlag,
+    ItemStats,
+    SessionRecord,
+    SessionResults,
+    format_number,
+    normalised_gain,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex

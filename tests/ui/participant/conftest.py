@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from quiz_app.core.model import Bank, Plan
-from quiz_app.core.store import ResultsStore
+from quiz_app.core.results import ResultsStore
 from quiz_app.ui import dialogs
 from quiz_app.ui.participant.session import ParticipantSession, SessionSetup, create_session
 from quiz_app.ui.participant.window import ParticipantWindow

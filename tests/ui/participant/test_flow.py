@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from quiz_app.core.model import QuestionType
-from quiz_app.core.store import AttemptStatus
+from quiz_app.core.results import AttemptStatus
 from tests.helpers.fakes import make_bank, make_plan, make_question
 
 from .conftest import NIP, press, type_text

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from quiz_app.core.identity import IdentityProblem, check_identity
-from quiz_app.core.roster import load_roster
+from quiz_app.core.people import load_roster
+from quiz_app.core.quiz import IdentityProblem, check_identity
 
 from .conftest import NIP, press, type_text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from quiz_app.core.store import AttemptStatus, SessionStatus
-from quiz_app.core.trainer import PinCheck, PinHash, PinLock, valid_pin
+from quiz_app.core.quiz import PinCheck, PinHash, PinLock, valid_pin
+from quiz_app.core.results import AttemptStatus, SessionStatus
 from tests.helpers.fakes import FakeClock
 
 from .conftest import PIN, press

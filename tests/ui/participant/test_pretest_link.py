@@ -12,10 +12,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from quiz_app import cli
-from quiz_app.core.export import PREPOST_HEADERS, export_session
+from quiz_app.core.banks import load_runnable
 from quiz_app.core.model import TestKind
-from quiz_app.core.plan import load_runnable
-from quiz_app.core.store import DB_FILENAME, ResultsStore, SessionRecord
+from quiz_app.core.results import (
+    DB_FILENAME,
+    PREPOST_HEADERS,
+    ResultsStore,
+    SessionRecord,
+    export_session,
+)
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.participant.window import ParticipantWindow
 from quiz_app.ui.setup import SetupDialog

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz_app.core.engine import build_attempt
 from quiz_app.core.hall import TEAM_MARK
 from quiz_app.core.model import Participant
-from quiz_app.core.store import ResultsStore
+from quiz_app.core.quiz import build_attempt
+from quiz_app.core.results import ResultsStore
 from quiz_app.ui.participant.launcher import _unfinished
 from tests.helpers.fakes import make_bank, make_plan
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from quiz_app.core.store import ResultsStore
-from quiz_app.core.trainer import TrainerSettings
+from quiz_app.core.quiz import TrainerSettings
+from quiz_app.core.results import ResultsStore
 from quiz_app.ui import dialogs
 from quiz_app.ui.main_window import MainWindow
 from quiz_app.ui.setup import SetupDialog

@@ -20,10 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from quiz_app.core.answer_source import TeamSource  # noqa: E402
-from quiz_app.core.hall import HallSession  # noqa: E402
+from quiz_app.core.banks import load_runnable  # noqa: E402
+from quiz_app.core.hall import (
+    HallSession,  # noqa: E402
+    TeamSource,  # noqa: E402
+)
 from quiz_app.core.model import Order  # noqa: E402
-from quiz_app.core.plan import load_runnable  # noqa: E402
 from quiz_app.ui.app import create_app  # noqa: E402
 from quiz_app.ui.presenter.audience import AudienceView  # noqa: E402
 from quiz_app.ui.presenter.console import TrainerConsole  # noqa: E402

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from quiz_app.core.hall import Phase
-from quiz_app.core.store import DB_FILENAME
+from quiz_app.core.results import DB_FILENAME
 from tests.ui.presenter.conftest import type_keys
 
 TEAMS = ["Dinkes", "Bappeda", "BKPSDM"]

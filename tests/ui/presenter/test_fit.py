@@ -10,12 +10,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from quiz_app.core.answer_source import TeamSource
-from quiz_app.core.bank import load_bank
-from quiz_app.core.engine import build_attempt
-from quiz_app.core.hall import HallGame, HallSession, HallState, Phase
+from quiz_app.core.banks import bundled_bank_files, load_bank
+from quiz_app.core.hall import HallGame, HallSession, HallState, Phase, TeamSource
 from quiz_app.core.model import Bank, Order, Question, QuestionType
-from quiz_app.core.resources import bundled_bank_files
+from quiz_app.core.quiz import build_attempt
 from quiz_app.ui.presenter.audience import (
     EXPLANATION_MIN,
     OPTION_MIN,

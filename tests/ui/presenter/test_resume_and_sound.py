@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from quiz_app.core.banks import assets_dir
 from quiz_app.core.hall import Phase, find_resumable
-from quiz_app.core.resources import assets_dir
-from quiz_app.core.store import DB_FILENAME
+from quiz_app.core.results import DB_FILENAME
 from quiz_app.ui.presenter import controller as controller_mod
 from quiz_app.ui.presenter.sound import SOUND_FILES, SoundPlayer
 from tests.ui.presenter.conftest import type_keys

@@ -11,9 +11,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
-from quiz_app.core.package import import_session_file as join
-from quiz_app.core.package import write_package, write_session_file
-from quiz_app.core.store import ResultsStore
+from quiz_app.core.results import ResultsStore, write_package, write_session_file
+from quiz_app.core.results import import_session_file as join
 from quiz_app.ui import dialogs
 from quiz_app.ui.results import ResultsWindow, open_results_window
 from quiz_app.ui.results.models import (
@@ -349,7 +348,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
         window.export_package()
     assert done.args[0] == "package" and done.args[1].attempts == 4
     with ResultsStore.open_in(data_dir) as store:
-        from quiz_app.core.package import read_package
+        from quiz_app.core.results import read_package
 
         assert len(read_package(package, store.session(2)).attempts) == 4
 

@@ -1,0 +1,146 @@
+"""Banks: reading and validating what trainers write (question banks, session plans, the bank
+cache)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._surface import lazy_surface
+
+if TYPE_CHECKING:
+    from .bank import (
+        CATEGORY_KEYS,
+        DEFAULT_KEYS,
+        IMAGE_SUFFIXES,
+        QUESTION_KEYS,
+        TIME_RANGE,
+        TOP_KEYS,
+        TRUE_FALSE_OPTIONS,
+        load_bank,
+        validate_source,
+    )
+    from .cache import (
+        LOADER_VERSION,
+        BankCache,
+        bank_from_cache,
+        bank_to_cache,
+    )
+    from .lint import letter_warnings, may_shuffle
+    from .plan import (
+        DRAW_KEYS,
+        PLAN_KEYS,
+        default_plan,
+        is_plan_file,
+        load_plan,
+        load_runnable,
+    )
+    from .resources import (
+        assets_dir,
+        bundled_bank_files,
+        bundled_banks_dir,
+        bundled_plan_files,
+        declared_id,
+        find_bank_by_id,
+    )
+    from .schema import (
+        SLUG,
+        TYPE_NAMES,
+        Fields,
+        describe,
+    )
+    from .yamlsrc import (
+        MAX_DEPTH,
+        MAX_FILE_BYTES,
+        LocList,
+        LocMap,
+        Pos,
+        Source,
+        parse_yaml,
+        read_source,
+    )
+
+_SURFACE = {
+    "BankCache": "cache",
+    "CATEGORY_KEYS": "bank",
+    "DEFAULT_KEYS": "bank",
+    "DRAW_KEYS": "plan",
+    "Fields": "schema",
+    "IMAGE_SUFFIXES": "bank",
+    "LOADER_VERSION": "cache",
+    "LocList": "yamlsrc",
+    "LocMap": "yamlsrc",
+    "MAX_DEPTH": "yamlsrc",
+    "MAX_FILE_BYTES": "yamlsrc",
+    "PLAN_KEYS": "plan",
+    "Pos": "yamlsrc",
+    "QUESTION_KEYS": "bank",
+    "SLUG": "schema",
+    "Source": "yamlsrc",
+    "TIME_RANGE": "bank",
+    "TOP_KEYS": "bank",
+    "TRUE_FALSE_OPTIONS": "bank",
+    "TYPE_NAMES": "schema",
+    "assets_dir": "resources",
+    "bank_from_cache": "cache",
+    "bank_to_cache": "cache",
+    "bundled_bank_files": "resources",
+    "bundled_banks_dir": "resources",
+    "bundled_plan_files": "resources",
+    "declared_id": "resources",
+    "default_plan": "plan",
+    "describe": "schema",
+    "find_bank_by_id": "resources",
+    "is_plan_file": "plan",
+    "letter_warnings": "lint",
+    "load_bank": "bank",
+    "load_plan": "plan",
+    "load_runnable": "plan",
+    "may_shuffle": "lint",
+    "parse_yaml": "yamlsrc",
+    "read_source": "yamlsrc",
+    "validate_source": "bank",
+}
+
+__all__ = [
+    "BankCache",
+    "CATEGORY_KEYS",
+    "DEFAULT_KEYS",
+    "DRAW_KEYS",
+    "Fields",
+    "IMAGE_SUFFIXES",
+    "LOADER_VERSION",
+    "LocList",
+    "LocMap",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "PLAN_KEYS",
+    "Pos",
+    "QUESTION_KEYS",
+    "SLUG",
+    "Source",
+    "TIME_RANGE",
+    "TOP_KEYS",
+    "TRUE_FALSE_OPTIONS",
+    "TYPE_NAMES",
+    "assets_dir",
+    "bank_from_cache",
+    "bank_to_cache",
+    "bundled_bank_files",
+    "bundled_banks_dir",
+    "bundled_plan_files",
+    "declared_id",
+    "default_plan",
+    "describe",
+    "find_bank_by_id",
+    "is_plan_file",
+    "letter_warnings",
+    "load_bank",
+    "load_plan",
+    "load_runnable",
+    "may_shuffle",
+    "parse_yaml",
+    "read_source",
+    "validate_source",
+]
+
+__getattr__, __dir__ = lazy_surface(__name__, _SURFACE)

@@ -1,0 +1,401 @@
+"""The hall session: a :class:`~.game.HallGame` bound to the results store and a small
+resume file, so a crashed presentation continues at the question it was on. Qt-free."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..atomicio import write_atomic
+from ..clock import Clock
+from ..errors import StoreError
+from ..model import Bank, Participant, Plan, Scoring
+from ..quiz import AnswerRecord, AttemptSpec, build_attempt
+from ..results import AttemptStatus, ResultsStore, attempt_spec_from_dict, attempt_spec_to_dict
+from .answer_source import AnswerSource, HallParticipant
+from .game import (
+    EXTRA_SECONDS,
+    HALL_STATE_FORMAT,
+    SAVE_EVERY,
+    TEAM_MARK,
+    HallEvent,
+    HallGame,
+    HallState,
+    Phase,
+    PhaseChanged,
+    QuestionClosed,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["HallSession", "SavedHall", "find_resumable", "hall_dir", "spec_path"]
+
+
+
+
+def hall_dir(data_dir: Path) -> Path:
+    """Where resume files live: ``<data dir>/aula``."""
+    return Path(data_dir) / "aula"
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
+    """A crash leaves the old file or the new one, never half of one."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def spec_path(state_path: Path) -> Path:
+    """The shared spec is written once next to the small, often rewritten state file."""
+    return state_path.with_name(f"{state_path.stem}.spec.json")
+
+
+@dataclass(frozen=True)
+class SavedHall:
+    """A resume file as read back: ``<data dir>/aula/<hall id>.json`` (the state) and
+    ``<hall id>.spec.json`` (the shared spec, written once)."""
+
+    path: Path
+    hall_id: str
+    status: str  # running | finished | abandoned
+    source: str  # the plan or bank file that was presented
+    title: str
+    kind: str  # AnswerSource.kind
+    participants: tuple[HallParticipant, ...]
+    session_id: int | None
+    attempts: dict[str, str]  # participant id -> attempt id
+    spec: AttemptSpec
+    state: HallState
+    updated_at: str
+
+    @classmethod
+    def read(cls, path: Path) -> SavedHall:
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            if d.get("format") != HALL_STATE_FORMAT:
+                raise ValueError(f"format {d.get('format')!r}")
+            spec = json.loads(spec_path(path).read_text(encoding="utf-8"))
+            return cls(
+                path=path,
+                hall_id=str(d["hall_id"]),
+                status=str(d["status"]),
+                source=str(d["source"]),
+                title=str(d["title"]),
+                kind=str(d["kind"]),
+                participants=tuple(HallParticipant(str(p["id"]), str(p["name"]))
+                                   for p in d["participants"]),
+                session_id=None if d["session_id"] is None else int(d["session_id"]),
+                attempts={str(k): str(v) for k, v in d["attempts"].items()},
+                spec=attempt_spec_from_dict(spec),
+                state=HallState.from_dict(d["state"]),
+                updated_at=str(d["updated_at"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"Berkas lanjutan presentasi rusak atau tidak terbaca: {exc}.",
+                             path) from exc
+
+    @property
+    def question_number(self) -> int:
+        return self.state.index + 1
+
+
+def find_resumable(data_dir: Path, source: Path | None = None) -> list[SavedHall]:
+    """Presentations that did not finish (newest first), optionally only of ``source``.
+    Damaged resume files are skipped with a log warning."""
+    folder = hall_dir(data_dir)
+    found: list[SavedHall] = []
+    paths = [p for p in sorted(folder.glob("*.json")) if not p.name.endswith(".spec.json")] \
+        if folder.is_dir() else []
+    for path in paths:
+        try:
+            saved = SavedHall.read(path)
+        except StoreError as exc:
+            log.warning("%s", exc)
+            continue
+        if saved.status != "running":
+            continue
+        if source is not None and Path(saved.source) != Path(source).resolve():
+            continue
+        found.append(saved)
+    found.sort(key=lambda s: s.updated_at, reverse=True)
+    return found
+
+
+class HallSession:
+    """A :class:`HallGame` whose every answer goes to the results store and whose state
+    goes to a resume file. It is the :class:`AnswerSink` the source is attached to.
+
+    In the store, the presentation is one session; each participant (team) is a
+    ``Participant`` with ``nip=None`` and ``name`` = team name, with one attempt over the
+    one shared spec, so exports and analyses treat hall and self-paced results alike.
+    A discussion (no participants) writes nothing to the store, only the resume file.
+    """
+
+    def __init__(
+        self,
+        game: HallGame,
+        source: AnswerSource,
+        *,
+        store: ResultsStore | None,
+        session_id: int | None,
+        attempts: Mapping[str, str],
+        state_path: Path,
+        source_path: Path,
+        title: str,
+        clock: Clock,
+    ) -> None:
+        self.game = game
+        self.source = source
+        self.store = store
+        self.session_id = session_id
+        self.attempts = dict(attempts)
+        self.state_path = state_path
+        self.source_path = source_path
+        self.title = title
+        self._clock = clock
+        self._last_save = clock()
+        source.attach(self)
+
+    # ------------------------------------------------------------------ creating
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        source_path: Path,
+        plan: Plan,
+        banks: Sequence[Bank],
+        source: AnswerSource,
+        clock: Clock,
+        *,
+        seed: str | None = None,
+        show_leaderboard: bool = True,
+    ) -> HallSession:
+        """Build the one spec for everybody, open a store session with one attempt per
+        participant, and write the first resume file."""
+        hall_id = uuid.uuid4().hex
+        spec = build_attempt(plan, banks, seed or f"aula-{hall_id[:12]}")
+        participants = source.participants() if source.collects_answers else ()
+        game = HallGame(spec, participants, clock, collect_answers=source.collects_answers,
+                        state=HallState(show_leaderboard=show_leaderboard))
+        store = None
+        session_id = None
+        attempts: dict[str, str] = {}
+        if participants:
+            store = ResultsStore.open_in(data_dir)
+            try:
+                session = store.create_session(f"{plan.title} (aula)", plan)
+                session_id = session.id
+                for p in participants:
+                    attempts[p.id] = store.start_attempt(
+                        session.id, Participant(name=p.name, nip=None, extra=(TEAM_MARK,)), spec
+                    )
+            except BaseException:
+                store.close()
+                raise
+        session = cls(game, source, store=store, session_id=session_id, attempts=attempts,
+                      state_path=hall_dir(data_dir) / f"{hall_id}.json",
+                      source_path=Path(source_path).resolve(), title=plan.title, clock=clock)
+        session.save()
+        return session
+
+    @classmethod
+    def resume(cls, data_dir: Path, saved: SavedHall, source: AnswerSource,
+               clock: Clock) -> HallSession:
+        """Continue a presentation from its resume file and the answers in the store.
+        ``source`` must list the same participants (same ids) as the saved one."""
+        got = tuple(source.participants()) if source.collects_answers else ()
+        if got != saved.participants:
+            raise StoreError("Daftar tim berbeda dengan presentasi yang akan dilanjutkan.",
+                             saved.path)
+        store = None
+        answers: dict[str, dict[str, AnswerRecord]] = {}
+        if saved.participants:
+            store = ResultsStore.open_in(data_dir)
+            try:
+                by_attempt = {a.id: a for a in store.attempts(saved.session_id or 0)}
+                for pid, attempt_id in saved.attempts.items():
+                    rec = by_attempt.get(attempt_id)
+                    if rec is None:
+                        raise StoreError(f"Pengerjaan tim {pid} tidak ada di basis data hasil.",
+                                         saved.path)
+                    answers[pid] = dict(rec.answers)
+            except BaseException:
+                store.close()
+                raise
+        game = HallGame(saved.spec, saved.participants, clock,
+                        collect_answers=bool(saved.participants), answers=answers,
+                        state=saved.state)
+        session = cls(game, source, store=store, session_id=saved.session_id,
+                      attempts=saved.attempts, state_path=saved.path,
+                      source_path=Path(saved.source), title=saved.title, clock=clock)
+        session.save()
+        return session
+
+    @staticmethod
+    def abandon(data_dir: Path, saved: SavedHall) -> None:
+        """The trainer chose not to continue: mark the attempts abandoned (so they are not
+        offered for resume as self-paced attempts), close the session, retire the file."""
+        if saved.participants and saved.session_id is not None:
+            with ResultsStore.open_in(data_dir) as store:
+                for rec in store.attempts(saved.session_id):
+                    if rec.id in saved.attempts.values() and \
+                            rec.status is AttemptStatus.IN_PROGRESS:
+                        store.abandon_attempt(rec.id)
+                store.close_session(saved.session_id)
+        data = json.loads(saved.path.read_text(encoding="utf-8"))
+        data["status"] = "abandoned"
+        data["updated_at"] = _now_iso()
+        _write_json_atomic(saved.path, data)
+
+    # ------------------------------------------------------------------ AnswerSink
+
+    @property
+    def accepting(self) -> bool:
+        return self.game.accepting
+
+    def submit(self, participant_id: str, letters: Iterable[str],
+               at: float | None = None) -> AnswerRecord:
+        """Check, store (committed before returning), then keep the answer."""
+        # A deadline noticed while checking stays pending in the game: the next poll()
+        # (the UI tick) reports and persists it.
+        record = self.game.prepare(participant_id, letters, at)
+        if self.store is not None:
+            self.store.record_answer(self.attempts[participant_id], record,
+                                     current_index=self.game.index)
+        self.game.commit(participant_id, record)
+        return record
+
+    # ------------------------------------------------------------------ actions
+
+    def poll(self) -> list[HallEvent]:
+        events = self.game.poll()
+        self._persist(events)
+        if (not events and self.game.phase is Phase.RUNNING
+                and self._clock() - self._last_save >= SAVE_EVERY):
+            self.save()
+        return events
+
+    def start(self) -> list[HallEvent]:
+        return self._do(self.game.start())
+
+    def pause(self) -> list[HallEvent]:
+        return self._do(self.game.pause())
+
+    def resume_question(self) -> list[HallEvent]:
+        return self._do(self.game.resume())
+
+    def toggle_pause(self) -> list[HallEvent]:
+        return self._do(self.game.toggle_pause())
+
+    def add_time(self, seconds: int = EXTRA_SECONDS) -> list[HallEvent]:
+        events = self.game.add_time(seconds)
+        self._do(events)
+        self.save()
+        return events
+
+    def reveal(self) -> list[HallEvent]:
+        return self._do(self.game.reveal())
+
+    def next(self) -> list[HallEvent]:
+        return self._do(self.game.next())
+
+    def skip(self) -> list[HallEvent]:
+        return self._do(self.game.skip())
+
+    def end(self) -> list[HallEvent]:
+        return self._do(self.game.end())
+
+    def advance(self) -> list[HallEvent]:
+        return self._do(self.game.advance())
+
+    def set_show_leaderboard(self, on: bool) -> None:
+        self.game.show_leaderboard = on
+        self.save()
+
+    def close(self) -> None:
+        """Release the store (the resume file stays: a presentation closed before its end
+        can be continued later)."""
+        self.source.detach()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ------------------------------------------------------------------ internals
+
+    def _do(self, events: list[HallEvent]) -> list[HallEvent]:
+        self._persist(events)
+        return events
+
+    def _persist(self, events: Sequence[HallEvent]) -> None:
+        if not events:
+            return
+        finished = False
+        for ev in events:
+            if isinstance(ev, QuestionClosed) and self.store is not None:
+                for pid, rec in ev.unanswered:
+                    self.store.record_answer(self.attempts[pid], rec, current_index=ev.index)
+            elif isinstance(ev, PhaseChanged) and ev.phase is Phase.READY:
+                self._checkpoint_attempts()
+            elif isinstance(ev, PhaseChanged) and ev.phase is Phase.FINISHED:
+                finished = True
+        if finished:
+            self._finish_attempts()
+        self.save(finished=finished)
+
+    def _checkpoint_attempts(self) -> None:
+        if self.store is None:
+            return
+        game = self.game
+        used = {aq.id: game.elapsed(i) for i, aq in enumerate(game.spec.questions)}
+        for attempt_id in self.attempts.values():
+            self.store.checkpoint(attempt_id, game.total_elapsed(), game.index,
+                                  question_time_used=used)
+
+    def _finish_attempts(self) -> None:
+        if self.store is None or self.session_id is None:
+            return
+        status = {a.id: a.status for a in self.store.attempts(self.session_id)}
+        for pid, attempt_id in self.attempts.items():
+            if status.get(attempt_id) is AttemptStatus.IN_PROGRESS:
+                self.store.finish_attempt(attempt_id, self.game.result(pid),
+                                          self.game.total_elapsed())
+        self.store.close_session(self.session_id)
+
+    def save(self, *, finished: bool | None = None) -> None:
+        """Write the resume file atomically (temp file, fsync, ``os.replace``)."""
+        done = self.game.phase is Phase.FINISHED if finished is None else finished
+        data = {
+            "format": HALL_STATE_FORMAT,
+            "hall_id": self.state_path.stem,
+            "status": "finished" if done else "running",
+            "source": str(self.source_path),
+            "title": self.title,
+            "kind": self.source.kind,
+            "participants": [{"id": p.id, "name": p.name} for p in self.game.participants],
+            "session_id": self.session_id,
+            "attempts": self.attempts,
+            "state": self.game.snapshot().to_dict(),
+            "updated_at": _now_iso(),
+        }
+        try:
+            spec_file = spec_path(self.state_path)
+            if not spec_file.exists():
+                _write_json_atomic(spec_file, attempt_spec_to_dict(self.game.spec))
+            _write_json_atomic(self.state_path, data)
+        except OSError as exc:
+            raise StoreError(f"Berkas lanjutan presentasi tidak dapat ditulis: "
+                             f"{exc.strerror or exc}.", self.state_path) from exc
+        self._last_save = self._clock()
+
+    @property
+    def speed_scoring(self) -> bool:
+        return self.game.plan.scoring == Scoring.SPEED

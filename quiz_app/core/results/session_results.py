@@ -1,0 +1,255 @@
+"""One session's results read from the store: finished attempts, categories, the linked
+pre-test, N-Gain and score summaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ExportError, QuizError
+from ..model import Category
+from ..quiz import round_half_up
+from .records import AttemptRecord, AttemptStatus, SessionRecord
+from .store import ResultsStore
+
+__all__ = [
+    "PrePost",
+    "SessionResults",
+    "gain_summary",
+    "load_results",
+    "normalised_gain",
+    "pre_post",
+    "resolve_categories",
+    "resolve_session",
+    "score_summary",
+]
+
+
+
+# --------------------------------------------------------------------------- loading
+
+_CODE_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
+
+
+def resolve_session(store: ResultsStore, ref: str | int) -> SessionRecord:
+    """A session by id (``12``), ``latest``, or its code (``ABCD-EFGH``)."""
+    text = str(ref).strip()
+    if text.lower() in ("latest", "terakhir"):
+        latest = store.latest_session()
+        if latest is None:
+            raise ExportError("Belum ada sesi di basis data hasil ini.")
+        return latest
+    if text.isdigit():
+        return store.session(int(text))
+    if _CODE_RE.match(text):
+        code = text.upper().replace("-", "")
+        code = f"{code[:4]}-{code[4:]}"
+        for s in store.sessions(code):
+            if s.code == code:
+                return s
+        raise ExportError(f"Sesi dengan kode {code} tidak ditemukan.")
+    raise ExportError(
+        f"Sesi '{text}' tidak dikenal: tulis nomor sesi (lihat 'quiz-app sessions'), "
+        "'latest', atau kode sesi seperti ABCD-EFGH."
+    )
+
+
+
+@dataclass(frozen=True)
+class SessionResults:
+    """One session, ready to export or show."""
+
+    session: SessionRecord
+    attempts: tuple[AttemptRecord, ...]  # finished, in the order they started
+    unfinished: tuple[AttemptRecord, ...]  # in progress or abandoned: not exported
+    categories: tuple[Category, ...]  # bank order; only categories the attempts used
+    pretest: SessionRecord | None = None
+    pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
+
+    @property
+    def has_pretest(self) -> bool:
+        return self.pretest is not None
+
+
+def _bank_dirs(session: SessionRecord, extra: Sequence[Path]) -> list[Path]:
+    dirs = [Path(d) for d in extra]
+    if session.plan.path is not None:
+        plan_dir = Path(session.plan.path).parent
+        dirs += [plan_dir, plan_dir.parent]
+    return [d for d in dirs if d.is_dir()]
+
+
+def resolve_categories(
+    session: SessionRecord,
+    attempts: Iterable[AttemptRecord],
+    bank_dirs: Sequence[Path] = (),
+) -> tuple[Category, ...]:
+    """The categories the attempts used, in bank order, with their titles.
+
+    Titles come from the plan's banks (found by id in ``bank_dirs``, next to the plan
+    file, then among the bundled banks). A category no bank describes keeps its id as
+    title and goes last, sorted by id; so the column order is stable either way.
+    """
+    from ..banks import find_bank_by_id, load_bank
+
+    used: set[str] = set()
+    for rec in attempts:
+        used.update(aq.question.category for aq in rec.spec.questions)
+    known: list[Category] = []
+    seen: set[str] = set()
+    dirs = _bank_dirs(session, bank_dirs)
+    for bank_id in session.plan.banks:
+        path = find_bank_by_id(bank_id, dirs)
+        if path is None:
+            continue
+        try:
+            bank = load_bank(path)
+        except QuizError:
+            continue  # a bank that no longer validates: fall back to category ids
+        for cat in bank.categories:
+            if cat.id in used and cat.id not in seen:
+                known.append(cat)
+                seen.add(cat.id)
+    rest = [Category(c, c) for c in sorted(used - seen)]
+    return tuple(known + rest)
+
+
+def _latest_by_nip(attempts: Iterable[AttemptRecord]) -> dict[str, AttemptRecord]:
+    latest: dict[str, AttemptRecord] = {}
+    for rec in attempts:
+        nip = rec.participant.nip
+        if not nip or rec.result is None or not rec.result.graded:
+            continue
+        old = latest.get(nip)
+        if old is None or (rec.finished_at or "") >= (old.finished_at or ""):
+            latest[nip] = rec
+    return latest
+
+
+def load_results(
+    store: ResultsStore,
+    session_id: int,
+    *,
+    pretest_session_id: int | None = None,
+    bank_dirs: Sequence[Path] = (),
+    categories: Sequence[Category] | None = None,
+) -> SessionResults:
+    """Read a session for export or display.
+
+    ``pretest_session_id`` overrides the session's own link to its pre-test. The pre-test
+    *nilai* of a NIP is that of its last finished attempt there.
+    """
+    session = store.session(session_id)
+    records = store.attempts(session_id)
+    finished = tuple(r for r in records if r.status is AttemptStatus.FINISHED and r.result)
+    unfinished = tuple(r for r in records if r not in finished)
+    cats = (
+        tuple(categories)
+        if categories is not None
+        else resolve_categories(session, finished, bank_dirs)
+    )
+    pre_id = pretest_session_id if pretest_session_id is not None else session.pretest_session_id
+    pretest = None
+    pre_nilai: dict[str, float] = {}
+    if pre_id is not None:
+        if pre_id == session_id:
+            raise ExportError(
+                f"Sesi {session_id} tidak dapat menjadi pre-test bagi dirinya sendiri."
+            )
+        pretest = store.session(pre_id)
+        pre_finished = [r for r in store.attempts(pre_id) if r.status is AttemptStatus.FINISHED]
+        pre_nilai = {
+            nip: rec.result.nilai
+            for nip, rec in _latest_by_nip(pre_finished).items()
+            if rec.result is not None
+        }
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai)
+
+
+# --------------------------------------------------------------------------- pre/post
+
+
+def normalised_gain(pre: float | None, post: float | None) -> float | None:
+    """Hake's normalised gain ``(post - pre) / (100 - pre)``, 2 decimals (half-up).
+
+    None when either score is missing or the pre-test was already 100.
+    """
+    if pre is None or post is None or pre >= 100:
+        return None
+    return round_half_up((post - pre) / (100 - pre), 2)
+
+
+@dataclass(frozen=True)
+class PrePost:
+    nip: str
+    name: str
+    pre: float | None
+    post: float
+    gain: float | None
+
+
+def pre_post(results: SessionResults) -> list[PrePost]:
+    """One entry per NIP of the post-test (its last finished attempt), matched by NIP."""
+    if not results.has_pretest:
+        return []
+    out = []
+    for nip, rec in _latest_by_nip(results.attempts).items():
+        assert rec.result is not None
+        pre = results.pretest_nilai.get(nip)
+        post = rec.result.nilai
+        out.append(PrePost(nip, rec.participant.name, pre, post, normalised_gain(pre, post)))
+    return sorted(out, key=lambda p: (p.name.casefold(), p.nip))
+
+
+@dataclass(frozen=True)
+class GainSummary:
+    matched: int  # participants with both scores
+    improved: int  # post > pre
+    mean_gain: float | None  # mean N-gain of those where it is defined
+    mean_pre: float | None
+    mean_post: float | None
+
+
+def gain_summary(pairs: Sequence[PrePost]) -> GainSummary:
+    both = [p for p in pairs if p.pre is not None]
+    gains = [p.gain for p in both if p.gain is not None]
+    pres = [p.pre for p in both if p.pre is not None]
+
+    def mean(values: Sequence[float]) -> float | None:
+        return round_half_up(sum(values) / len(values), 2) if values else None
+
+    return GainSummary(
+        matched=len(both),
+        improved=sum(1 for p in both if p.pre is not None and p.post > p.pre),
+        mean_gain=mean(gains),
+        mean_pre=mean(pres),
+        mean_post=mean([p.post for p in both]),
+    )
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    finished: int
+    unfinished: int
+    graded: int  # finished attempts with something scored (not surveys)
+    passed: int
+    mean_nilai: float | None
+    lowest: float | None
+    highest: float | None
+
+
+def score_summary(results: SessionResults) -> ScoreSummary:
+    """Counts and mean *nilai* of a session, for the results window."""
+    graded = [r.result for r in results.attempts if r.result is not None and r.result.graded]
+    values = [g.nilai for g in graded]
+    return ScoreSummary(
+        finished=len(results.attempts),
+        unfinished=len(results.unfinished),
+        graded=len(graded),
+        passed=sum(1 for g in graded if g.passed),
+        mean_nilai=round_half_up(sum(values) / len(values), 2) if values else None,
+        lowest=min(values) if values else None,
+        highest=max(values) if values else None,
+    )

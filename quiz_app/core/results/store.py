@@ -1,0 +1,642 @@
+"""Crash-proof results store: one SQLite file, ``results.sqlite3``, in the data folder.
+
+Every answer a participant gives is committed in its own transaction before
+:meth:`ResultsStore.record_answer` returns, so the UI may show "tersimpan" right after
+the call. The database runs in WAL mode with ``synchronous=FULL`` (each commit is
+fsync'ed) and foreign keys on.
+
+Timestamps: every ``*_at`` column is ISO 8601 in UTC with an explicit offset, from
+``datetime.now(UTC).isoformat()`` (e.g. ``2025-03-04T02:05:06.123456+00:00``); the UI
+converts them to local time (WIB/WITA/WIT) for display. A session's ``date`` is the
+training's calendar date as the trainer means it (``YYYY-MM-DD``, local, no time).
+
+The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades an older
+file forward on open, one transaction per step. A file newer than this code, or a file
+that is not a Kuis ASN results database, raises :class:`StoreError` and is left untouched.
+
+One ``ResultsStore`` wraps one connection; use it from one thread."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Participant, Plan, TestKind
+from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .records import (
+    _ATTEMPT_QUERY,
+    _ATTEMPT_STATUS_LABEL,
+    _SESSION_COLUMNS,
+    APPLICATION_ID,
+    DB_FILENAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    AttemptRecord,
+    AttemptStatus,
+    SessionRecord,
+    SessionStatus,
+    _check_seconds,
+    _dumps,
+    _hostname,
+    _like,
+    _question_times,
+    now_iso,
+    session_code,
+)
+from .serialize import (
+    attempt_result_from_dict,
+    attempt_result_to_dict,
+    attempt_spec_from_dict,
+    attempt_spec_to_dict,
+    participant_from_dict,
+    plan_from_dict,
+    plan_to_dict,
+)
+
+
+class ResultsStore:
+    """The results database. Open with ``ResultsStore(path)`` or ``ResultsStore.open_in(dir)``.
+
+    ``check`` runs ``PRAGMA quick_check`` on open so a damaged file is reported at once
+    rather than half-way through a session.
+    """
+
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        self.path = Path(path)
+        # attempt id -> {question id -> option keys}, from the immutable spec snapshot
+        self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Basis data hasil tidak dapat dibuka: {exc}.", self.path) from exc
+        self._conn: sqlite3.Connection | None = conn
+        opened = False
+        try:
+            self._open(check)
+            opened = True
+        finally:
+            if not opened:
+                conn.close()
+                self._conn = None
+
+    @classmethod
+    def open_in(cls, data_dir: Path, *, check: bool = True) -> ResultsStore:
+        """Open (creating if needed) ``results.sqlite3`` in ``data_dir``."""
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Folder data tidak dapat dibuat: {exc.strerror or exc}.", data_dir
+            ) from exc
+        return cls(data_dir / DB_FILENAME, check=check)
+
+    # --- opening and migrations -------------------------------------------------------
+
+    def _open(self, check: bool) -> None:
+        conn = self._connection()
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Basis data hasil tidak dapat dibuka: {exc}.", self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                "Berkas ini bukan basis data SQLite yang valid atau sudah rusak "
+                f"({exc}). Pulihkan dari cadangan atau pindahkan berkas ini lalu coba lagi.",
+                self.path,
+            ) from exc
+        if app_id not in (0, APPLICATION_ID) or (version == 0 and tables):
+            raise StoreError(
+                "Berkas ini basis data SQLite, tetapi bukan basis data hasil Kuis ASN.",
+                self.path,
+            )
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"Basis data hasil ini dibuat oleh versi Kuis ASN yang lebih baru "
+                f"(skema v{version}, versi ini hanya mengenal hingga v{SCHEMA_VERSION}). "
+                "Perbarui aplikasi Kuis ASN; berkas tidak diubah.",
+                self.path,
+            )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA fullfsync = ON")  # macOS: a real flush to the disk
+            conn.execute("PRAGMA checkpoint_fullfsync = ON")
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check")] if check else ["ok"]
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Basis data hasil tidak dapat dibuka: {exc}.", self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            detail = "; ".join(str(p) for p in problems[:3])
+            raise StoreError(
+                f"Basis data hasil rusak ({detail}). Pulihkan dari cadangan.", self.path
+            )
+        self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        for step in range(version, SCHEMA_VERSION):
+            with self._write() as conn:
+                # Another process may have migrated meanwhile; we now hold the write lock.
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) > step:
+                    continue
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._read_one("PRAGMA user_version", ())[0])
+
+    # --- plumbing ------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("Basis data hasil sudah ditutup.", self.path)
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and fsync'ed) when the block ends."""
+        conn = self._connection()
+        done = False
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+            done = True
+        except sqlite3.Error as exc:
+            raise StoreError(f"Gagal menyimpan ke basis data hasil: {exc}.", self.path) from exc
+        finally:
+            if not done and conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction, so multi-query reads see one consistent state."""
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"Gagal membaca basis data hasil: {exc}.", self.path) from exc
+
+    def _read_one(self, sql: str, params: Sequence[Any]) -> Any:
+        try:
+            return self._connection().execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Gagal membaca basis data hasil: {exc}.", self.path) from exc
+
+    def close(self) -> None:
+        """Close the connection (the WAL is folded back into the main file)."""
+        if self._conn is not None:
+            with suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> ResultsStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` rows; ``["ok"]`` for a healthy file."""
+        try:
+            return [str(r[0]) for r in self._connection().execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+
+    # --- sessions --------------------------------------------------------------------
+
+    def create_session(
+        self,
+        title: str,
+        plan: Plan,
+        *,
+        place: str = "",
+        trainer: str = "",
+        date: str | Date | None = None,
+        pretest_session_id: int | None = None,
+    ) -> SessionRecord:
+        """Open a new session. ``date`` defaults to today's local date."""
+        if not title.strip():
+            raise StoreError("Judul sesi tidak boleh kosong.")
+        if date is None:
+            day = Date.today().isoformat()
+        elif isinstance(date, Date):
+            day = date.isoformat()
+        else:
+            try:
+                day = Date.fromisoformat(date).isoformat()
+            except ValueError as exc:
+                raise StoreError(
+                    f"Tanggal sesi {date!r} tidak valid; gunakan format TTTT-BB-HH."
+                ) from exc
+        key = secrets.token_hex(32)
+        with self._write() as conn:
+            if (
+                pretest_session_id is not None
+                and not conn.execute(
+                    "SELECT 1 FROM sessions WHERE id = ?", (pretest_session_id,)
+                ).fetchone()
+            ):
+                raise StoreError(f"Sesi pre-test {pretest_session_id} tidak ditemukan.", self.path)
+            cur = conn.execute(
+                "INSERT INTO sessions (title, plan_json, place, trainer, date, kind, session_key,"
+                " code, created_at, pretest_session_id, status)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                (
+                    title.strip(),
+                    _dumps(plan_to_dict(plan)),
+                    place.strip(),
+                    trainer.strip(),
+                    day,
+                    str(plan.kind),
+                    key,
+                    session_code(key),
+                    now_iso(),
+                    pretest_session_id,
+                ),
+            )
+            session_id = int(cur.lastrowid or 0)
+        return self.session(session_id)
+
+    def session(self, session_id: int) -> SessionRecord:
+        row = self._read_one(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
+        if row is None:
+            raise StoreError(f"Sesi {session_id} tidak ditemukan.", self.path)
+        return self._session_from_row(row)
+
+    def sessions(self, search: str = "") -> list[SessionRecord]:
+        """Sessions, newest first. Every word of ``search`` must occur (case-insensitive for
+        ASCII) in the title, place, trainer, date (``YYYY-MM-DD``) or code."""
+        where: list[str] = []
+        params: list[str] = []
+        for term in search.split():
+            fields = ("title", "place", "trainer", "date", "code")
+            where.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
+            params.extend([_like(term)] * len(fields))
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY created_at DESC, id DESC"
+        try:
+            rows = self._connection().execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Gagal membaca basis data hasil: {exc}.", self.path) from exc
+        return [self._session_from_row(r) for r in rows]
+
+    def latest_session(self, *, open_only: bool = False) -> SessionRecord | None:
+        """The most recently created session (only open ones if ``open_only``)."""
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"
+        if open_only:
+            sql += " WHERE status = 'open'"
+        row = self._read_one(sql + " ORDER BY created_at DESC, id DESC LIMIT 1", ())
+        return None if row is None else self._session_from_row(row)
+
+    def close_session(self, session_id: int) -> None:
+        """Mark a session closed (no new attempts). Closing twice is harmless.
+
+        Attempts still in progress are left alone; they stay resumable.
+        """
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE sessions SET status = 'closed', ended_at = ?"
+                " WHERE id = ? AND status = 'open'",
+                (now_iso(), session_id),
+            )
+            if (
+                cur.rowcount == 0
+                and not conn.execute(
+                    "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
+                ).fetchone()
+            ):
+                raise StoreError(f"Sesi {session_id} tidak ditemukan.", self.path)
+
+    def _session_from_row(self, row: Sequence[Any]) -> SessionRecord:
+        try:
+            plan = plan_from_dict(json.loads(row[2]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"Data rencana sesi {row[0]} rusak: {exc}.", self.path) from exc
+        return SessionRecord(
+            id=row[0],
+            title=row[1],
+            plan=plan,
+            place=row[3],
+            trainer=row[4],
+            date=row[5],
+            kind=TestKind(row[6]),
+            key=row[7],
+            code=row[8],
+            created_at=row[9],
+            started_at=row[10],
+            ended_at=row[11],
+            pretest_session_id=row[12],
+            status=SessionStatus(row[13]),
+        )
+
+    # --- attempts --------------------------------------------------------------------
+
+    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec) -> str:
+        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex).
+
+        A participant with the same NIP in the same session reuses the participant row
+        (its name, position, unit and rank are updated to the latest values).
+        """
+        attempt_id = uuid.uuid4().hex
+        spec_json = _dumps(attempt_spec_to_dict(spec))
+        now = now_iso()
+        with self._write() as conn:
+            row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"Sesi {session_id} tidak ditemukan.", self.path)
+            if row[0] != SessionStatus.OPEN:
+                raise StoreError(
+                    f"Sesi {session_id} sudah ditutup; tidak dapat memulai pengerjaan baru.",
+                    self.path,
+                )
+            participant_id = self._participant_row(conn, session_id, participant)
+            conn.execute(
+                "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
+                " started_at, updated_at, elapsed, current_index, device)"
+                " VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, 0, 0, ?)",
+                (
+                    attempt_id,
+                    session_id,
+                    participant_id,
+                    spec.seed,
+                    spec_json,
+                    now,
+                    now,
+                    _hostname(),
+                ),
+            )
+            conn.execute(
+                "UPDATE sessions SET started_at = COALESCE(started_at, ?) WHERE id = ?",
+                (now, session_id),
+            )
+        self._remember_spec(attempt_id, spec)
+        return attempt_id
+
+    @staticmethod
+    def _participant_row(conn: sqlite3.Connection, session_id: int, p: Participant) -> int:
+        values = (p.name, p.position, p.unit, p.rank, _dumps([list(kv) for kv in p.extra]))
+        if p.nip:
+            row = conn.execute(
+                "SELECT id FROM participants WHERE session_id = ? AND nip = ?", (session_id, p.nip)
+            ).fetchone()
+            if row is not None:
+                conn.execute(
+                    "UPDATE participants SET name = ?, position = ?, unit = ?, rank = ?,"
+                    " extra_json = ? WHERE id = ?",
+                    (*values, row[0]),
+                )
+                return int(row[0])
+        cur = conn.execute(
+            "INSERT INTO participants (session_id, nip, name, position, unit, rank, extra_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (session_id, p.nip or None, *values),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _remember_spec(self, attempt_id: str, spec: AttemptSpec) -> None:
+        self._spec_keys[attempt_id] = {
+            aq.id: frozenset(aq.question.option_keys) for aq in spec.questions
+        }
+
+    def _spec_options(self, attempt_id: str) -> dict[str, frozenset[str]]:
+        keys = self._spec_keys.get(attempt_id)
+        if keys is None:
+            row = self._read_one("SELECT spec_json FROM attempts WHERE id = ?", (attempt_id,))
+            if row is None:
+                raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
+            self._remember_spec(attempt_id, self._decode_spec(attempt_id, row[0]))
+            keys = self._spec_keys[attempt_id]
+        return keys
+
+    def _not_in_progress(self, conn: sqlite3.Connection, attempt_id: str) -> StoreError:
+        row = conn.execute("SELECT status FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+        if row is None:
+            return StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
+        label = _ATTEMPT_STATUS_LABEL.get(AttemptStatus(row[0]), str(row[0]))
+        return StoreError(f"Pengerjaan {attempt_id} {label}; tidak dapat diubah lagi.", self.path)
+
+    def _touch(
+        self,
+        conn: sqlite3.Connection,
+        attempt_id: str,
+        elapsed: float | None,
+        current_index: int | None,
+        question_times: str | None,
+    ) -> None:
+        cur = conn.execute(
+            "UPDATE attempts SET updated_at = ?, elapsed = COALESCE(?, elapsed),"
+            " current_index = COALESCE(?, current_index),"
+            " question_time_json = COALESCE(?, question_time_json)"
+            " WHERE id = ? AND status = 'in_progress'",
+            (now_iso(), elapsed, current_index, question_times, attempt_id),
+        )
+        if cur.rowcount != 1:
+            raise self._not_in_progress(conn, attempt_id)
+
+    def record_answer(
+        self,
+        attempt_id: str,
+        rec: AnswerRecord,
+        *,
+        elapsed: float | None = None,
+        current_index: int | None = None,
+        question_time_used: Mapping[str, float] | None = None,
+    ) -> None:
+        """Save (or replace) the answer to one question, committed before returning.
+
+        A later answer to the same question replaces the earlier one and bumps its
+        ``revision``. ``elapsed``, ``current_index`` and ``question_time_used``, when
+        given, are checkpointed in the same transaction (see :meth:`checkpoint`).
+        """
+        options = self._spec_options(attempt_id)
+        if rec.question_id not in options:
+            raise StoreError(
+                f"Soal {rec.question_id} bukan bagian dari pengerjaan {attempt_id}.", self.path
+            )
+        unknown = sorted(rec.choice - options[rec.question_id])
+        if unknown:
+            raise StoreError(
+                f"Pilihan {', '.join(unknown)} tidak ada pada soal {rec.question_id}.", self.path
+            )
+        time_taken = _check_seconds(rec.time_taken, "Waktu menjawab")
+        if elapsed is not None:
+            elapsed = _check_seconds(elapsed, "Waktu berjalan")
+        self._check_index(attempt_id, current_index, len(options))
+        times = _question_times(question_time_used)
+        with self._write() as conn:
+            self._touch(conn, attempt_id, elapsed, current_index, times)
+            conn.execute(
+                "INSERT INTO answers (attempt_id, question_id, choice_json, time_taken, flagged,"
+                " answered_at, revision) VALUES (?, ?, ?, ?, ?, ?, 1)"
+                " ON CONFLICT (attempt_id, question_id) DO UPDATE SET"
+                " choice_json = excluded.choice_json, time_taken = excluded.time_taken,"
+                " flagged = excluded.flagged, answered_at = excluded.answered_at,"
+                " revision = answers.revision + 1",
+                (
+                    attempt_id,
+                    rec.question_id,
+                    _dumps(sorted(rec.choice)),
+                    time_taken,
+                    int(rec.flagged),
+                    now_iso(),
+                ),
+            )
+
+    def checkpoint(
+        self,
+        attempt_id: str,
+        elapsed: float,
+        current_index: int,
+        *,
+        question_time_used: Mapping[str, float] | None = None,
+    ) -> None:
+        """Save the test time used, the question on screen and (optionally) the time used
+        per question, i.e. an ``engine.Checkpoint``. The UI calls this at least every 5 s;
+        it is one committed transaction. Only an attempt in progress can be checkpointed.
+        """
+        elapsed = _check_seconds(elapsed, "Waktu berjalan")
+        self._check_index(attempt_id, current_index, len(self._spec_options(attempt_id)))
+        times = _question_times(question_time_used)
+        with self._write() as conn:
+            self._touch(conn, attempt_id, elapsed, current_index, times)
+
+    def _check_index(self, attempt_id: str, index: int | None, count: int) -> None:
+        if index is not None and not 0 <= index < max(count, 1):
+            raise StoreError(
+                f"Nomor soal {index} di luar jangkauan pengerjaan {attempt_id} ({count} soal).",
+                self.path,
+            )
+
+    def finish_attempt(self, attempt_id: str, result: AttemptResult, elapsed: float) -> None:
+        """Mark the attempt finished and store its result (JSON, plus ``nilai``/``passed``)."""
+        elapsed = _check_seconds(elapsed, "Waktu berjalan")
+        result_json = _dumps(attempt_result_to_dict(result))
+        now = now_iso()
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?,"
+                " elapsed = ?, result_json = ?, nilai = ?, passed = ?"
+                " WHERE id = ? AND status = 'in_progress'",
+                (now, now, elapsed, result_json, result.nilai, int(result.passed), attempt_id),
+            )
+            if cur.rowcount != 1:
+                raise self._not_in_progress(conn, attempt_id)
+
+    def abandon_attempt(self, attempt_id: str) -> None:
+        """Mark an attempt in progress as abandoned (it is no longer offered for resume)."""
+        now = now_iso()
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE attempts SET status = 'abandoned', finished_at = ?, updated_at = ?"
+                " WHERE id = ? AND status = 'in_progress'",
+                (now, now, attempt_id),
+            )
+            if cur.rowcount != 1:
+                raise self._not_in_progress(conn, attempt_id)
+
+    def attempt(self, attempt_id: str) -> AttemptRecord:
+        found = self._load_attempts("a.id = ?", (attempt_id,))
+        if not found:
+            raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
+        return found[0]
+
+    def attempts(self, session_id: int) -> list[AttemptRecord]:
+        """All attempts of a session, in the order they started."""
+        self.session(session_id)  # raises if missing
+        return self._load_attempts("a.session_id = ?", (session_id,))
+
+    def unfinished_attempts(self) -> list[AttemptRecord]:
+        """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
+        return self._load_attempts("a.status = 'in_progress'", ())
+
+    def _decode_spec(self, attempt_id: str, spec_json: str) -> AttemptSpec:
+        try:
+            return attempt_spec_from_dict(json.loads(spec_json))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"Data soal pengerjaan {attempt_id} rusak: {exc}.", self.path) from exc
+
+    def _load_attempts(self, where: str, params: Sequence[Any]) -> list[AttemptRecord]:
+        with self._snapshot() as conn:
+            rows = conn.execute(
+                f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
+            ).fetchall()
+            answer_rows = conn.execute(
+                "SELECT attempt_id, question_id, choice_json, time_taken, flagged FROM answers"
+                f" WHERE attempt_id IN (SELECT a.id FROM attempts a WHERE {where})"
+                " ORDER BY answered_at, question_id",
+                params,
+            ).fetchall()
+        answers: dict[str, dict[str, AnswerRecord]] = {}
+        out: list[AttemptRecord] = []
+        try:
+            for attempt_id, question_id, choice_json, time_taken, flagged in answer_rows:
+                answers.setdefault(attempt_id, {})[question_id] = AnswerRecord(
+                    question_id=question_id,
+                    choice=frozenset(json.loads(choice_json)),
+                    time_taken=float(time_taken),
+                    flagged=bool(flagged),
+                )
+            for row in rows:
+                spec = self._decode_spec(row[0], row[4])
+                self._remember_spec(row[0], spec)
+                result = None if row[11] is None else attempt_result_from_dict(json.loads(row[11]))
+                participant = participant_from_dict(
+                    {
+                        "nip": row[14],
+                        "name": row[15],
+                        "position": row[16],
+                        "unit": row[17],
+                        "rank": row[18],
+                        "extra": json.loads(row[19]),
+                    }
+                )
+                out.append(
+                    AttemptRecord(
+                        id=row[0],
+                        session_id=row[1],
+                        participant_id=row[2],
+                        participant=participant,
+                        seed=row[3],
+                        spec=spec,
+                        status=AttemptStatus(row[5]),
+                        started_at=row[6],
+                        finished_at=row[7],
+                        updated_at=row[8],
+                        elapsed=float(row[9]),
+                        current_index=int(row[10]),
+                        question_time_used={
+                            str(k): float(v) for k, v in json.loads(row[13]).items()
+                        },
+                        answers=answers.get(row[0], {}),
+                        result=result,
+                        device=row[12],
+                    )
+                )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"Data pengerjaan rusak: {exc}.", self.path) from exc
+        return out
