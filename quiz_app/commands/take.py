@@ -97,10 +97,12 @@ def cmd_take(args: argparse.Namespace) -> int:
     from ..core.model import TestKind
     from ..core.people import load_roster, roster_report
     from ..core.quiz import valid_pin
+    from ..core.userfile import file_problem
 
     source = Path(args.source)
-    if not source.is_file():
-        return _fail(f"berkas '{args.source}' tidak ditemukan.")
+    problem = file_problem(source)
+    if problem is not None:
+        return _fail(f"'{args.source}': {problem}.")
     if args.pin is not None and not valid_pin(args.pin):
         return _fail("PIN pelatih harus 4-8 angka.")
     session_date: date | None = None
@@ -125,8 +127,9 @@ def cmd_take(args: argparse.Namespace) -> int:
     roster = None
     roster_path = Path(args.roster) if args.roster else None
     if roster_path is not None:
-        if not roster_path.is_file():
-            return _fail(f"daftar peserta '{args.roster}' tidak ditemukan.")
+        problem = file_problem(roster_path)
+        if problem is not None:
+            return _fail(f"daftar peserta '{args.roster}': {problem}.")
         try:
             roster = load_roster(roster_path)
         except QuizError as exc:

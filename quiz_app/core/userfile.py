@@ -25,6 +25,7 @@ import io
 import json
 import math
 import os
+import re
 import stat
 import zipfile
 import zlib
@@ -40,9 +41,11 @@ __all__ = [
     "SafeZip",
     "check_finite",
     "decode_utf8",
+    "file_problem",
     "is_regular_file",
     "loads_json",
     "not_regular_reason",
+    "path_problem",
     "peek_user_file",
     "read_user_bytes",
     "read_user_json",
@@ -94,6 +97,25 @@ def _os_message(exc: OSError) -> str:
     return f"berkas tidak dapat dibaca ({exc.strerror or exc})"
 
 
+MAX_NAME_BYTES = 255  # one file or folder name, on every file system the app meets
+MAX_PATH_BYTES = 4096
+
+
+def path_problem(text: str) -> str | None:
+    """Why a path written inside a user's file (``image:``, ``banks:``) or typed as an
+    argument cannot name a file, in Indonesian; None when it can."""
+    if "\x00" in text:
+        return "jalur berisi karakter NUL"
+    encoded = text.encode("utf-8", "surrogateescape")
+    if len(encoded) > MAX_PATH_BYTES:
+        return f"jalur terlalu panjang (lebih dari {MAX_PATH_BYTES} byte)"
+    longest = max((len(part.encode("utf-8", "surrogateescape"))
+                   for part in re.split(r"[\\/]", text)), default=0)
+    if longest > MAX_NAME_BYTES:
+        return f"nama berkas atau folder terlalu panjang (lebih dari {MAX_NAME_BYTES} byte)"
+    return None
+
+
 def _stat(path: Path, display: str, error: ErrorType) -> os.stat_result:
     try:
         return os.stat(path)
@@ -101,6 +123,18 @@ def _stat(path: Path, display: str, error: ErrorType) -> os.stat_result:
         _raise(error, display, "nama berkas berisi karakter NUL; tulis nama berkas yang benar")
     except OSError as exc:
         _raise(error, display, _os_message(exc))
+
+
+def file_problem(path: Path | str) -> str | None:
+    """Why ``path`` cannot be read as a user file (missing, a folder, a FIFO, a device),
+    in Indonesian; None for a regular file. Only ``stat``: never opens, never blocks."""
+    try:
+        st = os.stat(path)
+    except ValueError:
+        return "nama berkas berisi karakter NUL"
+    except OSError as exc:
+        return _os_message(exc)
+    return None if stat.S_ISREG(st.st_mode) else not_regular_reason(st.st_mode)
 
 
 def is_regular_file(path: Path) -> bool:
@@ -195,7 +229,7 @@ def decode_utf8(data: bytes, display: str, *, error: ErrorType = QuizError,
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = position(data, exc.start)
-        _raise(error, display, f"berkas bukan teks UTF-8 (byte 0x{data[exc.start]:02x}); {hint}",
+        _raise(error, display, f"berkas bukan UTF-8 (byte 0x{data[exc.start]:02x}); {hint}",
                line, col)
 
 

@@ -67,11 +67,15 @@ class World:
 def _build(folder: Path) -> None:
     import xlsxwriter
 
-    from quiz_app.core.engine import build_attempt
+    from quiz_app.core.banks import load_runnable
     from quiz_app.core.model import Participant
-    from quiz_app.core.package import import_session_file, write_package, write_session_file
-    from quiz_app.core.plan import load_runnable
-    from quiz_app.core.store import ResultsStore
+    from quiz_app.core.quiz import build_attempt
+    from quiz_app.core.results import (
+        ResultsStore,
+        import_session_file,
+        write_package,
+        write_session_file,
+    )
     from tests.helpers.results import take
 
     (folder / "uji.yaml").write_text(VALID_BANK, encoding="utf-8")

@@ -50,7 +50,7 @@ def signed(world: World, name: str, edit: Callable[[dict[str, Any], dict[str, An
            *, raw_data: bytes | None = None) -> Path:
     """A package signed with the real session key whose manifest/data ``edit`` changed:
     the signature is valid, the content is not."""
-    from quiz_app.core import package as pkg
+    from quiz_app.core.results import package as pkg
 
     members = _members(world.path(GOOD))
     manifest = json.loads(members["manifest.json"])

@@ -189,7 +189,7 @@ def test_utf8_csv_with_one_cp1252_line(world: World) -> None:
     assert f"{path}:3: peringatan:" in out.out, out.describe()
     assert "Ã" not in out.out, out.describe()
 
-    from quiz_app.core.roster import load_roster
+    from quiz_app.core.people import load_roster
 
     names = [p.name for p in load_roster(path).participants]
     assert names == ["Andréa Siregar", "Siti Nurhaliza Ñ"]
@@ -207,7 +207,7 @@ def test_excel_unicode_text_utf16(world: World, encoding: str) -> None:
     assert out.code == 0, out.describe()
     assert "2 peserta, 0 baris ditolak" in out.out
 
-    from quiz_app.core.roster import load_roster
+    from quiz_app.core.people import load_roster
 
     assert [p.name for p in load_roster(path).participants] == ["Andréa Siregar", "Budi"]
 
@@ -221,7 +221,7 @@ def test_invisible_or_control_names_are_refused(world: World, name: str) -> None
     out.assert_clean()
     assert out.code == 1 and f"{path}:2:" in out.out, out.describe()
 
-    from quiz_app.core.roster import load_roster
+    from quiz_app.core.people import load_roster
 
     assert [p.name for p in load_roster(path).participants] == ["Budi"]
 

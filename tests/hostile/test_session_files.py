@@ -18,7 +18,7 @@ from tests.hostile.harness import flips
 
 def resign(body: dict[str, Any]) -> dict[str, Any]:
     """What anyone holding the file can do: fix its check with the key inside it."""
-    from quiz_app.core import package as pkg
+    from quiz_app.core.results import package as pkg
 
     fields = {k: body.get(k) for k in ("format", "title", "place", "trainer", "date", "kind",
                                         "code", "key", "plan")}
@@ -129,7 +129,7 @@ def test_joined_session_never_points_export_at_a_foreign_folder(world: World,
     out = run_cli(laptop, "join-session", str(path))
     out.assert_clean()
     if out.code == 0:
-        from quiz_app.core.store import ResultsStore
+        from quiz_app.core.results import ResultsStore
 
         with ResultsStore.open_in(laptop) as store:
             [session] = store.sessions()
