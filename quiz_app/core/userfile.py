@@ -29,6 +29,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -334,21 +335,29 @@ class SafeZip:
     """A zip archive read from a regular file with caps on what it may inflate to.
 
     The file is read whole (at most ``max_bytes``) into memory first, so nothing more is
-    read from the disk (or from a FIFO swapped in later). On opening, every member must be
-    unencrypted, stored or deflated, and declare at most ``max_member`` bytes, all of them
-    together at most ``max_total``; :meth:`read` also counts what actually inflates.
+    read from the disk (or from a FIFO swapped in later); ``source`` may also be bytes
+    already read. On opening, every member must be unencrypted, stored or deflated, and
+    declare at most ``max_member`` bytes, all of them together at most ``max_total``;
+    :meth:`read` also counts what actually inflates. ``describe`` turns a reason into the
+    message of the ``error`` raised (default: "<what> rusak atau tidak aman: <reason>").
     """
 
-    def __init__(self, path: Path | str, *, max_bytes: int, max_member: int, max_total: int,
-                 max_members: int = 10_000, error: ErrorType = QuizError,
-                 display: str | None = None, what: str = "arsip") -> None:
-        path = Path(path)
-        self.display = str(path) if display is None else display
+    def __init__(self, source: Path | str | bytes, *, max_bytes: int, max_member: int,
+                 max_total: int, max_members: int = 10_000, error: ErrorType = QuizError,
+                 display: str | None = None, what: str = "arsip",
+                 describe: Callable[[str], str] | None = None) -> None:
+        if isinstance(source, bytes):
+            self.display = "" if display is None else display
+            data = source
+            if len(data) > max_bytes:
+                _too_big(self.display, error, max_bytes, what)
+        else:
+            self.display = str(source) if display is None else display
+            data = read_user_bytes(source, max_bytes=max_bytes, error=error,
+                                   display=self.display, what=what)
         self.error = error
-        self.what = what
+        self.describe = describe or (lambda reason: f"{what} rusak atau tidak aman: {reason}")
         self.max_member = max_member
-        data = read_user_bytes(path, max_bytes=max_bytes, error=error, display=self.display,
-                               what=what)
         self.buffer = io.BytesIO(data)
         try:
             self.zip = zipfile.ZipFile(self.buffer)
@@ -373,7 +382,7 @@ class SafeZip:
                       f"{_size_text(max_total)})")
 
     def _bad(self, reason: str) -> NoReturn:
-        _raise(self.error, self.display, f"{self.what} rusak atau tidak aman: {reason}")
+        _raise(self.error, self.display, self.describe(reason))
 
     def names(self) -> list[str]:
         return self.zip.namelist()

@@ -228,10 +228,13 @@ def test_invisible_or_control_names_are_refused(world: World, name: str) -> None
 
 # --------------------------------------------------------------------------- sniffing
 
-@pytest.mark.parametrize("shape", ["quotes", "many-columns", "one-long-line"])
+@pytest.mark.parametrize("shape", ["quotes", "quotes-many-lines", "many-columns",
+                                   "one-long-line"])
 def test_delimiter_detection_is_bounded(world: World, shape: str) -> None:
-    if shape == "quotes":
-        body = ('"a""b";"c""d""e";"' + '""' * 30 + '"\r\n') * 700
+    if shape == "quotes":  # csv.Sniffer's quote regex backtracks over the whole line
+        body = ',"x' * 22_000 + "\r\n"
+    elif shape == "quotes-many-lines":
+        body = (',"x' * 400 + "\r\n") * 60
     elif shape == "many-columns":
         body = (";".join(f'"{i}"' for i in range(3000)) + "\r\n") * 10
     else:
