@@ -387,6 +387,14 @@ class SafeZip:
     def names(self) -> list[str]:
         return self.zip.namelist()
 
+    def declared_size(self, name: str) -> int:
+        """The inflated size the archive declares for ``name`` (checked against the cap
+        on opening); refused when the member is missing."""
+        try:
+            return self.zip.getinfo(name).file_size
+        except KeyError:
+            self._bad(f"bagian '{name}' tidak ada")
+
     def read(self, name: str, limit: int | None = None) -> bytes:
         """Inflate one member, counting: never more than ``limit`` (default: the member
         cap) bytes, whatever its header says."""

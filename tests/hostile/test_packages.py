@@ -220,7 +220,6 @@ SIGNED_EDITS: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
     "spec-points-string": lambda m, d: d["attempts"][0]["spec"]["questions"][0]["question"]
     .update(points="dua"),
     "spec-pass-mark-999": lambda m, d: d["attempts"][0]["spec"]["plan"].update(pass_mark=999),
-    "spec-plan-path": lambda m, d: d["attempts"][0]["spec"]["plan"].update(path="/etc"),
     "spec-options-garbage": lambda m, d: d["attempts"][0]["spec"]["questions"][0]["question"]
     .update(options=[["A"]]),
     "spec-type-unknown": lambda m, d: d["attempts"][0]["spec"]["questions"][0]["question"]
@@ -238,6 +237,22 @@ SIGNED_EDITS: dict[str, Callable[[dict[str, Any], dict[str, Any]], None]] = {
 def test_signed_package_with_invalid_content(world: World, case: str) -> None:
     bad = signed(world, f"ttd-{case}.kuis-hasil", SIGNED_EDITS[case])
     assert_refused_and_rest_merged(world, bad.name)
+
+
+def test_paths_from_the_other_laptop_are_not_kept(world: World) -> None:
+    def edit(m: dict[str, Any], d: dict[str, Any]) -> None:
+        for a in d["attempts"]:
+            a["spec"]["plan"]["path"] = "/etc/rencana.yaml"
+            a["spec"]["questions"][0]["question"]["image"] = "/dev/zero"
+
+    pkg = signed(world, "jalur.kuis-hasil", edit)
+    out = merge(world, pkg.name)
+    assert out.code == 0, out.describe()
+    imported = {a["id"] for a in json.loads(_members(pkg)["data.json"])["attempts"]}
+    specs = [json.loads(r[4]) for r in world.rows()["attempts"] if r[0] in imported]
+    assert len(specs) == GOOD_ROWS
+    assert all(s["plan"]["path"] is None for s in specs)
+    assert all(q["question"]["image"] is None for s in specs for q in s["questions"])
 
 
 @pytest.mark.parametrize("case", ["deep", "nan", "not-json", "huge-int"])

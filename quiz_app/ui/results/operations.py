@@ -83,7 +83,12 @@ class ResultsOperations:
                 dialogs.show_message(self, self._failure_title(kind), exc.message)
                 self.operation_failed.emit(kind, exc.message)
 
-        run_in_worker(fn, done, failed)
+        def crashed(_exc: BaseException) -> None:  # a bug: re-raised loudly after this
+            if finish():
+                self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
+                self.operation_failed.emit(kind, self.tr("kesalahan tak terduga"))
+
+        run_in_worker(fn, done, failed, on_crash=crashed)
 
     def _failure_title(self, kind: str) -> str:
         return {
