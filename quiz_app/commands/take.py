@@ -66,7 +66,8 @@ def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
     if _CODE_RE.match(text):
         plain = text.upper().replace("-", "")
         code = f"{plain[:4]}-{plain[4:]}"
-    if not text.isdigit() and not code:
+    number = text.isascii() and text.isdigit()
+    if not number and not code:
         return (f"sesi pretest '{ref}' tidak dikenal: tulis nomor sesi atau kode sesi seperti "
                 "ABCD-EFGH (lihat 'quiz-app sessions').")
     db = data_dir / DB_FILENAME
@@ -75,7 +76,7 @@ def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
     try:
         with ResultsStore(db) as store:
             found = None
-            if text.isdigit():
+            if number:
                 found = next((s for s in store.sessions() if s.id == int(text)), None)
             if found is None and code:
                 found = next((s for s in store.sessions(code) if s.code == code), None)

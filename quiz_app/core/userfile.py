@@ -37,6 +37,8 @@ from .errors import Issue, QuizError
 
 __all__ = [
     "JSON_MAX_DEPTH",
+    "OUTPUT_KINDS",
+    "check_output",
     "NOT_REGULAR",
     "ZIP_ERRORS",
     "SafeZip",
@@ -440,3 +442,96 @@ def _zip_reason(exc: BaseException) -> str:
         return "dienkripsi atau rusak"
     return "struktur zip rusak"
 
+
+
+# --------------------------------------------------------------------------- writing
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+STORE_APPLICATION_ID = 0x4B41534E  # "KASN": the results store's PRAGMA application_id
+STORE_NAME = "results.sqlite3"  # the results store's file name in a data folder
+_STORE_COMPANIONS = ("-wal", "-shm", "-journal")
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+OUTPUT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # kind: (what it is called, the suffixes a file of that kind carries)
+    "csv": ("CSV", (".csv", ".txt", ".tsv", "")),
+    "xlsx": ("XLSX", (".xlsx", ".xlsm")),
+    "package": ("paket hasil (.kuis-hasil)", (".kuis-hasil",)),
+    "session": ("berkas sesi (.kuis-sesi)", (".kuis-sesi",)),
+}
+
+
+def _is_store(path: Path) -> bool:
+    """Does ``path`` hold a Kuis ASN results database (by its header), whatever its name?"""
+    head = peek_user_file(path, 100) or b""
+    return head.startswith(SQLITE_MAGIC) and len(head) >= 72 and \
+        int.from_bytes(head[68:72], "big") == STORE_APPLICATION_ID
+
+
+def _looks_like(kind: str, name: str, head: bytes) -> bool:
+    suffixes = OUTPUT_KINDS[kind][1]
+    if Path(name).suffix.lower() not in suffixes:
+        return False
+    if kind == "csv":
+        return b"\x00" not in head and not head.startswith((SQLITE_MAGIC, *_ZIP_MAGIC))
+    if kind in ("xlsx", "package"):
+        return head.startswith(_ZIP_MAGIC)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b"kuis-sesi" in head
+
+
+def check_output(target: Path | str, kind: str, *, force: bool = False,
+                 protected: tuple[Path, ...] = (), error: ErrorType = QuizError) -> Path:
+    """Refuse an output path that would destroy something, before anything is written.
+
+    Never (whatever ``force``): a name that cannot exist (NUL, too long), a symlink (a
+    file is never replaced through one), a folder, a FIFO or a device, a Kuis ASN results
+    database or its ``-wal``/``-shm``/``-journal`` anywhere, and anything inside a
+    sub-folder of a ``protected`` data folder (its resume and settings files). Without
+    ``force``: an existing, non-empty file that is not of ``kind`` (by its suffix and its
+    first bytes) — a bank, a picture or a database is not overwritten by a CSV.
+    Returns the target as a Path."""
+    target = Path(target)
+    name = target.name or str(target)
+    problem = path_problem(str(target))
+    if problem is not None:
+        _raise(error, name[:80], f"{problem}; pilih nama yang lebih pendek")
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        _raise(error, name, _os_message(exc))
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        _raise(error, name, "ini tautan simbolik (symlink); berkas tidak pernah ditimpa lewat "
+               "tautan. Pilih nama berkas lain")
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        _raise(error, name, "ini sebuah folder; pilih nama berkas")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        _raise(error, name, not_regular_reason(st.st_mode))
+    store_hint = ("ini basis data hasil Kuis ASN (atau berkas pendampingnya); menimpanya "
+                  "menghapus semua hasil. Pilih nama dan folder lain")
+    try:
+        real = target.parent.resolve() / target.name
+    except (OSError, RuntimeError):
+        real = target
+    for folder in protected:
+        try:
+            base = Path(folder).resolve()
+        except (OSError, RuntimeError):
+            continue
+        if real.parent == base and real.name.startswith(STORE_NAME):
+            _raise(error, name, store_hint)
+        if real.parent != base and real.is_relative_to(base):
+            _raise(error, name, "ini berkas di dalam folder data aplikasi (hasil tes, berkas "
+                   "lanjutan); pilih folder lain untuk berkas ekspor")
+    companion = next((s for s in _STORE_COMPANIONS if target.name.endswith(s)), None)
+    if (st is not None and _is_store(target)) or (
+            companion and _is_store(target.with_name(target.name[: -len(companion)]))):
+        _raise(error, name, store_hint)
+    if st is not None and st.st_size > 0 and not force:
+        head = peek_user_file(target, 4096) or b""
+        if not _looks_like(kind, target.name, head):
+            label = OUTPUT_KINDS[kind][0]
+            _raise(error, name, f"berkas ini sudah ada dan bukan berkas {label}; pilih nama "
+                   "lain, atau tambahkan --force untuk menimpanya")
+    return target

@@ -21,19 +21,13 @@ WRITERS = {
 }
 
 
-def _store_bytes(world: World) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in world.data.iterdir() if p.is_file()}
-
-
 @pytest.mark.parametrize("target", STORE_FILES)
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_never_writes_onto_the_store(world: World, writer: str, target: str) -> None:
     out_path = world.data / target
-    before = _store_bytes(world)
     out = world.cli(*WRITERS[writer], "--out", str(out_path), "--force")
     out.assert_refused(target, says="basis data hasil")
-    assert _store_bytes(world) == before
-    world.assert_store_unchanged()
+    world.assert_store_unchanged()  # every row, and PRAGMA quick_check ok
     assert world.cli("sessions").code == 0  # the data folder still opens
 
 
@@ -57,10 +51,9 @@ def test_relative_path_to_the_store_is_refused(world: World, writer: str) -> Non
 def test_symlink_to_the_store_is_refused(world: World, writer: str) -> None:
     link = world.path("laporan.out")
     link.symlink_to(world.db)
-    before = world.db.read_bytes()
     out = world.cli(*WRITERS[writer], "--out", str(link), "--force")
     out.assert_refused("laporan.out")
-    assert world.db.read_bytes() == before and link.is_symlink()
+    assert link.is_symlink() and link.resolve() == world.db.resolve()
     world.assert_store_unchanged()
 
 
@@ -128,7 +121,7 @@ def test_out_is_a_folder_or_in_a_missing_folder(world: World, writer: str) -> No
     out = world.cli(*WRITERS[writer], "--out", str(world.folder))
     out.assert_refused(says="folder")
     out = world.cli(*WRITERS[writer], "--out", str(world.path("tidak-ada/x.csv")))
-    out.assert_refused("x.csv")
+    out.assert_refused("tidak-ada")
 
 
 def test_output_onto_a_fifo_or_device_is_refused(world: World) -> None:

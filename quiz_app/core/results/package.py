@@ -138,7 +138,8 @@ def _session_body(session: SessionRecord) -> dict[str, Any]:
     }
 
 
-def write_session_file(store: ResultsStore, session_id: int, out: Path) -> Path:
+def write_session_file(store: ResultsStore, session_id: int, out: Path, *,
+                       force: bool = False) -> Path:
     """Write the set-up file other laptops import to join ``session_id``.
 
     It contains the session key: hand it only to the laptops of the session (by USB
@@ -151,7 +152,7 @@ def write_session_file(store: ResultsStore, session_id: int, out: Path) -> Path:
         _subkey(session.key, b"sesi/1"), _dumps(_session_body(session)), hashlib.sha256
     ).hexdigest()
     out = Path(out)
-    with atomic_target(out) as tmp:
+    with atomic_target(out, "session", force=force, protected=(store.path.parent,)) as tmp:
         tmp.write_bytes(json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return out
 
@@ -289,7 +290,7 @@ class PackageInfo:
 
 
 def write_package(store: ResultsStore, session_id: int, out: Path,
-                  progress: Progress | None = None) -> PackageInfo:
+                  progress: Progress | None = None, *, force: bool = False) -> PackageInfo:
     """Write this laptop's finished attempts of ``session_id`` as a signed package."""
     session = store.session(session_id)
     records = store.attempts(session_id)
@@ -314,7 +315,8 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         "data_size": len(data),
     })
     out = Path(out)
-    with atomic_target(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
+    with atomic_target(out, "package", force=force, protected=(store.path.parent,)) as tmp, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                    compresslevel=6) as zf:
         zf.writestr(MANIFEST, manifest)
         zf.writestr(DATA, data)

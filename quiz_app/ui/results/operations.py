@@ -130,8 +130,11 @@ class ResultsOperations:
         def work() -> tuple[ExportReport, int]:
             with ResultsStore.open_in(data_dir, check=False) as store:
                 fresh = load_results(store, sid, categories=categories)
+            # force: the save dialog already asked before replacing a file; the store and
+            # the data folder stay protected whatever is chosen there.
             report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                   detail=detail, progress=progress)
+                                   detail=detail, progress=progress, force=True,
+                                   protected=(data_dir,))
             return report, len(fresh.attempts) + len(fresh.unfinished)
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
@@ -167,7 +170,7 @@ class ResultsOperations:
 
         def work() -> PackageInfo:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_package(store, sid, Path(path), progress)
+                return write_package(store, sid, Path(path), progress, force=True)
 
         self._run("package", self.tr("Menulis paket hasil…"), work, self._packaged)
 
@@ -229,7 +232,7 @@ class ResultsOperations:
 
         def work() -> Path:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_session_file(store, sid, Path(path))
+                return write_session_file(store, sid, Path(path), force=True)
 
         self._run("share", self.tr("Menulis berkas sesi…"), work,
                   lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))
