@@ -224,7 +224,8 @@ def position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def decode_utf8(data: bytes, display: str, *, error: ErrorType = QuizError,
-                hint: str = "simpan ulang dengan pengodean UTF-8") -> str:
+                hint: str = "simpan ulang dengan pengodean UTF-8",
+                what: str = "berkas bukan UTF-8") -> str:
     """UTF-8 text (a BOM is dropped), or a located ``error`` at the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         _raise(error, display, f"berkas tersimpan sebagai UTF-16; {hint}", 1, 1)
@@ -232,7 +233,7 @@ def decode_utf8(data: bytes, display: str, *, error: ErrorType = QuizError,
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = position(data, exc.start)
-        _raise(error, display, f"berkas bukan UTF-8 (byte 0x{data[exc.start]:02x}); {hint}",
+        _raise(error, display, f"{what} (byte 0x{data[exc.start]:02x}); {hint}",
                line, col)
 
 
