@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
 
         presenter = start_presenter(self, self.data_dir, setup.source, setup.teams,
                                     setup.discussion, clock=self.clock, cache=self.cache,
-                                    loaded=loaded)
+                                    loaded=loaded, phones=setup.phones)
         if presenter is not None:
             self.presenter = presenter
             presenter.closed.connect(self._presenter_closed)

@@ -73,7 +73,7 @@ def test_a_good_file_opens_the_presenter(tmp_path: Path, monkeypatch: pytest.Mon
     import quiz_app.ui.presenter.launch as launch
 
     monkeypatch.setattr(launch, "run_presenter",
-                        lambda data_dir, source, teams, discussion: calls.append(
+                        lambda data_dir, source, teams, discussion, phones=None: calls.append(
                             (data_dir, source, teams, discussion)) or 0)
     assert main(["--data-dir", str(tmp_path / "d"), "present", str(bank), "--teams", "2"]) == 0
     assert calls == [(tmp_path / "d", bank, ["Meja 1", "Meja 2"], False)]
