@@ -39,10 +39,16 @@ if TYPE_CHECKING:
         Standing,
         TimeUp,
     )
+    from .recovery import (
+        HallCheck,
+        SetAside,
+        check_hall_files,
+        find_resumable,
+        is_hall_attempt,
+    )
     from .session import (
         HallSession,
         SavedHall,
-        find_resumable,
         hall_dir,
         spec_path,
     )
@@ -75,7 +81,11 @@ _SURFACE = {
     "TeamSource": "answer_source",
     "TimeUp": "game",
     "default_team_names": "answer_source",
-    "find_resumable": "session",
+    "find_resumable": "recovery",
+    "check_hall_files": "recovery",
+    "is_hall_attempt": "recovery",
+    "HallCheck": "recovery",
+    "SetAside": "recovery",
     "hall_dir": "session",
     "load_team_file": "answer_source",
     "parse_team_names": "answer_source",
@@ -111,6 +121,10 @@ __all__ = [
     "TimeUp",
     "default_team_names",
     "find_resumable",
+    "check_hall_files",
+    "is_hall_attempt",
+    "HallCheck",
+    "SetAside",
     "hall_dir",
     "load_team_file",
     "parse_team_names",

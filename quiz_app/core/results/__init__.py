@@ -22,6 +22,11 @@ if TYPE_CHECKING:
         kr20,
         pearson,
     )
+    from .checked import (
+        Invalid,
+        checked_plan,
+        checked_spec,
+    )
     from .export import (
         ExportReport,
         atomic_target,
@@ -163,6 +168,7 @@ _SURFACE = {
     "Table": "tables",
     "analyse": "analysis",
     "analysis_table": "tables",
+    "Invalid": "checked",
     "answer_from_dict": "serialize",
     "answer_to_dict": "serialize",
     "atomic_target": "export",
@@ -170,6 +176,8 @@ _SURFACE = {
     "attempt_result_from_dict": "serialize",
     "attempt_result_to_dict": "serialize",
     "attempt_spec_from_dict": "serialize",
+    "checked_plan": "checked",
+    "checked_spec": "checked",
     "attempt_spec_to_dict": "serialize",
     "bank_from_dict": "serialize",
     "bank_to_dict": "serialize",
@@ -230,6 +238,7 @@ __all__ = [
     "ExportReport",
     "HARD_BELOW",
     "ImportResult",
+    "Invalid",
     "ItemAnalysis",
     "ItemFlag",
     "ItemStats",
@@ -265,6 +274,8 @@ __all__ = [
     "attempt_result_to_dict",
     "attempt_spec_from_dict",
     "attempt_spec_to_dict",
+    "checked_plan",
+    "checked_spec",
     "bank_from_dict",
     "bank_to_dict",
     "create_session_with_key",

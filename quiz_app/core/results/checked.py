@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from ..model import (
@@ -186,9 +187,12 @@ def _draw_rule(d: object, where: str) -> DrawRule:
     return DrawRule(count=count, category=category, bank=bank)
 
 
-def checked_plan(d: object, where: str = "plan") -> Plan:
-    """A plan snapshot (its ``path`` dropped: a path from another laptop means nothing here
-    and must never make this one scan a folder)."""
+def checked_plan(d: object, where: str = "plan", *, local: bool = False,
+                 need_banks: bool = False) -> Plan:
+    """A plan snapshot. Its ``path`` is dropped (a path from another laptop means nothing
+    here and must never make this one scan a folder) unless ``local``: a file this
+    laptop wrote into its own data folder. ``need_banks``: a plan to run (a session file),
+    not only to describe questions already drawn (a spec)."""
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
     _only(d, PLAN_FIELDS, where)
@@ -196,10 +200,9 @@ def checked_plan(d: object, where: str = "plan") -> Plan:
     fmt = text(g("format"), f"{where}.format")
     if fmt != PLAN_FORMAT:
         raise Invalid(f"{where}.format '{fmt[:20]}' tidak didukung")
-    if g("path") is not None:
-        text(g("path"), f"{where}.path", max_len=4096)
+    path = None if g("path") is None else text(g("path"), f"{where}.path", max_len=4096)
     banks = items(g("banks"), f"{where}.banks", 50)
-    if not banks:
+    if need_banks and not banks:
         raise Invalid(f"{where}.banks kosong")
     return Plan(
         title=text(g("title"), f"{where}.title", required=True, visible=True),
@@ -220,7 +223,7 @@ def checked_plan(d: object, where: str = "plan") -> Plan:
         kind=choice(g("kind"), TestKind, f"{where}.kind"),
         seed=_optional_text(g("seed"), f"{where}.seed", SHORT),
         description=_optional_text(g("description"), f"{where}.description", LONG),
-        path=None,
+        path=Path(path) if local and path else None,
         format=fmt,
     )
 
@@ -232,7 +235,7 @@ QUESTION_FIELDS = ("id", "category", "type", "text", "options", "answer", "expla
                    "line")
 
 
-def _question(d: object, where: str) -> Question:
+def _question(d: object, where: str, local: bool) -> Question:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek")
     _only(d, QUESTION_FIELDS, where)
@@ -254,6 +257,7 @@ def _question(d: object, where: str) -> Question:
     if not answer <= {o.key for o in options} or (not answer) != (qtype is QuestionType.POLL):
         raise Invalid(f"{where}.answer tidak cocok dengan pilihannya")
     difficulty = g("difficulty")
+    image = None if g("image") is None else text(g("image"), f"{where}.image", max_len=4096)
     return Question(
         id=text(g("id"), f"{where}.id", max_len=100, required=True),
         category=text(g("category"), f"{where}.category", max_len=100, required=True),
@@ -268,13 +272,14 @@ def _question(d: object, where: str) -> Question:
         points=number(g("points"), f"{where}.points", 0, 1_000_000),
         time_limit=_optional_int(g("time_limit"), f"{where}.time_limit", 1, 24 * 3600),
         shuffle=boolean(g("shuffle"), f"{where}.shuffle"),
-        image=None,  # a path on another laptop
+        image=Path(image) if local and image else None,  # never a path of another laptop
         tags=tuple(text(t, f"{where}.tags") for t in items(g("tags"), f"{where}.tags", 50)),
         line=integer(g("line"), f"{where}.line", 0, 10_000_000),
     )
 
 
-def checked_spec(d: object, where: str = "spec") -> AttemptSpec:
+def checked_spec(d: object, where: str = "spec", *, local: bool = False) -> AttemptSpec:
+    """An attempt spec; ``local`` keeps its plan path and images (see :func:`checked_plan`)."""
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
     _only(d, ("seed", "plan", "questions"), where)
@@ -288,7 +293,7 @@ def checked_spec(d: object, where: str = "spec") -> AttemptSpec:
         if not isinstance(q, Mapping):
             raise Invalid(f"{at} harus berupa objek")
         _only(q, ("question", "option_order", "time_limit"), at)
-        question = _question(_get(q, "question", at), f"{at}.question")
+        question = _question(_get(q, "question", at), f"{at}.question", local)
         if question.id in seen:
             raise Invalid(f"{at}: soal '{question.id[:40]}' muncul dua kali")
         seen.add(question.id)
@@ -299,7 +304,7 @@ def checked_spec(d: object, where: str = "spec") -> AttemptSpec:
         questions.append(AttemptQuestion(question, order, integer(
             _get(q, "time_limit", at), f"{at}.time_limit", 1, 24 * 3600)))
     return AttemptSpec(seed=text(_get(d, "seed", where), f"{where}.seed"),
-                       plan=checked_plan(_get(d, "plan", where), f"{where}.plan"),
+                       plan=checked_plan(_get(d, "plan", where), f"{where}.plan", local=local),
                        questions=tuple(questions))
 
 

@@ -182,7 +182,7 @@ def read_session_file(path: Path) -> SessionRecord:
         key = checked.text(d.get("key"), "key", max_len=64)
         if not _HEX64.match(key) or session_code(key) != d.get("code"):
             raise Invalid("kunci atau kode sesi tidak valid")
-        plan = checked.checked_plan(d.get("plan"))
+        plan = checked.checked_plan(d.get("plan"), need_banks=True)
         kind = checked.choice(d.get("kind"), TestKind, "kind")
         if kind is not plan.kind:
             raise Invalid("jenis tes tidak sama dengan jenis tes rencananya")
