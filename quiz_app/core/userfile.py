@@ -459,6 +459,7 @@ OUTPUT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "xlsx": ("XLSX", (".xlsx", ".xlsm")),
     "package": ("paket hasil (.kuis-hasil)", (".kuis-hasil",)),
     "session": ("berkas sesi (.kuis-sesi)", (".kuis-sesi",)),
+    "pdf": ("PDF", (".pdf",)),
 }
 
 
@@ -477,6 +478,8 @@ def _looks_like(kind: str, name: str, head: bytes) -> bool:
         return b"\x00" not in head and not head.startswith((SQLITE_MAGIC, *_ZIP_MAGIC))
     if kind in ("xlsx", "package"):
         return head.startswith(_ZIP_MAGIC)
+    if kind == "pdf":
+        return head.startswith(b"%PDF")
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b"kuis-sesi" in head
 
 

@@ -35,6 +35,8 @@ from . import dialogs
 from .banklist import BankEntry
 from .participant.loader import load_isolated
 from .participant.session import SessionSetup
+from .screenfit import fit_window, scrolling
+from .settings import recall_setup, remember_setup
 from .worker import run_in_worker
 
 
@@ -93,7 +95,11 @@ class SetupDialog(QDialog):
         self._sessions: dict[int, SessionRecord] = {}
         self._session_wanted: int | None = None  # asked for before the list has loaded
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls on a small screen; the message and the buttons stay in view.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
 
         source_box = QGroupBox(self.tr("1. Soal yang dikerjakan"), self)
@@ -191,6 +197,11 @@ class SetupDialog(QDialog):
         people_layout.addLayout(roster_row)
         people_layout.addWidget(self.roster_status)
         people_layout.addWidget(self.guests)
+        # next to Start, always in view: it changes what Start opens (the phone desk)
+        self.phones = QCheckBox(self.tr("Lewat HP (hadir, ikrar, tes)"), self)
+        self.phones.setToolTip(self.tr("Peserta memakai HP masing-masing lewat Wi-Fi aula "
+                                       "untuk daftar hadir, ikrar dan tes."))
+        self.phones.setAccessibleName(self.tr("Lewat HP"))
 
         safety = QGroupBox(self.tr("4. Pengamanan"), self)
         safety_form = QFormLayout(safety)
@@ -207,12 +218,15 @@ class SetupDialog(QDialog):
         bottom.addWidget(people, 3)
         bottom.addWidget(safety, 2)
         layout.addLayout(bottom)
+        self.form_area = scrolling(body, self, "SetupForm")
+        outer.addWidget(self.form_area, 1)
 
         self.message = QLabel("", self)
         self.message.setObjectName("Problem")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Pesan"))
-        layout.addWidget(self.message)
+        self.message.setVisible(False)  # takes no room until there is something to say
+        outer.addWidget(self.message)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Batal"), self)
         self.cancel_button.setAccessibleName(self.tr("Batal"))
@@ -220,10 +234,11 @@ class SetupDialog(QDialog):
         self.start_button.setObjectName("BigStart")
         self.start_button.setAccessibleName(self.tr("Mulai tes peserta"))
         self.start_button.setDefault(True)
+        buttons.addWidget(self.phones)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
 
         self.list.currentItemChanged.connect(self._picked)
         self.file_button.clicked.connect(self._pick_file)
@@ -234,11 +249,28 @@ class SetupDialog(QDialog):
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
         self.session.currentIndexChanged.connect(self._session_changed)
-        self.resize(1180, 640)
+        self.phones.toggled.connect(self._phones_toggled)
+        fit_window(self, 1180, 640, parent)
+        self._recall()
         if data_dir is not None:
             self.load_pretests(data_dir)
             run_in_worker(lambda: _load_open_sessions(data_dir), self._sessions_done,
                           lambda _exc: None)
+
+    def _recall(self) -> None:
+        """Fill in what the trainer used last time (place, name, guests, kiosk)."""
+        saved = recall_setup()
+        self.place.setText(str(saved.get("place", "")))
+        self.trainer.setText(str(saved.get("trainer", "")))
+        self.guests.setChecked(bool(saved.get("guests", False)))
+        self.kiosk.setChecked(bool(saved.get("kiosk", False)))
+
+    def _phones_toggled(self, on: bool) -> None:
+        """On phones there is no kiosk and no trainer PIN on a shared screen."""
+        self.kiosk.setEnabled(not on)
+        self.pin.setEnabled(not on)
+        if on:
+            self.kiosk.setChecked(False)
 
     # ------------------------------------------------------------------ source
 
@@ -483,7 +515,7 @@ class SetupDialog(QDialog):
                                "selesai dimuat)."))
         if not self.title.text().strip():
             out.append(self.tr("Isi judul sesi."))
-        if not valid_pin(self.pin.text()):
+        if not self.phones.isChecked() and not valid_pin(self.pin.text()):
             out.append(self.tr("Isi PIN pelatih 4–8 angka."))
         session_problem = self._session_problem()
         if session_problem:
@@ -497,6 +529,7 @@ class SetupDialog(QDialog):
         problems = self.problems()
         if problems:
             self.message.setText("\n".join(problems))
+            self.message.setVisible(True)
             return
         assert self.loaded is not None
         self.result_setup = SessionSetup(
@@ -513,8 +546,11 @@ class SetupDialog(QDialog):
             guests=self.guests.isChecked(),
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
+            phones=self.phones.isChecked(),
             session_id=self.session.currentData(),
         )
+        remember_setup({"place": self.result_setup.place, "trainer": self.result_setup.trainer,
+                        "guests": self.result_setup.guests, "kiosk": self.result_setup.kiosk})
         self.accept()
 
     def prefill(self, *, source: Path | None = None, roster: Path | None = None,
@@ -528,8 +564,10 @@ class SetupDialog(QDialog):
             self.choose_pretest(pretest_session_id)
         if title:
             self.title.setText(title)
-        self.place.setText(place)
-        self.trainer.setText(trainer)
+        if place:  # otherwise the remembered place stays
+            self.place.setText(place)
+        if trainer:
+            self.trainer.setText(trainer)
         self.guests.setChecked(guests)
         self.kiosk.setChecked(kiosk)
         if source is not None:

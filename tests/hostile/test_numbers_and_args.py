@@ -39,14 +39,12 @@ def test_nan_pass_mark_never_reaches_the_store(world: World, value: str) -> None
     world.assert_store_unchanged()
 
 
-SESSION_REFS = ("99999999999999999999", "9" * 400, "-1", "0", "1e5", "٣", "１", "latest\x00")
+SESSION_REFS = ("99999999999999999999", "9" * 400, "-1", "0", "1e5", "٣", "１")
 
 
 @pytest.mark.parametrize("ref", SESSION_REFS)
 @pytest.mark.parametrize("command", ["export", "export-package", "share-session", "merge"])
 def test_session_reference_out_of_range(world: World, command: str, ref: str) -> None:
-    if "\x00" in ref:
-        pytest.skip("argv cannot carry NUL")
     if command == "merge":
         args = ("merge", "laptop2.kuis-hasil", "--into", ref)
     else:

@@ -138,3 +138,29 @@ def test_output_onto_a_fifo_or_device_is_refused(world: World) -> None:
     world.cli(*WRITERS["csv"], "--out", str(device), "--force").assert_refused(
         "nol.csv", says="bukan berkas biasa")
     assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+PDF_WRITERS = {
+    "report": ("report", "--session", "1"),
+    "lists": ("lists", "--session", "1"),
+    "certificates": ("certificates", "--session", "1", "--gabung", "--ttd-nama", "Rina",
+                     "--ttd-nip", "198503122010012002", "--ttd-jabatan", "Kepala BKPSDM"),
+}
+
+
+@pytest.mark.parametrize("target", ["results.sqlite3", "results.sqlite3-wal"])
+@pytest.mark.parametrize("writer", sorted(PDF_WRITERS))
+def test_pdf_writers_never_write_onto_the_store(world: World, writer: str, target: str) -> None:
+    out = world.cli(*PDF_WRITERS[writer], "--out", str(world.data / target), timeout=60)
+    out.assert_refused(target, says="basis data hasil")
+    world.assert_store_unchanged()
+
+
+def test_pdf_writer_never_replaces_through_a_symlink(world: World) -> None:
+    precious = world.path("penting.txt")
+    precious.write_text("catatan\n", encoding="utf-8")
+    link = world.path("laporan.pdf")
+    link.symlink_to(precious)
+    out = world.cli(*PDF_WRITERS["report"], "--out", str(link), timeout=60)
+    out.assert_refused("laporan.pdf", says="tautan")
+    assert precious.read_text(encoding="utf-8") == "catatan\n"

@@ -322,3 +322,17 @@ def test_bad_packages_in_a_batch_do_not_stop_the_good_ones(world: World) -> None
     out.assert_refused(flipped.name, deep.name, wrong.name)
     assert out.out.count("DITOLAK") == 3, out.describe()
     assert _attempts(world) == len(world.rows_before["attempts"]) + GOOD_ROWS
+
+
+def test_fields_of_other_versions_are_ignored_or_defaulted(world: World) -> None:
+    """A newer laptop's extra fields are ignored; an older one's missing 'partial' is
+    derived, as the store does: both packages merge."""
+    def edit(m: dict[str, Any], d: dict[str, Any]) -> None:
+        for a in d["attempts"]:
+            a["kolom_masa_depan"] = {"x": 1}
+            a["result"]["kolom_lain"] = 3
+            a["result"].pop("partial", None)
+
+    pkg = signed(world, "versi-lain.kuis-hasil", edit)
+    out = merge(world, pkg.name)
+    assert out.code == 0 and f"{GOOD_ROWS} hasil diimpor" in out.out, out.describe()

@@ -62,7 +62,6 @@ EDITS: dict[str, Callable[[dict[str, Any]], None]] = {
     "plan-seed-dict": lambda d: _plan(d).update(seed={"a": 1}),
     "plan-missing": lambda d: d.pop("plan"),
     "plan-list": lambda d: d.update(plan=[1, 2]),
-    "plan-extra-key": lambda d: _plan(d).update(jalur_rahasia="/etc"),
     "description-huge": lambda d: _plan(d).update(description="x" * (2 << 20)),
 }
 

@@ -8,7 +8,9 @@ texts of bounded length and without control characters), the enums, and the cons
 between parts (answers belong to the questions of the spec, one score per question). A
 path from another machine is never kept: ``plan.path`` and question images become None.
 
-Everything wrong raises :class:`Invalid` with an Indonesian message naming the field.
+Everything wrong raises :class:`Invalid` with an Indonesian message naming the field. Keys
+this version does not know are ignored, not refused (a laptop running a newer version may
+add fields): only the known fields are read, checked and kept.
 """
 
 from __future__ import annotations
@@ -71,12 +73,6 @@ def _get(d: Mapping[str, Any], key: str, where: str) -> Any:
     if key not in d:
         raise Invalid(f"{where}: kolom '{key}' tidak ada")
     return d[key]
-
-
-def _only(d: Mapping[str, Any], keys: tuple[str, ...], where: str) -> None:
-    unknown = sorted(set(d) - set(keys))
-    if unknown:
-        raise Invalid(f"{where}: kolom '{unknown[0][:40]}' tidak dikenal")
 
 
 def text(value: object, where: str, *, max_len: int = SHORT, required: bool = False,
@@ -170,15 +166,11 @@ def iso_time(value: object, where: str, *, optional: bool = False) -> str | None
 
 # --------------------------------------------------------------------------- plan
 
-PLAN_FIELDS = ("title", "banks", "draw", "order", "shuffle_options", "time_limit",
-               "question_time_limit", "pass_mark", "scoring", "multiple_scoring", "navigation",
-               "review", "kind", "seed", "description", "path", "format")
 
 
 def _draw_rule(d: object, where: str) -> DrawRule:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek")
-    _only(d, ("count", "category", "bank"), where)
     count = integer(_get(d, "count", where), f"{where}.count", 1, 100_000)
     category = None if d.get("category") is None else slug(d["category"], f"{where}.category")
     bank = None if d.get("bank") is None else slug(d["bank"], f"{where}.bank")
@@ -195,7 +187,6 @@ def checked_plan(d: object, where: str = "plan", *, local: bool = False,
     not only to describe questions already drawn (a spec)."""
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
-    _only(d, PLAN_FIELDS, where)
     g: Callable[[str], Any] = lambda key: _get(d, key, where)  # noqa: E731
     fmt = text(g("format"), f"{where}.format")
     if fmt != PLAN_FORMAT:
@@ -230,15 +221,11 @@ def checked_plan(d: object, where: str = "plan", *, local: bool = False,
 
 # --------------------------------------------------------------------------- questions
 
-QUESTION_FIELDS = ("id", "category", "type", "text", "options", "answer", "explanation",
-                   "reference", "difficulty", "points", "time_limit", "shuffle", "image", "tags",
-                   "line")
 
 
 def _question(d: object, where: str, local: bool) -> Question:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek")
-    _only(d, QUESTION_FIELDS, where)
     g: Callable[[str], Any] = lambda key: _get(d, key, where)  # noqa: E731
     qtype = choice(g("type"), QuestionType, f"{where}.type")
     allowed = (TRUE_KEY, FALSE_KEY) if qtype is QuestionType.TRUE_FALSE else OPTION_KEYS
@@ -282,7 +269,6 @@ def checked_spec(d: object, where: str = "spec", *, local: bool = False) -> Atte
     """An attempt spec; ``local`` keeps its plan path and images (see :func:`checked_plan`)."""
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
-    _only(d, ("seed", "plan", "questions"), where)
     questions: list[AttemptQuestion] = []
     seen: set[str] = set()
     raw = items(_get(d, "questions", where), f"{where}.questions", MAX_QUESTIONS)
@@ -292,7 +278,6 @@ def checked_spec(d: object, where: str = "spec", *, local: bool = False) -> Atte
         at = f"{where}.questions[{i}]"
         if not isinstance(q, Mapping):
             raise Invalid(f"{at} harus berupa objek")
-        _only(q, ("question", "option_order", "time_limit"), at)
         question = _question(_get(q, "question", at), f"{at}.question", local)
         if question.id in seen:
             raise Invalid(f"{at}: soal '{question.id[:40]}' muncul dua kali")
@@ -313,7 +298,6 @@ def checked_spec(d: object, where: str = "spec", *, local: bool = False) -> Atte
 def checked_participant(d: object, where: str = "participant") -> Participant:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
-    _only(d, ("name", "nip", "position", "unit", "rank", "extra"), where)
     nip = _get(d, "nip", where)
     if nip is not None and not (isinstance(nip, str) and _NIP.match(nip)):
         raise Invalid(f"{where}.nip harus 18 angka")
@@ -343,7 +327,6 @@ def checked_answers(raw: object, spec: AttemptSpec, where: str = "answers"
         at = f"{where}[{i}]"
         if not isinstance(a, Mapping):
             raise Invalid(f"{at} harus berupa objek")
-        _only(a, ("question_id", "choice", "time_taken", "flagged"), at)
         qid = text(_get(a, "question_id", at), f"{at}.question_id", max_len=100)
         if qid not in options or qid in out:
             raise Invalid(f"{at}: jawaban soal '{qid[:40]}' tidak cocok dengan soalnya")
@@ -357,16 +340,11 @@ def checked_answers(raw: object, spec: AttemptSpec, where: str = "answers"
     return out
 
 
-RESULT_FIELDS = ("raw_points", "max_points", "nilai", "nilai_per_category", "correct", "wrong",
-                 "unanswered", "duration", "passed", "per_question")
-SCORE_FIELDS = ("question_id", "category", "points", "max_points", "correct", "answered",
-                "fraction")
 
 
 def _score(d: object, aq: AttemptQuestion, where: str) -> QuestionScore:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek")
-    _only(d, SCORE_FIELDS, where)
     if _get(d, "question_id", where) != aq.id:
         raise Invalid(f"{where}.question_id tidak cocok dengan urutan soal")
     correct = _get(d, "correct", where)
@@ -384,7 +362,6 @@ def _score(d: object, aq: AttemptQuestion, where: str) -> QuestionScore:
 def checked_result(d: object, spec: AttemptSpec, where: str = "result") -> AttemptResult:
     if not isinstance(d, Mapping):
         raise Invalid(f"{where} harus berupa objek, bukan {_type_name(d)}")
-    _only(d, RESULT_FIELDS, where)
     n = len(spec.questions)
     per_question = items(_get(d, "per_question", where), f"{where}.per_question", n)
     if len(per_question) != n:
@@ -394,7 +371,16 @@ def checked_result(d: object, spec: AttemptSpec, where: str = "result") -> Attem
         raise Invalid(f"{where}.nilai_per_category harus berupa objek")
     counts = [integer(_get(d, k, where), f"{where}.{k}", 0, n)
               for k in ("correct", "wrong", "unanswered")]
-    if sum(counts) > n:
+    scores = tuple(_score(s, aq, f"{where}.per_question[{i}]")
+                   for i, (s, aq) in enumerate(zip(per_question, spec.questions, strict=True)))
+    if "partial" in d:
+        partial = integer(d["partial"], f"{where}.partial", 0, n)
+    else:  # written before "sebagian benar" was counted: it was counted as wrong
+        partial = sum(1 for s in scores if s.answered and s.correct is False and s.fraction > 0)
+        counts[1] -= partial
+        if counts[1] < 0:
+            raise Invalid(f"{where}.wrong lebih kecil daripada jawaban sebagian benar")
+    if sum(counts) + partial > n:
         raise Invalid(f"{where}: jumlah benar, salah dan tidak dijawab melebihi jumlah soal")
     return AttemptResult(
         raw_points=number(_get(d, "raw_points", where), f"{where}.raw_points", 0, 1e12),
@@ -408,7 +394,6 @@ def checked_result(d: object, spec: AttemptSpec, where: str = "result") -> Attem
         unanswered=counts[2],
         duration=seconds(_get(d, "duration", where), f"{where}.duration"),
         passed=boolean(_get(d, "passed", where), f"{where}.passed"),
-        per_question=tuple(_score(s, aq, f"{where}.per_question[{i}]")
-                           for i, (s, aq) in enumerate(zip(per_question, spec.questions,
-                                                           strict=True))),
+        per_question=scores,
+        partial=partial,
     )

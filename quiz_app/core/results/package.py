@@ -157,8 +157,6 @@ def write_session_file(store: ResultsStore, session_id: int, out: Path, *,
     return out
 
 
-SESSION_FIELDS = ("format", "title", "place", "trainer", "date", "kind", "code", "key", "plan",
-                  "exported_at", "check")
 
 
 def read_session_file(path: Path) -> SessionRecord:
@@ -176,9 +174,6 @@ def read_session_file(path: Path) -> SessionRecord:
     try:
         if not isinstance(d, dict) or d.get("format") != SESSION_FILE_FORMAT:
             raise Invalid("kolom 'format' bukan kuis-sesi/1")
-        unknown = sorted(set(d) - set(SESSION_FIELDS))
-        if unknown:
-            raise Invalid(f"kolom '{unknown[0][:40]}' tidak dikenal")
         key = checked.text(d.get("key"), "key", max_len=64)
         if not _HEX64.match(key) or session_code(key) != d.get("code"):
             raise Invalid("kunci atau kode sesi tidak valid")
@@ -232,6 +227,8 @@ def _attempt_to_dict(rec: AttemptRecord) -> dict[str, Any]:
         "answers": [answer_to_dict(a) for a in rec.answers.values()],
         "result": attempt_result_to_dict(rec.result),
         "device": rec.device,
+        "void_reason": rec.void_reason,
+        "voided_at": rec.voided_at,
     }
 
 
@@ -244,9 +241,6 @@ def _attempt_from_dict(d: object, where: str) -> AttemptRecord:
     """One finished attempt of a package, every field checked (see :mod:`.checked`)."""
     if not isinstance(d, dict):
         raise Invalid(f"{where} harus berupa objek")
-    unknown = sorted(set(d) - set(ATTEMPT_FIELDS))
-    if unknown:
-        raise Invalid(f"{where}: kolom '{unknown[0][:40]}' tidak dikenal")
     missing = [k for k in ATTEMPT_FIELDS if k not in d]
     if missing:
         raise Invalid(f"{where}: kolom '{missing[0]}' tidak ada")
@@ -279,6 +273,10 @@ def _attempt_from_dict(d: object, where: str) -> AttemptRecord:
         answers=checked.checked_answers(d["answers"], spec, f"{where}.answers"),
         result=checked.checked_result(d["result"], spec, f"{where}.result"),
         device=checked.text(d["device"], f"{where}.device"),
+        # packages written before attempts could be voided have neither key
+        void_reason=checked.text(d.get("void_reason") or "", f"{where}.void_reason",
+                                 max_len=2000),
+        voided_at=checked.iso_time(d.get("voided_at"), f"{where}.voided_at", optional=True),
     )
 
 
@@ -300,7 +298,15 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         items.append(_attempt_to_dict(rec))
         if progress is not None and i % 200 == 0:
             progress(i, len(finished) + 1)
-    data = _dumps({"attempts": items})
+    from .presence import away_counts, presence_rows, presence_to_dict
+
+    # attendance and pledge rows, and times a phone left the test page, travel in the
+    # same signed data (issue 16)
+    kept = {r.id for r in finished}
+    away = {a: n for a, n in away_counts(store, session_id).items() if a in kept}
+    data = _dumps({"attempts": items,
+                   "presence": [presence_to_dict(r) for r in presence_rows(store, session_id)],
+                   "away": away})
     manifest = _dumps({
         "format": PACKAGE_FORMAT,
         "created_at": now_iso(),
@@ -331,6 +337,8 @@ class Package:
     path: Path
     manifest: dict[str, Any]
     attempts: tuple[AttemptRecord, ...]
+    presence: tuple[Any, ...] = ()  # PresenceRecord rows (packages since issue 16)
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def device(self) -> str:
@@ -388,16 +396,38 @@ def read_package(path: Path, session: SessionRecord) -> Package:
         raise altered
     body = loads_json(data, name, error=ExportError, what="isi paket", max_depth=16)
     try:
-        raw = body.get("attempts") if isinstance(body, dict) else None
+        if not isinstance(body, dict):
+            raise Invalid("isi paket harus berupa objek")
         attempts = tuple(_attempt_from_dict(a, f"pengerjaan ke-{i + 1}") for i, a in
-                         enumerate(checked.items(raw, "attempts", 1_000_000)))
+                         enumerate(checked.items(body.get("attempts"), "attempts", 1_000_000)))
         if len({a.id for a in attempts}) != len(attempts):
             raise Invalid("satu pengerjaan muncul dua kali")
+        rows = _presence_rows(body.get("presence", []))
+        away = body.get("away", {})
+        if not isinstance(away, dict):
+            raise Invalid("'away' harus berupa objek")
+        away = {checked.text(k, "away", max_len=32): checked.integer(v, "away", 0, 1_000_000)
+                for k, v in away.items()}
     except Invalid as exc:
         raise ExportError(f"Isi paket hasil '{name}' tidak valid: {exc}.", name) from exc
     if len(attempts) != count:
         raise ExportError(f"{bad}: jumlah hasil tidak cocok dengan manifest.", name)
-    return Package(path, manifest, attempts)
+    return Package(path, manifest, attempts, rows, away)
+
+
+def _presence_rows(raw: object) -> tuple[Any, ...]:
+    """Attendance/pledge rows of a package (see :mod:`.presence`), each checked."""
+    from .presence import presence_from_dict
+
+    rows = []
+    for i, entry in enumerate(checked.items(raw, "presence", 1_000_000)):
+        if not isinstance(entry, dict):
+            raise Invalid(f"presence[{i}] harus berupa objek")
+        try:
+            rows.append(presence_from_dict(entry))
+        except (ValueError, KeyError, TypeError) as exc:  # its own shape checks
+            raise Invalid(f"presence[{i}]: {exc}") from exc
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -478,7 +508,14 @@ def merge_packages(store: ResultsStore, session_id: int, paths: Sequence[Path],
         path = Path(raw)
         try:
             package = read_package(path, session)
-            result = import_attempts(store, session_id, package.attempts)
+            with store.batch():  # attempts and presence rows: one transaction
+                result = import_attempts(store, session_id, package.attempts)
+                from .presence import import_away, import_presence
+
+                if package.presence:
+                    import_presence(store, session_id, package.presence)
+                if package.away:
+                    import_away(store, package.away)
         except QuizError as exc:
             reports.append(PackageReport(path, error=exc.message))
         else:

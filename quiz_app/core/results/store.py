@@ -599,6 +599,18 @@ class ResultsStore:
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
 
+    def void_attempt(self, attempt_id: str, reason: str) -> AttemptRecord:
+        """HR declares a finished attempt invalid, with a reason (:mod:`.voids`)."""
+        from .voids import void_attempt
+
+        return void_attempt(self, attempt_id, reason)
+
+    def has_valid_attempt(self, session_id: int, nip: str) -> bool:
+        """Whether ``nip`` already finished a (not voided) attempt in ``session_id``."""
+        from .voids import has_valid_attempt
+
+        return has_valid_attempt(self, session_id, nip)
+
     def attempt(self, attempt_id: str) -> AttemptRecord:
         found = self._load_attempts("a.id = ?", (attempt_id,))
         if not found:
@@ -675,6 +687,8 @@ class ResultsStore:
                         answers=answers.get(row[0], {}),
                         result=result,
                         device=row[12],
+                        void_reason=row[20] or "",
+                        voided_at=row[21],
                     )
                 )
         except (ValueError, KeyError, TypeError) as exc:

@@ -33,6 +33,7 @@ class SessionSetup:
     guests: bool = False
     kiosk: bool = False
     pretest_session_id: int | None = None  # the pre-test this post-test is compared with
+    phones: bool = False  # "lewat HP": each participant on their own phone (the phone desk)
     # An existing open session to run instead of a new one: typically the trainer's session
     # joined from its .kuis-sesi file, so this laptop's results merge back into it. Its own
     # plan (from the trainer) is used; the chosen file only supplies the banks.
