@@ -2538,6 +2538,10 @@ up!</translation>
         <translation>Participants use their own phones over the hall Wi-Fi for attendance, the pledge and the test.</translation>
     </message>
     <message>
+        <source>Judul, tempat, tanggal dan rencana mengikuti sesi {0}; pilih rencana atau bank soal yang sama dengan di laptop pelatih.</source>
+        <translation>Title, place, date and plan follow session {0}; choose the same plan or question bank as on the trainer&apos;s laptop.</translation>
+    </message>
+    <message>
         <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>
         <translation>{0} pretest session(s) available; none linked.</translation>
     </message>

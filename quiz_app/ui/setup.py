@@ -350,11 +350,14 @@ class SetupDialog(QDialog):
         record = self._sessions.get(self.session.currentData())
         for field in (self.title, self.place, self.date, self.trainer, self.pretest):
             field.setEnabled(record is None)
+        self.pretest_status.setVisible(self.data_dir is not None)
+        self._show_pretest_status()
         if record is None:
             return
-        self.title.setText(record.title)
-        self.place.setText(record.place)
-        self.trainer.setText(record.trainer)
+        for field, text in ((self.title, record.title), (self.place, record.place),
+                            (self.trainer, record.trainer)):
+            field.setText(text)
+            field.setCursorPosition(0)  # a long title shows its start
         self.date.setDate(QDate.fromString(record.date, "yyyy-MM-dd"))
         self.pretest.setCurrentIndex(0)
 
@@ -416,7 +419,14 @@ class SetupDialog(QDialog):
         self.pretests_loaded.emit(False)
 
     def _show_pretest_status(self) -> None:
-        """How many pre-tests there are, and the chosen one in full (the combo elides it)."""
+        """How many pre-tests there are, and the chosen one in full (the combo elides it);
+        with an existing session chosen, that its details cannot be changed here."""
+        record = self._sessions.get(self.session.currentData())
+        if record is not None:
+            self.pretest_status.setText(self.tr(
+                "Judul, tempat, tanggal dan rencana mengikuti sesi {0}; pilih rencana atau "
+                "bank soal yang sama dengan di laptop pelatih.").format(record.code))
+            return
         if self._pretest_count is None:
             return  # still loading, or the error stays shown
         if not self._pretest_count:
