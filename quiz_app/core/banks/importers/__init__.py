@@ -84,6 +84,9 @@ def import_questions(path: Path, fmt: str = "auto", *, out: Path | None = None,
     if title:
         result.bank.title = title
     assign_ids(result.bank, result)
+    # Source order: by sheet, then row and column (a stable sort keeps one cell's issues
+    # in the order they were found).
+    result.issues.sort(key=lambda i: (i.path, i.cell.rpartition("!")[0], i.line, i.column))
     return result
 
 

@@ -309,8 +309,8 @@ def _choice(q: DraftQuestion, body: str, body_at: int, stripped: str, at: object
     if not q.explanation and right_feedback:
         q.explanation = " ".join(right_feedback)
     if wrong_feedback:
-        result.warn(q.where, "umpan balik untuk pilihan yang salah tidak dibawa (Kuis ASN "
-                    "menampilkan satu penjelasan per soal)")
+        result.warn(at(answers[wrong_feedback[0]][4]), "umpan balik untuk pilihan yang salah "
+                    "tidak dibawa (Kuis ASN menampilkan satu penjelasan per soal)")
     if is_html:
         result.warn(q.where, "format HTML diubah menjadi teks biasa")
     return q

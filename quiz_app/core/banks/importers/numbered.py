@@ -161,11 +161,11 @@ def _row(result: ImportResult, at: Callable[[int], Where], get: Callable[[int], 
         qtype_or_reason = classify(get(cols.type), len(numbers), at(cols.type), result)
     else:
         qtype_or_reason = QuestionType.MULTIPLE if len(numbers) > 1 else QuestionType.SINGLE
-    if isinstance(qtype_or_reason, str):
+    if isinstance(qtype_or_reason, str) and not isinstance(qtype_or_reason, QuestionType):
         result.skip(at(cols.type) if cols.type else where, qtype_or_reason, fixable=False)
         return None
     if qtype_or_reason is None:  # classify reported the problem itself
-        result.skipped.append(_skip_entry(where, "jenis soal tidak sah"))
+        result.skipped.append(_skip_entry(at(cols.type), result.issues[-1].message))
         return None
     qtype = qtype_or_reason
     if qtype is not QuestionType.POLL and not raw_correct:
