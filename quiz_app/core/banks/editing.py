@@ -71,14 +71,19 @@ def _yaml() -> Any:
 
 def _string(value: str) -> Any:
     """A new string value in the style a trainer would write it."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        PlainScalarString,
+    )
 
     from .writer import _block_ok, _plain_ok
 
+    # Always a ScalarString: assigning a bare str over a quoted value would keep the quotes.
     if "\n" in value.strip("\n") and _block_ok(value):
         return LiteralScalarString(value.rstrip("\n") + "\n")
     if _plain_ok(value):
-        return value
+        return PlainScalarString(value)
     return DoubleQuotedScalarString(value)
 
 
@@ -100,11 +105,13 @@ def _number(text: str) -> Any:
 
 
 def _text(value: Any) -> str:
+    """A value as the form shows it; a block scalar's final line break is not part of what
+    the trainer typed (the validator strips it too)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return str(value).rstrip("\n")
 
 
 class BankDocument:
@@ -249,6 +256,14 @@ class BankDocument:
         entry = CommentedMap()
         entry["id"], entry["title"] = _string(cid), _string(title)
         cats.append(entry)
+
+    def remove_category(self, cid: str) -> None:
+        cats = self.data.get("categories")
+        if isinstance(cats, list):
+            for i in range(len(cats) - 1, -1, -1):
+                if hasattr(cats[i], "get") and _text(cats[i].get("id")) == cid:
+                    del cats[i]
+                    return
 
     def _set(self, m: Any, name: str, form: QuestionForm) -> None:
         value = getattr(form, name)

@@ -105,3 +105,14 @@ def test_a_file_with_aliases_or_broken_syntax_is_refused_with_its_location(
     with pytest.raises(BankError) as info:
         BankDocument.open(path)
     assert str(info.value).startswith("alias.yaml:")
+
+
+def test_typing_through_a_quoted_moment_leaves_plain_text(tmp_path: Path) -> None:
+    """'Netral ' (trailing space) must be quoted; 'Netral b' then is plain again."""
+    doc = BankDocument.new(tmp_path / "b.yaml", "b", "B")
+    doc.insert(0, QuestionForm(id="q", category="umum", text="t", options=("a", "b"),
+                               answer=("A",)))
+    doc.set_form(0, replace(doc.form(0), explanation="Netral "))
+    assert '    explanation: "Netral "\n' in doc.text()
+    doc.set_form(0, replace(doc.form(0), explanation="Netral b"))
+    assert "    explanation: Netral b\n" in doc.text()
