@@ -286,8 +286,12 @@ up!</translation>
         <translation>Redo</translation>
     </message>
     <message>
-        <source>Impor (Excel, Kahoot, Quizizz, GIFT, Aiken)…</source>
-        <translation>Import (Excel, Kahoot, Quizizz, GIFT, Aiken)…</translation>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Impor soal dari templat Excel, Kahoot, Quizizz, Moodle GIFT atau Aiken</source>
+        <translation>Import questions from the Excel template, Kahoot, Quizizz, Moodle GIFT or Aiken</translation>
     </message>
     <message>
         <source>Templat Excel…</source>
@@ -414,8 +418,16 @@ up!</translation>
         <translation>Points</translation>
     </message>
     <message>
+        <source>kosong = bawaan bank (1)</source>
+        <translation>empty = bank default (1)</translation>
+    </message>
+    <message>
         <source>Batas waktu (detik)</source>
         <translation>Time limit (seconds)</translation>
+    </message>
+    <message>
+        <source>kosong = bawaan bank atau rencana sesi (30)</source>
+        <translation>empty = bank or session plan default (30)</translation>
     </message>
     <message>
         <source>Acak pilihan</source>

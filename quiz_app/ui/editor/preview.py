@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from ...core.model import Plan
 
 
+def fit_to_screen(widget: QWidget, parent: QWidget | None, width: int, height: int) -> None:
+    """``width`` × ``height``, or 90% of the screen when that is smaller (1024×600)."""
+    area = (parent or widget).screen().availableGeometry()
+    widget.resize(min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9)))
+
+
 def _e(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
@@ -43,7 +49,7 @@ class BankPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("BankPreview")
         self.setWindowTitle(self.tr("Pratinjau: {0}").format(path.name))
-        self.resize(900, 640)
+        fit_to_screen(self, parent, 900, 640)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self.tr("Memuat {0}…").format(path.name), self)
         self.heading.setObjectName("SectionTitle")

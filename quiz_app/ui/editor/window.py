@@ -36,7 +36,7 @@ from ...core.model import FALSE_KEY, OPTION_KEYS, TRUE_KEY, QuestionType
 from .. import dialogs
 from ..worker import run_in_worker
 from .commands import AddCategory, EditQuestion, InsertQuestion, RemoveQuestion, SetMeta
-from .preview import QuestionPreview, display_options
+from .preview import QuestionPreview, display_options, fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -89,7 +89,7 @@ class EditorWindow(QMainWindow):
         self._build_actions()
         self._build()
         self._set_enabled(False)
-        self.resize(1280, 720)
+        fit_to_screen(self, parent, 1280, 720)
 
     # ------------------------------------------------------------------ building
 
@@ -118,8 +118,9 @@ class EditorWindow(QMainWindow):
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
-        self.import_action = action(self.tr("Impor (Excel, Kahoot, Quizizz, GIFT, Aiken)…"),
-                                    self.import_file)
+        self.import_action = action(self.tr("Impor…"), self.import_file)
+        self.import_action.setToolTip(self.tr("Impor soal dari templat Excel, Kahoot, Quizizz, "
+                                              "Moodle GIFT atau Aiken"))
         self.template_action = action(self.tr("Templat Excel…"), self.save_template)
         self.export_action = action(self.tr("Ekspor ke Excel…"), self.export_xlsx)
 
@@ -152,6 +153,8 @@ class EditorWindow(QMainWindow):
         lv.addWidget(self.search)
         self.question_list = QListWidget(left)
         self.question_list.setAccessibleName(self.tr("Daftar soal"))
+        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.question_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.question_list.currentRowChanged.connect(self._row_chosen)
         lv.addWidget(self.question_list, 1)
         row = QHBoxLayout()
@@ -184,6 +187,10 @@ class EditorWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         form_widget = QWidget(scroll)
         self.form = QFormLayout(form_widget)
+        self.question_problems = QLabel("", form_widget)  # this question's problems, on top
+        self.question_problems.setObjectName("Problem")
+        self.question_problems.setWordWrap(True)
+        self.form.addRow(self.question_problems)
         self.f_id = self._line(self.tr("ID soal"), "id")
         self.f_category = QComboBox(form_widget)
         self.f_category.setEditable(True)
@@ -219,7 +226,9 @@ class EditorWindow(QMainWindow):
         self.f_difficulty.currentIndexChanged.connect(lambda _i: self._form_edited("difficulty"))
         self.form.addRow(self.tr("Kesulitan"), self.f_difficulty)
         self.f_points = self._line(self.tr("Poin"), "points")
+        self.f_points.setPlaceholderText(self.tr("kosong = bawaan bank (1)"))
         self.f_time = self._line(self.tr("Batas waktu (detik)"), "time_limit")
+        self.f_time.setPlaceholderText(self.tr("kosong = bawaan bank atau rencana sesi (30)"))
         self.f_shuffle = QComboBox(form_widget)
         self.f_shuffle.setAccessibleName(self.tr("Acak pilihan"))
         for code, label in zip(SHUFFLES, (self.tr("bawaan bank"), self.tr("Ya"),
@@ -242,10 +251,6 @@ class EditorWindow(QMainWindow):
         image_row.addWidget(self.image_clear)
         self.form.addRow(self.tr("Gambar"), image_row)
         self.f_tags = self._line(self.tr("Tag (pisah koma)"), "tags")
-        self.question_problems = QLabel("", form_widget)
-        self.question_problems.setObjectName("Problem")
-        self.question_problems.setWordWrap(True)
-        self.form.addRow(self.question_problems)
         scroll.setWidget(form_widget)
         self.form_widget = form_widget
 
@@ -484,6 +489,7 @@ class EditorWindow(QMainWindow):
         for i, form in enumerate(doc.forms()):
             text = " ".join(form.text.split())
             item = QListWidgetItem(f"{i + 1}. {form.id or '—'} — {text[:70]}")
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, form.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, form.category)
             self.question_list.addItem(item)
