@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import commands
+from .argparse_id import IndonesianArgumentParser
 from .core import paths
 from .core.errors import QuizError
 
@@ -24,7 +25,7 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = IndonesianArgumentParser(
         prog="quiz-app",
         description="Kuis ASN — kuis luring untuk sosialisasi netralitas ASN dan BerAKHLAK. "
         "Tanpa perintah: membuka aplikasi.",
@@ -32,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder data pengguna (hasil tes); bawaan: $QUIZ_APP_DATA_DIR atau folder aplikasi OS",
+        help="folder untuk semua data aplikasi (hasil tes, pengaturan, cache); bawaan: "
+        "$QUIZ_APP_DATA_DIR atau folder aplikasi OS",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +49,7 @@ from ...core.errors import QuizError
 from ...core.model import TRUE_KEY, QuestionType
 from ...core.results import (
     AttemptCounts,
+    AttemptRecord,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
@@ -67,6 +69,7 @@ from ...core.results.session_results import (
     score_summary,
 )
 from .. import dialogs
+from ..screenfit import fit_window, keep_text_whole, scrolling
 from ..worker import run_in_worker
 from .models import (
     AnswersModel,
@@ -143,10 +146,11 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
+        self._chosen: AttemptRecord | None = None  # the participant whose answers are shown
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
-        self.resize(1280, 760)
+        fit_window(self, 1280, 760, parent)
 
     # ------------------------------------------------------------------ layout
 
@@ -202,10 +206,11 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.join_button.setToolTip(self.tr("Buat di laptop ini sesi dari berkas .kuis-sesi"))
         self.share_button.clicked.connect(self.share_session)
         self.join_button.clicked.connect(self.join_session)
-        lbuttons = QHBoxLayout()
-        lbuttons.addWidget(self.share_button)
-        lbuttons.addWidget(self.join_button)
-        lbuttons.addStretch(1)
+        # Everything between laptops in one place: sessions and result packages (two rows,
+        # so that the window fits a 1024-pixel-wide screen).
+        lbuttons = QGridLayout()
+        lbuttons.addWidget(self.share_button, 0, 0)
+        lbuttons.addWidget(self.join_button, 0, 1)
         lv.addWidget(heading)
         lv.addWidget(self.search)
         lv.addWidget(self.session_view, 1)
@@ -239,10 +244,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.detail = QCheckBox(self.tr("per jawaban"), right)
         self.detail.setToolTip(self.tr("Satu baris per jawaban, bukan per peserta"))
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), right)
-        self.package_button = QPushButton(self.tr("Paket Hasil…"), right)
+        self.package_button = QPushButton(self.tr("Paket Hasil…"), left)
         self.package_button.setToolTip(self.tr(
             "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
-        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), right)
+        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), left)
         self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
         self.csv_button.clicked.connect(self.export_csv)
         self.xlsx_button.clicked.connect(self.export_xlsx)
@@ -251,8 +256,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         for w in (self.csv_button, self.dialect, self.detail, self.xlsx_button):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.package_button)
-        actions.addWidget(self.merge_button)
+        lbuttons.addWidget(self.package_button, 1, 0)
+        lbuttons.addWidget(self.merge_button, 1, 1)
 
         self.tabs = QTabWidget(right)
         # participants + answers
@@ -275,6 +280,13 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.participant_view.selectionModel().selectionChanged.connect(self._participant_chosen)
         self.answers_title = QLabel(self.tr("Pilih peserta untuk melihat jawabannya"), ptab)
         self.answers_title.setObjectName("SectionTitle")
+        self.answers_title.setWordWrap(True)
+        self.void_button = QPushButton(self.tr("Nyatakan tidak sah…"), ptab)
+        self.void_button.setToolTip(self.tr(
+            "Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada "
+            "nilai rata-rata, N-Gain, dan analisis soal"))
+        self.void_button.setAccessibleName(self.tr("Nyatakan tes peserta ini tidak sah"))
+        self.void_button.clicked.connect(self.void_selected)
         self.answer_model = AnswersModel(self)
         answer_proxy = SortProxy(self)
         answer_proxy.setSourceModel(self.answer_model)
@@ -296,7 +308,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         bottom = QWidget(psplit)
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.answers_title)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.answers_title, 1)
+        answers_row.addWidget(self.void_button)
+        bv.addLayout(answers_row)
         bv.addWidget(self.answer_view)
         psplit.addWidget(top)
         psplit.addWidget(bottom)
@@ -336,6 +351,14 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             "dikerjakan kurang dari 10 peserta tidak ditandai."), atab)
         legend.setWordWrap(True)
         legend.setObjectName("StatusLine")
+        # The session's side scrolls below its minimum height (a 1024×600 netbook): the
+        # tables keep a few rows and the wrapped texts their lines, never squashed
+        keep_text_whole(self.title, self.details, self.stats, self.gain, self.reliability,
+                        legend)
+        rows = self.item_view.verticalHeader().defaultSectionSize()
+        self.item_view.setMinimumHeight(rows * 5 + 40)
+        self.participant_view.setMinimumHeight(rows * 4 + 40)
+        self.answer_view.setMinimumHeight(rows * 3 + 40)
         av.addWidget(self.reliability)
         av.addWidget(self.item_view, 1)
         av.addWidget(self.item_detail)
@@ -363,7 +386,9 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         rv.addLayout(status_row)
 
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        # On a short screen the session's side scrolls as a whole rather than squash its
+        # tables and wrapped texts (a 1024×600 netbook)
+        splitter.addWidget(scrolling(right, splitter, "SessionDetail", by_minimum=True))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([300, 1040])
@@ -380,6 +405,9 @@ class ResultsWindow(ResultsOperations, QMainWindow):
                   self.share_button):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
+        chosen = self.chosen_attempt()
+        self.void_button.setEnabled(idle and chosen is not None and chosen.result is not None
+                                    and not chosen.voided)
 
     def closeEvent(self, event: Any) -> None:
         self._closed = True
@@ -396,6 +424,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
     @property
     def busy(self) -> bool:
         return self._busy is not None
+
+    def chosen_attempt(self) -> AttemptRecord | None:
+        """The attempt whose answers are shown (the participant chosen in the list)."""
+        return self._chosen
 
     # ------------------------------------------------------------------ loading
 
@@ -486,6 +518,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         ph.setSectionResizeMode(ParticipantsModel.UNIT, QHeaderView.ResizeMode.Interactive)
         ph.resizeSection(ParticipantsModel.UNIT, 150)
         self.answer_model.set_attempt(None)
+        self._chosen = None
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
         self._categories = cats
         self.item_model.set_analysis(loaded.analysis, cats)
@@ -515,6 +548,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         parts = [self.tr("{0} selesai").format(sc.finished)]
         if sc.unfinished:
             parts.append(self.tr("{0} belum selesai (tidak diekspor)").format(sc.unfinished))
+        if sc.voided:
+            parts.append(self.tr("{0} dinyatakan tidak sah (tidak dihitung)").format(sc.voided))
         if sc.graded and sc.mean_nilai is not None:
             parts.append(self.tr("rata-rata nilai {0} (terendah {1}, tertinggi {2})").format(
                 num(sc.mean_nilai), num(sc.lowest), num(sc.highest)))
@@ -566,10 +601,14 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.answer_model.set_attempt(attempt, self._categories)
         name = attempt.participant.name
         if attempt.result is not None and attempt.result.graded:
-            self.answers_title.setText(self.tr("Jawaban {0} — nilai {1}").format(
-                name, num(attempt.result.nilai)))
+            title = self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.result.nilai))
         else:
-            self.answers_title.setText(self.tr("Jawaban {0}").format(name))
+            title = self.tr("Jawaban {0}").format(name)
+        if attempt.voided:
+            title += " — " + self.tr("tidak sah: {0}").format(attempt.void_reason)
+        self.answers_title.setText(title)
+        self._chosen = attempt
+        self._update_buttons()
 
     def _item_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.item_view.selectionModel().selectedRows()

@@ -111,7 +111,8 @@ def test_summary_csv_id_dialect(store: ResultsStore, session: int, tmp_path: Pat
     assert ani["Jenis Pegawai"] == "PNS"
     assert ani["Nilai"] == "100" and ani["Lulus"] == "Ya"
     assert budi["Nilai"] == "37,5" and budi["Lulus"] == "Tidak"  # decimal comma
-    assert (budi["Benar"], budi["Salah"], budi["Tidak Dijawab"]) == ("1", "2", "1")
+    assert (budi["Benar"], budi["Sebagian Benar"], budi["Salah"], budi["Tidak Dijawab"]) == (
+        "1", "1", "1", "1")
     assert budi["Jumlah Soal"] == "4" and budi["Durasi (detik)"] == "20"
     assert budi["Nilai Manajemen Karier"] == "50" and budi["Nilai Partai Politik"] == "50"
     assert budi["Nilai =Nilai BerAKHLAK"] == "0"
@@ -171,7 +172,7 @@ def test_detail_csv_partial_points_and_unanswered(store: ResultsStore, session: 
     rows = read_csv(export(store, session, tmp_path / "d.csv", detail=True, dialect="intl"),
                     ",")
     budi = {r[2]: r for r in rows[1:] if r[1] == "Budi Santoso"}
-    assert budi["p1"][4:8] == ["A", "A,C", "Tidak", "0.5"]  # partial credit, not fully right
+    assert budi["p1"][4:8] == ["A", "A,C", "Sebagian benar", "0.5"]  # partial credit
     assert budi["a1"][4:8] == ["", "Salah", "Tidak", "0"]  # unanswered
     assert len(rows) == 1 + 4 * 4
 
@@ -231,6 +232,9 @@ def test_xlsx_round_trip(store: ResultsStore, session: int, tmp_path: Path) -> N
     assert analysis["A1"].value == "Soal" and analysis.freeze_panes == "A2"
     ids = [analysis.cell(r, 1).value for r in range(2, 6)]
     assert ids == ["k1", "k2", "p1", "a1"]  # category order of the bank
+    assert analysis["C1"].value == "Jenis Soal"  # in Indonesian, not the YAML codes
+    assert [analysis.cell(r, 3).value for r in range(2, 6)] == [
+        "Pilihan tunggal", "Pilihan tunggal", "Pilihan ganda kompleks", "Benar-salah"]
     labels = [analysis.cell(r, 1).value for r in range(1, analysis.max_row + 1)]
     assert "Reliabilitas KR-20" in labels
 
@@ -452,3 +456,22 @@ def test_cli_export_csv_xlsx_and_sessions(store: ResultsStore, session: int, tmp
     bad = tmp_path / "hilang" / "x.csv"
     assert main(["--data-dir", data, "export", "--session", "latest", "--out", str(bad)]) == 1
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_is_readable_like_any_saved_file(store: ResultsStore, session: int,
+                                                tmp_path: Path, fmt: str, umask_022) -> None:
+    # HR opens the file from another account or a shared folder: not 0600 (mkstemp's mode).
+    out = export(store, session, tmp_path / f"hasil.{fmt}", fmt=fmt)
+    assert out.stat().st_mode & 0o777 == 0o644
+    os.umask(0o077)  # a user who keeps files private keeps this one private too
+    out = export(store, session, tmp_path / f"pribadi.{fmt}", fmt=fmt)
+    assert out.stat().st_mode & 0o777 == 0o600

@@ -219,7 +219,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 2
+        assert s.schema_version == SCHEMA_VERSION == 3
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -760,7 +760,7 @@ def test_migration_v1_to_v2(tmp_path: Path):
     path = tmp_path / DB_FILENAME
     aid = _make_v1(path)
     with ResultsStore(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == SCHEMA_VERSION  # v2, and every later step
         conn = s._connection()
         columns = {r[1] for r in conn.execute("PRAGMA table_info(attempts)")}
         assert "device" in columns
@@ -784,7 +784,7 @@ def test_migration_v1_to_v2(tmp_path: Path):
         assert s.attempt(new).device == socket.gethostname()
         assert s.integrity_check() == ["ok"]
     with ResultsStore(path) as s:  # reopening does not migrate again
-        assert s.schema_version == 2
+        assert s.schema_version == SCHEMA_VERSION
 
 
 def test_newer_database_refused_untouched(tmp_path: Path):
