@@ -260,6 +260,93 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>EditorFiles</name>
+    <message>
+        <source>Bank soal baru</source>
+        <translation>New question bank</translation>
+    </message>
+    <message>
+        <source>Bank soal (*.yaml)</source>
+        <translation>Question bank (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Buka bank soal</source>
+        <translation>Open question bank</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Simpan bank</source>
+        <translation>Save bank</translation>
+    </message>
+    <message>
+        <source>Bank masih punya {0} masalah; aplikasi belum dapat memakainya. Simpan juga?</source>
+        <translation>The bank still has {0} problem(s); the app cannot use it yet. Save anyway?</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Bank tidak tersimpan</source>
+        <translation>The bank was not saved</translation>
+    </message>
+    <message>
+        <source>Impor soal</source>
+        <translation>Import questions</translation>
+    </message>
+    <message>
+        <source>Soal (*.xlsx *.gift *.txt);;Semua berkas (*)</source>
+        <translation>Questions (*.xlsx *.gift *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Simpan bank hasil impor</source>
+        <translation>Save the imported bank</translation>
+    </message>
+    <message>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Hasil impor</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>Simpan templat Excel</source>
+        <translation>Save Excel template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.</source>
+        <translation>Template saved: {0}. Fill in the Soal sheet, then Import.</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Simpan bank dulu; yang diekspor adalah berkas tersimpan.</source>
+        <translation>Save the bank first; the saved file is what gets exported.</translation>
+    </message>
+    <message>
+        <source>{0} soal diekspor ke {1}</source>
+        <translation>{0} questions exported to {1}</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Perubahan pada bank ini belum disimpan. Buang perubahan?</source>
+        <translation>Changes to this bank are not saved. Discard them?</translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message>
         <source>Penyunting bank soal</source>
@@ -482,82 +569,6 @@ up!</translation>
         <translation>Create a new bank, open a bank (.yaml), or import questions from Excel, Kahoot, Quizizz, Moodle GIFT or Aiken.</translation>
     </message>
     <message>
-        <source>Bank soal baru</source>
-        <translation>New question bank</translation>
-    </message>
-    <message>
-        <source>Bank soal (*.yaml)</source>
-        <translation>Question bank (*.yaml)</translation>
-    </message>
-    <message>
-        <source>Buka bank soal</source>
-        <translation>Open question bank</translation>
-    </message>
-    <message>
-        <source>Berkas tidak dapat dibuka</source>
-        <translation>The file cannot be opened</translation>
-    </message>
-    <message>
-        <source>Simpan bank</source>
-        <translation>Save bank</translation>
-    </message>
-    <message>
-        <source>Bank masih punya {0} masalah; aplikasi belum dapat memakainya. Simpan juga?</source>
-        <translation>The bank still has {0} problem(s); the app cannot use it yet. Save anyway?</translation>
-    </message>
-    <message>
-        <source>Tersimpan: {0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <source>Bank tidak tersimpan</source>
-        <translation>The bank was not saved</translation>
-    </message>
-    <message>
-        <source>Impor soal</source>
-        <translation>Import questions</translation>
-    </message>
-    <message>
-        <source>Soal (*.xlsx *.gift *.txt);;Semua berkas (*)</source>
-        <translation>Questions (*.xlsx *.gift *.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Simpan bank hasil impor</source>
-        <translation>Save the imported bank</translation>
-    </message>
-    <message>
-        <source>Impor gagal</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <source>Hasil impor</source>
-        <translation>Import result</translation>
-    </message>
-    <message>
-        <source>Simpan templat Excel</source>
-        <translation>Save Excel template</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.</source>
-        <translation>Template saved: {0}. Fill in the Soal sheet, then Import.</translation>
-    </message>
-    <message>
-        <source>Ekspor ke Excel</source>
-        <translation>Export to Excel</translation>
-    </message>
-    <message>
-        <source>Simpan bank dulu; yang diekspor adalah berkas tersimpan.</source>
-        <translation>Save the bank first; the saved file is what gets exported.</translation>
-    </message>
-    <message>
-        <source>{0} soal diekspor ke {1}</source>
-        <translation>{0} questions exported to {1}</translation>
-    </message>
-    <message>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
@@ -608,14 +619,6 @@ up!</translation>
     <message>
         <source>{0} soal — valid</source>
         <translation>{0} questions — valid</translation>
-    </message>
-    <message>
-        <source>Perubahan belum disimpan</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>Perubahan pada bank ini belum disimpan. Buang perubahan?</source>
-        <translation>Changes to this bank are not saved. Discard them?</translation>
     </message>
 </context>
 <context>

@@ -36,13 +36,13 @@ from ...core.model import FALSE_KEY, OPTION_KEYS, TRUE_KEY, QuestionType
 from .. import dialogs
 from ..worker import run_in_worker
 from .commands import AddCategory, EditQuestion, InsertQuestion, RemoveQuestion, SetMeta
+from .files import EditorFiles
 from .preview import QuestionPreview, display_options, fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from ...core.banks import ImportResult
-    from ...core.errors import Issue, QuizError
+    from ...core.errors import Issue
 
 VALIDATE_DELAY_MS = 300
 TYPES = ("single", "multiple", "true_false", "poll")
@@ -64,7 +64,7 @@ class _WindowUndoKeys(QObject):
         return False
 
 
-class EditorWindow(QMainWindow):
+class EditorWindow(EditorFiles, QMainWindow):
     validated = Signal()  # live validation finished (tests wait on it)
     saved = Signal(Path)
     opened = Signal()
@@ -323,125 +323,6 @@ class EditorWindow(QMainWindow):
         self.refresh(0 if doc.count() else -1)
         self._update_title()
         self.opened.emit()
-
-    def new_bank(self) -> None:
-        if not self._may_discard():
-            return
-        path = dialogs.ask_save_path(self, self.tr("Bank soal baru"),
-                                     Path.home() / "bank_saya.yaml",
-                                     self.tr("Bank soal (*.yaml)"))
-        if path is None:
-            return
-        from ...core.banks.importers.draft import slugify
-
-        self.set_document(BankDocument.new(path, slugify(path.stem), path.stem))
-
-    def open_bank(self) -> None:
-        if not self._may_discard():
-            return
-        path = dialogs.open_file(self, self.tr("Buka bank soal"), self.tr("Bank soal (*.yaml)"))
-        if path is not None:
-            self.open_path(path)
-
-    def open_path(self, path: Path) -> None:
-        run_in_worker(lambda: BankDocument.open(path), self.set_document, self._file_failed)
-
-    def _file_failed(self, exc: QuizError) -> None:
-        dialogs.show_message(self, self.tr("Berkas tidak dapat dibuka"), exc.message, str(exc))
-
-    def save(self) -> None:
-        doc = self.doc
-        if doc is None:
-            return
-        self.validate_now(sync=True)
-        if self.issues and not dialogs.confirm(
-                self, self.tr("Simpan bank"),
-                self.tr("Bank masih punya {0} masalah; aplikasi belum dapat memakainya. "
-                        "Simpan juga?").format(len(self.issues))):
-            return
-        text = doc.text()
-        from ...core.atomicio import write_atomic
-
-        def done(_: object) -> None:
-            self.undo_stack.setClean()
-            self.status.setText(self.tr("Tersimpan: {0}").format(doc.path))
-            self.saved.emit(doc.path)
-
-        def write() -> None:
-            try:
-                write_atomic(doc.path, text.encode("utf-8"))
-            except OSError as exc:
-                from ...core.errors import QuizError
-
-                raise QuizError(f"berkas tidak dapat disimpan ({exc.strerror})",
-                                doc.path.name) from exc
-
-        run_in_worker(write, done, self._save_failed)
-
-    def _save_failed(self, exc: QuizError) -> None:
-        dialogs.show_message(self, self.tr("Bank tidak tersimpan"), exc.message, str(exc))
-
-    def import_file(self) -> None:
-        if not self._may_discard():
-            return
-        source = dialogs.open_file(
-            self, self.tr("Impor soal"),
-            self.tr("Soal (*.xlsx *.gift *.txt);;Semua berkas (*)"))
-        if source is None:
-            return
-        out = dialogs.ask_save_path(self, self.tr("Simpan bank hasil impor"),
-                                    source.with_suffix(".yaml"), self.tr("Bank soal (*.yaml)"))
-        if out is None:
-            return
-        from ...core.banks import import_questions, write_imported
-
-        def work() -> tuple[ImportResult, list[Issue]]:
-            result = import_questions(source, out=out, display=source.name)
-            problems = [] if result.fatal else write_imported(result, out, source.name)
-            return result, problems
-
-        run_in_worker(work, lambda r: self._imported(out, *r))
-
-    def _imported(self, out: Path, result: ImportResult, problems: list[Issue]) -> None:
-        lines = result.summary()
-        detail = "\n".join(i.format() for i in result.issues + problems)
-        if result.fatal or problems:
-            dialogs.show_message(self, self.tr("Impor gagal"), "\n".join(lines), detail)
-            return
-        if result.issues:  # what was skipped or changed, each located
-            dialogs.show_message(self, self.tr("Hasil impor"), "\n".join(lines), detail)
-        else:
-            dialogs.show_info(self, self.tr("Hasil impor"), "\n".join(lines))
-        self.open_path(out)
-
-    def save_template(self) -> None:
-        path = dialogs.ask_save_path(self, self.tr("Simpan templat Excel"),
-                                     Path.home() / "soal.xlsx", self.tr("Excel (*.xlsx)"))
-        if path is None:
-            return
-        from ...core.banks import write_template
-
-        run_in_worker(lambda: write_template(path), lambda _n: self.status.setText(
-            self.tr("Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.").format(path)))
-
-    def export_xlsx(self) -> None:
-        doc = self.doc
-        if doc is None:
-            return
-        if not self.undo_stack.isClean() or not doc.path.exists():
-            dialogs.show_info(self, self.tr("Ekspor ke Excel"),
-                              self.tr("Simpan bank dulu; yang diekspor adalah berkas tersimpan."))
-            return
-        path = dialogs.ask_save_path(self, self.tr("Ekspor ke Excel"),
-                                     doc.path.with_suffix(".xlsx"), self.tr("Excel (*.xlsx)"))
-        if path is None:
-            return
-        from ...core.banks import load_bank, write_template
-
-        run_in_worker(lambda: write_template(path, load_bank(doc.path)),
-                      lambda n: self.status.setText(
-                          self.tr("{0} soal diekspor ke {1}").format(n, path)),
-                      self._file_failed)
 
     # ------------------------------------------------------------------ showing
 
@@ -754,13 +635,6 @@ class EditorWindow(QMainWindow):
                 return
 
     # ------------------------------------------------------------------ closing
-
-    def _may_discard(self) -> bool:
-        if self.doc is None or self.undo_stack.isClean():
-            return True
-        return dialogs.confirm(self, self.tr("Perubahan belum disimpan"),
-                               self.tr("Perubahan pada bank ini belum disimpan. Buang "
-                                       "perubahan?"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._may_discard():
