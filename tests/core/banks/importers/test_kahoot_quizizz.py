@@ -118,3 +118,11 @@ def test_unknown_spreadsheet_is_refused_with_a_hint(xlsx) -> None:
     result = import_questions(path, display="acak.xlsx")
     assert result.fatal
     assert result.issues[0].format().startswith("acak.xlsx: lembar soal tidak dikenali")
+
+
+def test_indonesian_excel_turns_1_comma_3_into_a_number_and_it_still_reads(xlsx) -> None:
+    # Excel with Indonesian settings reads "1,3" typed in a cell as the number 1.3.
+    path = xlsx("k.xlsx", {"Sheet1": [
+        *KAHOOT_TOP, [1, "Pilih dua", "a", "b", "c", None, 20, 1.3]]})
+    (q,) = import_questions(path).bank.questions
+    assert (q.type, q.answer) == (QuestionType.MULTIPLE, ["A", "C"])
