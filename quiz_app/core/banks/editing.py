@@ -117,11 +117,12 @@ def _text(value: Any) -> str:
 class BankDocument:
     """The file's round-trip tree plus the operations the editor needs."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, crlf: bool = False, bom: bool = False) -> None:
         from ruamel.yaml.error import YAMLError
         from ruamel.yaml.util import load_yaml_guess_indent
 
         self.path = path
+        self.crlf, self.bom = crlf, bom  # kept on save: a Windows editor's file stays one
         self._yaml = _yaml()
         try:
             _, indent, block_seq = load_yaml_guess_indent(text)
@@ -156,7 +157,8 @@ class BankDocument:
             raise BankError(src.issues)
         if parse_yaml(src) is None:  # syntax error, alias, tag, empty
             raise BankError(src.issues)
-        return cls(path, src.text)
+        return cls(path, src.text, crlf=b"\r\n" in src.data,
+                   bom=src.data.startswith(b"\xef\xbb\xbf"))
 
     @classmethod
     def new(cls, path: Path, bank_id: str, title: str) -> BankDocument:
@@ -341,10 +343,16 @@ class BankDocument:
                                   self.path.name)
         return issues
 
+    def encode(self, text: str) -> bytes:
+        """The bytes to write: the file's own line endings and BOM, UTF-8."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+
     def save(self) -> str:
         """Write atomically (temp file + rename); returns the text written."""
         text = self.text()
-        write_atomic(self.path, text.encode("utf-8"))
+        write_atomic(self.path, self.encode(text))
         return text
 
 

@@ -66,7 +66,7 @@ class EditorFiles:
 
         def write() -> None:
             try:
-                write_atomic(doc.path, text.encode("utf-8"))
+                write_atomic(doc.path, doc.encode(text))
             except OSError as exc:
                 from ...core.errors import QuizError
 

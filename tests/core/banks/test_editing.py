@@ -116,3 +116,15 @@ def test_typing_through_a_quoted_moment_leaves_plain_text(tmp_path: Path) -> Non
     assert '    explanation: "Netral "\n' in doc.text()
     doc.set_form(0, replace(doc.form(0), explanation="Netral b"))
     assert "    explanation: Netral b\n" in doc.text()
+
+
+def test_a_windows_file_keeps_its_line_endings_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8"))
+    doc = BankDocument.open(path)
+    doc.set_form(0, replace(doc.form(0), reference="UU 20/2023"))
+    doc.save()
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# Bank tulisan tangan")
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert load_bank(path).questions[0].reference == "UU 20/2023"
