@@ -115,11 +115,11 @@ def _read(path: Path, shown: str, fmt: str, out: Path | None,
     raise ValueError(f"unknown import format {fmt!r}")  # the CLI offers only FORMATS
 
 
-def imported_text(result: ImportResult, source_name: str) -> str:
+def imported_text(result: ImportResult, source_name: str, out_name: str = "bank.yaml") -> str:
     from ..writer import bank_yaml
 
     comment = (f"Diimpor dari {source_name} ({FORMAT_NAMES.get(result.format, result.format)}) "
-               "oleh Kuis ASN.\nPeriksa dengan: quiz-app validate <berkas ini>")
+               f"oleh Kuis ASN.\nPeriksa dengan: quiz-app validate {out_name}")
     return bank_yaml(result.bank, comment)
 
 
@@ -131,7 +131,7 @@ def write_imported(result: ImportResult, out: Path, source_name: str) -> list[Is
     """
     from ..writer import validate_text
 
-    text = imported_text(result, source_name)
+    text = imported_text(result, source_name, out.name)
     bank, issues = validate_text(text, out, out.name)
     if bank is None:
         return issues

@@ -15,7 +15,7 @@ from ...errors import Issue
 from ...model import OPTION_KEYS, Category, QuestionType
 from ..schema import SLUG
 
-ID_PREFIX_LEN = 12
+ID_PREFIX_LEN = 16
 
 
 def slugify(text: str, fallback: str = "bank") -> str:
@@ -201,7 +201,7 @@ def assign_ids(bank: DraftBank, result: ImportResult) -> None:
             else:
                 digest = hashlib.sha1(
                     (q.text + "\n" + "\n".join(q.options)).encode("utf-8")).hexdigest()
-                base = f"{q.category[:ID_PREFIX_LEN].strip('-')}-{digest[:6]}"
+                base = f"{_prefix(q.category)}-{digest[:6]}"
             qid, n = base, 2
             while qid in taken:
                 qid, n = f"{base}-{n}", n + 1
@@ -209,3 +209,11 @@ def assign_ids(bank: DraftBank, result: ImportResult) -> None:
             taken[qid] = q.where.text()
         kept.append(q)
     bank.questions = kept
+
+
+def _prefix(category_id: str) -> str:
+    """The category id, cut at a '-' to at most ID_PREFIX_LEN characters."""
+    if len(category_id) <= ID_PREFIX_LEN:
+        return category_id
+    cut = category_id[: ID_PREFIX_LEN + 1].rfind("-")
+    return category_id[:cut] if cut > 0 else category_id[:ID_PREFIX_LEN]
