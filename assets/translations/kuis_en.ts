@@ -260,6 +260,244 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>DeskModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Ikrar</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>Tes</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Keluar halaman</source>
+        <translation>Left page</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source> (terputus)</source>
+        <translation> (disconnected)</translation>
+    </message>
+    <message>
+        <source>tamu</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>belum mulai</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>soal {0} dari {1}</source>
+        <translation>question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>finished</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Meja HP — {0}</source>
+        <translation>Phone desk — {0}</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <source>Alamat laptop untuk HP</source>
+        <translation>Laptop address for phones</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (tidak ada jaringan)</source>
+        <translation>127.0.0.1 (no network)</translation>
+    </message>
+    <message>
+        <source>1. Daftar hadir</source>
+        <translation>1. Attendance</translation>
+    </message>
+    <message>
+        <source>2. Ikrar</source>
+        <translation>2. Pledge</translation>
+    </message>
+    <message>
+        <source>3. Tes</source>
+        <translation>3. Test</translation>
+    </message>
+    <message>
+        <source>Jeda (HP menunggu)</source>
+        <translation>Pause (phones wait)</translation>
+    </message>
+    <message>
+        <source>Akhiri tes</source>
+        <translation>End the test</translation>
+    </message>
+    <message>
+        <source>Ikrar di proyektor</source>
+        <translation>Pledge on the projector</translation>
+    </message>
+    <message>
+        <source>Post-test…</source>
+        <translation>Post-test…</translation>
+    </message>
+    <message>
+        <source>Teks ikrar…</source>
+        <translation>Pledge text…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar (kuis-ikrar/1) yang sudah disesuaikan; bawaan: contoh</source>
+        <translation>Choose an adapted pledge file (kuis-ikrar/1); built in: an example</translation>
+    </message>
+    <message>
+        <source>Tes berikutnya di HP yang sama, tertaut ke tes ini sebagai pre-test</source>
+        <translation>The next test on the same phones, linked to this one as its pre-test</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Satu berkas: nilai, N-Gain, daftar hadir dan ikrar per peserta</source>
+        <translation>One file: scores, N-Gain, attendance and pledge per participant</translation>
+    </message>
+    <message>
+        <source>Daftar hadir CSV…</source>
+        <translation>Attendance CSV…</translation>
+    </message>
+    <message>
+        <source>Setujui pindah HP</source>
+        <translation>Approve phone change</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Peserta lewat HP</source>
+        <translation>Participants on phones</translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>HP menunggu arahan.</source>
+        <translation>Phones are waiting for instructions.</translation>
+    </message>
+    <message>
+        <source>Daftar hadir dibuka: peserta mengisi di HP.</source>
+        <translation>Attendance open: participants sign in on their phones.</translation>
+    </message>
+    <message>
+        <source>Ikrar dibuka: peserta menyatakan ikrar di HP.</source>
+        <translation>Pledge open: participants confirm the pledge on their phones.</translation>
+    </message>
+    <message>
+        <source>Tes dibuka: {0}</source>
+        <translation>Test open: {0}</translation>
+    </message>
+    <message>
+        <source>Bergabung: {0} · tersambung: {1} · hadir: {2} · ikrar: {3} · tes: {4} belum mulai, {5} mengerjakan, {6} selesai</source>
+        <translation>Joined: {0} · connected: {1} · present: {2} · pledged: {3} · test: {4} not started, {5} working, {6} finished</translation>
+    </message>
+    <message>
+        <source>Semua peserta pada daftar sudah hadir.</source>
+        <translation>Everyone on the roster is present.</translation>
+    </message>
+    <message>
+        <source> dan {0} lainnya</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>Belum hadir ({0}): {1}{2}</source>
+        <translation>Not yet present ({0}): {1}{2}</translation>
+    </message>
+    <message>
+        <source>{0} meminta pindah ke HP lain.</source>
+        <translation>{0} asks to move to another phone.</translation>
+    </message>
+    <message>
+        <source>Akhiri tes sekarang? Peserta yang belum selesai dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>End the test now? Participants who have not finished are scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana atau bank untuk tes berikutnya</source>
+        <translation>Choose the plan or bank for the next test</translation>
+    </message>
+    <message>
+        <source>Bank soal atau rencana (*.yaml *.yml)</source>
+        <translation>Question bank or plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar</source>
+        <translation>Choose a pledge file</translation>
+    </message>
+    <message>
+        <source>Berkas ikrar (*.yaml *.yml)</source>
+        <translation>Pledge file (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Teks ikrar: {0}</source>
+        <translation>Pledge text: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor hasil</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar hadir</source>
+        <translation>Export attendance</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Meja HP</source>
+        <translation>Phone desk</translation>
+    </message>
+    <message>
+        <source>Tutup meja HP</source>
+        <translation>Close the phone desk</translation>
+    </message>
+    <message>
+        <source>{0} peserta masih mengerjakan. Tutup sekarang? Tes mereka diakhiri dan dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>{0} participants are still working. Close now? Their tests are ended and scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Meja HP &apos;{0}&apos; (kode {1}, {2} peserta) belum ditutup, mungkin karena laptop mati. Lanjutkan meja itu? Peserta kembali ke soalnya tanpa memindai ulang.</source>
+        <translation>The phone desk &apos;{0}&apos; (code {1}, {2} participants) was not closed, perhaps because the laptop went off. Continue that desk? Participants return to their question without scanning again.</translation>
+    </message>
+    <message>
+        <source>Server HP tidak dapat dibuka: {0}</source>
+        <translation>The phone server could not be opened: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EditorFiles</name>
     <message>
         <source>Bank soal baru</source>
@@ -1441,6 +1679,17 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>PledgeProjector</name>
+    <message>
+        <source>Baris {0} dari {1}</source>
+        <translation>Line {0} of {1}</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} peserta sudah menyatakan ikrar</source>
+        <translation>{0} of {1} participants have confirmed the pledge</translation>
+    </message>
+</context>
+<context>
     <name>PresenterController</name>
     <message>
         <source>Akhiri presentasi</source>
@@ -1917,6 +2166,10 @@ up!</translation>
         <translation>The test could not be declared invalid</translation>
     </message>
     <message>
+        <source>PDF gagal dibuat</source>
+        <translation>PDF could not be created</translation>
+    </message>
+    <message>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
@@ -2036,6 +2289,46 @@ up!</translation>
         <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
         <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
     </message>
+    <message>
+        <source>Laporan kegiatan (PDF)</source>
+        <translation>Session report (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Daftar hadir (PDF)</source>
+        <translation>Attendance list (PDF)</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar (PDF)</source>
+        <translation>Pledge list (PDF)</translation>
+    </message>
+    <message>
+        <source>Membaca penanda tangan…</source>
+        <translation>Reading the signer…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta (PDF)</source>
+        <translation>Participant certificates (PDF)</translation>
+    </message>
+    <message>
+        <source>Membuat PDF {0}…</source>
+        <translation>Creating PDF {0}…</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan: {0} ({1} halaman, {2} detik).</source>
+        <translation>Report saved: {0} ({1} pages, {2} seconds).</translation>
+    </message>
+    <message>
+        <source>Sertifikat tersimpan: {0} ({1} peserta).</source>
+        <translation>Certificates saved: {0} ({1} participants).</translation>
+    </message>
+    <message>
+        <source>Daftar tersimpan: {0} ({1} halaman).</source>
+        <translation>List saved: {0} ({1} pages).</translation>
+    </message>
 </context>
 <context>
     <name>ResultsWindow</name>
@@ -2130,6 +2423,30 @@ up!</translation>
     <message>
         <source>Impor paket .kuis-hasil dari laptop lain</source>
         <translation>Import .kuis-hasil packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Cetak PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan, sertifikat, daftar hadir</source>
+        <translation>Session report, certificates, attendance list</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan…</source>
+        <translation>Session report…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta…</source>
+        <translation>Participant certificates…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar…</source>
+        <translation>Pledge list…</translation>
     </message>
     <message>
         <source>Saring nama, NIP, atau unit kerja…</source>
@@ -2549,6 +2866,10 @@ up!</translation>
         <translation>Allow guests</translation>
     </message>
     <message>
+        <source>Lewat HP</source>
+        <translation>On phones</translation>
+    </message>
+    <message>
         <source>4. Pengamanan</source>
         <translation>4. Safety</translation>
     </message>
@@ -2635,6 +2956,14 @@ up!</translation>
     <message>
         <source>Daftar sesi pretest tidak dapat dibaca: {0}</source>
         <translation>The pretest sessions cannot be read: {0}</translation>
+    </message>
+    <message>
+        <source>Lewat HP (hadir, ikrar, tes)</source>
+        <translation>On phones (attendance, pledge, test)</translation>
+    </message>
+    <message>
+        <source>Peserta memakai HP masing-masing lewat Wi-Fi aula untuk daftar hadir, ikrar dan tes.</source>
+        <translation>Participants use their own phones over the hall Wi-Fi for attendance, the pledge and the test.</translation>
     </message>
     <message>
         <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>

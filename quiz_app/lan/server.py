@@ -40,6 +40,7 @@ from .limits import Limits, RateLimiter
 from .protocol import (
     MAX_JOIN_BYTES,
     MAX_MESSAGE_BYTES,
+    ActMsg,
     AnswerMsg,
     HelloMsg,
     ProtocolError,
@@ -78,8 +79,26 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def page_bytes() -> bytes:
-    return resources.files("quiz_app.lan").joinpath("page/phone.html").read_bytes()
+def page_bytes(name: str = "phone.html") -> bytes:
+    return resources.files("quiz_app.lan").joinpath(f"page/{name}").read_bytes()
+
+
+TIMED_FIELDS = ("test_left", "q_left")  # seconds left in a personal message, as of "clock"
+
+
+def _fresh(message: Mapping[str, Any], now: float) -> dict[str, Any]:
+    """A personal message as of now: a message stamped with the laptop clock (``clock``)
+    has its seconds-left fields reduced by the time since, so a phone that reconnects
+    sees the same remaining time as the laptop (deadlines live on the laptop)."""
+    out = dict(message)
+    stamp = out.pop("clock", None)
+    if isinstance(stamp, int | float):
+        gone = max(0.0, now - float(stamp))
+        for name in TIMED_FIELDS:
+            value = out.get(name)
+            if isinstance(value, int | float):
+                out[name] = round(max(0.0, float(value) - gone), 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,7 @@ class LanServer:
     def __init__(self, hooks: LanHooks, clock: Callable[[], float], *,
                  policy: JoinPolicy | None = None, code: str | None = None,
                  limits: Limits | None = None,
-                 seats: Iterable[SeatInfo] = ()) -> None:
+                 seats: Iterable[SeatInfo] = (), page: str = "phone.html") -> None:
         self.hooks = hooks
         self.clock = clock
         self.policy = policy or JoinPolicy()
@@ -156,7 +175,7 @@ class LanServer:
         self.limits = limits or Limits()
         self.port = 0
         self.locked = False
-        self._page = page_bytes()
+        self._page = page_bytes(page)
         self._seats: dict[str, _Seat] = {}
         self._by_token: dict[str, str] = {}  # token hash -> seat id
         self._by_nip: dict[str, str] = {}
@@ -416,6 +435,8 @@ class LanServer:
                     break
                 if isinstance(m, AnswerMsg):
                     self._receive(seat, m)
+                elif isinstance(m, ActMsg):
+                    self._act(seat, m)
         finally:
             if seat is not None and seat.ws is ws:
                 seat.ws = None
@@ -458,8 +479,24 @@ class LanServer:
         mine = None
         if public is not None and isinstance(public.get("q"), int):
             mine = seat.acked.get(public["q"])
+        personal = _fresh(seat.personal, self.clock()) if seat.personal else None
         return {"type": "welcome", "name": seat.info.name, "nip": seat.info.nip or "",
-                "state": public, "mine": mine, "personal": seat.personal}
+                "state": public, "mine": mine, "personal": personal}
+
+    def _act(self, seat: _Seat, m: ActMsg) -> None:
+        """A desk action (start, next, flag, away …): handed to the hooks with the laptop
+        clock's reading. A resend with a key already seen is dropped."""
+        handler = getattr(self.hooks, "act", None)
+        if handler is None:
+            return
+        if m.key:
+            if m.key in seat.keys:
+                return
+            seat.keys[m.key] = "act"
+            if len(seat.keys) > 200:
+                for k in [k for k, v in seat.keys.items() if v != "pending"][:100]:
+                    del seat.keys[k]
+        handler(seat.info.id, m, self.clock())
 
     def _receive(self, seat: _Seat, m: AnswerMsg) -> None:
         status = seat.keys.get(m.key)
@@ -526,12 +563,24 @@ class LanServer:
             else:
                 asyncio.ensure_future(_send_many(ws, (data,)))
 
-    def _publish_personal(self, personal: dict[str, Mapping[str, Any]]) -> None:
+    def _publish_personal(self, personal: dict[str, Mapping[str, Any]],
+                          send: bool = True) -> None:
+        now = self.clock()
         for seat_id, own in personal.items():
             seat = self._seats.get(seat_id)
             if seat is not None:
+                old = seat.personal
+                if old is not None and isinstance(own.get("v"), int) \
+                        and isinstance(old.get("v"), int) and own["v"] < old["v"]:
+                    continue  # a newer state was already sent (versioned desk states)
                 seat.personal = dict(own)
-                self._send(seat, own)
+                if send:
+                    self._send(seat, _fresh(own, now))
+
+    def remember_personal(self, personal: Mapping[str, Mapping[str, Any]]) -> None:
+        """What a reconnecting phone gets as its personal state, without sending it now
+        (the phone already shows it, e.g. an acknowledged answer)."""
+        self._call(self._publish_personal, dict(personal), False)
 
     def _remove(self, seat_id: str) -> None:
         seat = self._seats.get(seat_id)
@@ -573,6 +622,10 @@ class LanServer:
 
     def seat_ids(self) -> list[str]:
         return list(self._seats)
+
+    def connected_ids(self) -> set[str]:
+        """Seats with an open connection now (read from another thread: a copy)."""
+        return {sid for sid, seat in list(self._seats.items()) if seat.ws is not None}
 
 
 def _page_headers(host: str) -> dict[str, str]:

@@ -243,6 +243,12 @@ class MainWindow(QMainWindow):
             self.start_participant(setup)
 
     def start_participant(self, setup: SessionSetup) -> None:
+        if setup.phones:  # "lewat HP": the phone desk, not a participant window
+            from .phone_desk import open_phone_desk
+
+            open_phone_desk(self, self.data_dir, setup, self.clock,
+                            on_open=lambda w: setattr(self, "phone_desk", w))
+            return
         self.launcher.start_session(setup)
 
     def _participant_opened(self, window: ParticipantWindow) -> None:

@@ -177,6 +177,11 @@ class SetupDialog(QDialog):
         people_layout.addLayout(roster_row)
         people_layout.addWidget(self.roster_status)
         people_layout.addWidget(self.guests)
+        # next to Start, always in view: it changes what Start opens (the phone desk)
+        self.phones = QCheckBox(self.tr("Lewat HP (hadir, ikrar, tes)"), self)
+        self.phones.setToolTip(self.tr("Peserta memakai HP masing-masing lewat Wi-Fi aula "
+                                       "untuk daftar hadir, ikrar dan tes."))
+        self.phones.setAccessibleName(self.tr("Lewat HP"))
 
         safety = QGroupBox(self.tr("4. Pengamanan"), self)
         safety_form = QFormLayout(safety)
@@ -209,6 +214,7 @@ class SetupDialog(QDialog):
         self.start_button.setObjectName("BigStart")
         self.start_button.setAccessibleName(self.tr("Mulai tes peserta"))
         self.start_button.setDefault(True)
+        buttons.addWidget(self.phones)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
@@ -222,6 +228,7 @@ class SetupDialog(QDialog):
         self.start_button.clicked.connect(self.try_start)
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
+        self.phones.toggled.connect(self._phones_toggled)
         fit_window(self, 1180, 640, parent)
         self._recall()
         if data_dir is not None:
@@ -234,6 +241,13 @@ class SetupDialog(QDialog):
         self.trainer.setText(str(saved.get("trainer", "")))
         self.guests.setChecked(bool(saved.get("guests", False)))
         self.kiosk.setChecked(bool(saved.get("kiosk", False)))
+
+    def _phones_toggled(self, on: bool) -> None:
+        """On phones there is no kiosk and no trainer PIN on a shared screen."""
+        self.kiosk.setEnabled(not on)
+        self.pin.setEnabled(not on)
+        if on:
+            self.kiosk.setChecked(False)
 
     # ------------------------------------------------------------------ source
 
@@ -431,7 +445,7 @@ class SetupDialog(QDialog):
                                "selesai dimuat)."))
         if not self.title.text().strip():
             out.append(self.tr("Isi judul sesi."))
-        if not valid_pin(self.pin.text()):
+        if not self.phones.isChecked() and not valid_pin(self.pin.text()):
             out.append(self.tr("Isi PIN pelatih 4–8 angka."))
         if self._roster_token and self.roster is None and self.roster_path is None and \
                 self.roster_status.text().endswith("…"):
@@ -459,6 +473,7 @@ class SetupDialog(QDialog):
             guests=self.guests.isChecked(),
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
+            phones=self.phones.isChecked(),
         )
         remember_setup({"place": self.result_setup.place, "trainer": self.result_setup.trainer,
                         "guests": self.result_setup.guests, "kiosk": self.result_setup.kiosk})

@@ -157,6 +157,18 @@ def main() -> int:
 
     store = ResultsStore.open_in(data)
     plan, banks = load_runnable(PLAN)
+    from quiz_app.lan.desk import PhoneDesk  # the "lewat HP" console (issue 16)
+    from quiz_app.ui.phone_desk import DeskWindow
+
+    desk = PhoneDesk.create(data, FakeClock(), plan, banks,
+                            title="Sosialisasi Netralitas ASN dan Nilai Dasar BerAKHLAK")
+    desk_window = DeskWindow(desk, data, candidates=[])
+    desk.start_server(desk_window.bridge.post, host="127.0.0.1", port=0)
+    desk_window.refresh()
+    desk_window.show()
+    settle()
+    report["phone-desk"] = problems(desk_window)
+    desk_window.close()
     for name, bank_list, the_plan in (("participant", banks, plan),
                                       ("participant-long", [long_bank()],
                                        make_plan(order="bank", time_limit=600))):

@@ -53,12 +53,14 @@ from .tables import (
     analysis_table,
     detail_table,
     neutralise,
+    presence_table,
     summary_table,
 )
 
 __all__ = [
     "ExportReport",
     "atomic_target",
+    "export_presence",
     "export_session",
     "write_csv",
     "write_results",
@@ -368,9 +370,47 @@ def write_results(
     fmt = ExportFormat(fmt)
     out = Path(out)
     if fmt is ExportFormat.XLSX:
-        rows = write_xlsx(out, [summary_table(results), detail_table(results),
-                                analysis_table(results)], progress)
+        tables = [summary_table(results), detail_table(results), analysis_table(results)]
+        tables += _presence_tables(results)
+        rows = write_xlsx(out, tables, progress)
     else:
         table = detail_table(results, dialect) if detail else summary_table(results)
         rows = write_csv(out, table, dialect, progress)
     return ExportReport(out, rows, len(results.unfinished), fmt, detail)
+
+
+def _presence_tables(results: SessionResults) -> list[Table]:
+    """The Daftar Hadir and Ikrar sheets, when the session (or its pre-test) has them."""
+    if not results.presence:
+        return []
+    sessions = {results.session.id: results.session}
+    if results.pretest is not None:
+        sessions[results.pretest.id] = results.pretest
+    kinds = {str(r.kind) for r in results.presence}
+    return [presence_table(results.presence, sessions, kind)
+            for kind in ("attendance", "pledge") if kind in kinds]
+
+
+def export_presence(
+    store: ResultsStore,
+    session_id: int,
+    out: Path,
+    *,
+    kind: str = "attendance",
+    fmt: ExportFormat | str = ExportFormat.CSV,
+    dialect: Dialect | str = Dialect.ID,
+) -> ExportReport:
+    """Export a session's daftar hadir (``kind="attendance"``) or signed pledge list
+    (``"pledge"``) as CSV or XLSX, like the results."""
+    from .presence import PresenceKind, presence_rows
+
+    fmt = ExportFormat(fmt)
+    session = store.session(session_id)
+    rows = presence_rows(store, session_id, PresenceKind(kind))
+    table = presence_table(rows, {session.id: session}, str(PresenceKind(kind)))
+    out = Path(out)
+    if fmt is ExportFormat.XLSX:
+        n = write_xlsx(out, [table])
+    else:
+        n = write_csv(out, table, dialect)
+    return ExportReport(out, n, 0, fmt, False)

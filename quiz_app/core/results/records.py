@@ -95,6 +95,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN void_reason TEXT",
         "ALTER TABLE attempts ADD COLUMN voided_at TEXT",
     ),
+    # v4 (issue 16): the attendance list (daftar hadir) and the signed pledge (ikrar) of a
+    # session, one row per person and kind (``id`` is a uuid so a merge from several
+    # laptops recognises a row it already has); times a phone left the test page.
+    (
+        """CREATE TABLE presence (
+            id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('attendance', 'pledge')),
+            nip TEXT,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE UNIQUE INDEX presence_person_idx ON presence(session_id, kind, nip)"
+        " WHERE nip IS NOT NULL",
+        "CREATE INDEX presence_session_idx ON presence(session_id, kind, at)",
+        # how often a phone participant left the test page (visibilitychange), per attempt
+        """CREATE TABLE attempt_away (
+            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 VOID_REASON_MAX = 500  # characters of the reason an attempt was declared invalid

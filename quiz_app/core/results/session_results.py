@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExportError, QuizError, StoreError
 from ..model import Category
@@ -70,6 +71,9 @@ class SessionResults:
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
     # finished, but declared invalid by HR: shown with the reason, never scored or compared
     voided: tuple[AttemptRecord, ...] = ()
+    # attendance and pledge rows of this session and of its pre-test (PresenceRecord)
+    presence: tuple[Any, ...] = ()
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def has_pretest(self) -> bool:
@@ -155,7 +159,8 @@ def load_results(
     done = [r for r in records if r.status is AttemptStatus.FINISHED and r.result]
     finished = tuple(r for r in done if not r.voided)
     voided = tuple(r for r in done if r.voided)
-    unfinished = tuple(r for r in records if r not in done)
+    done_ids = {r.id for r in done}  # by id: comparing whole records is O(n^2) and slow
+    unfinished = tuple(r for r in records if r.id not in done_ids)
     cats = (
         tuple(categories)
         if categories is not None
@@ -170,14 +175,37 @@ def load_results(
                 f"Sesi {session_id} tidak dapat menjadi pre-test bagi dirinya sendiri."
             )
         pretest = store.session(pre_id)
-        pre_finished = [r for r in store.attempts(pre_id)
-                        if r.status is AttemptStatus.FINISHED and not r.voided]
-        pre_nilai = {
-            nip: rec.result.nilai
-            for nip, rec in _latest_by_nip(pre_finished).items()
-            if rec.result is not None
-        }
-    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided)
+        latest: dict[str, tuple[str, float]] = {}  # NIP -> (finished_at, nilai), the last
+        for nip, finished_at, nilai in finished_scores(store, pre_id):
+            old = latest.get(nip)
+            if old is None or finished_at >= old[0]:
+                latest[nip] = (finished_at, nilai)
+        pre_nilai = {nip: nilai for nip, (_at, nilai) in latest.items()}
+    from .presence import away_counts, presence_rows
+
+    rows = presence_rows(store, session_id)
+    if pretest is not None:
+        rows = presence_rows(store, pretest.id) + rows
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided,
+                          presence=tuple(rows), away=away_counts(store, session_id))
+
+
+def finished_scores(store: ResultsStore, session_id: int) -> list[tuple[str, str, float]]:
+    """``(nip, finished_at, nilai)`` of a session's finished, valid (not voided), graded
+    attempts by people with a NIP, read without decoding their questions: the pre-test
+    side of N-Gain needs only the *nilai* (decoding 500 attempts cost about a second)."""
+    store.session(session_id)  # raises if missing
+    with store._snapshot() as conn:
+        rows = conn.execute(
+            "SELECT p.nip, COALESCE(a.finished_at, ''), a.nilai FROM attempts a"
+            " JOIN participants p ON p.id = a.participant_id"
+            " WHERE a.session_id = ? AND a.status = 'finished' AND a.nilai IS NOT NULL"
+            " AND a.voided_at IS NULL AND p.nip IS NOT NULL AND p.nip != ''"
+            " AND json_extract(a.result_json, '$.max_points') > 0"
+            " ORDER BY a.started_at, a.id",
+            (session_id,),
+        ).fetchall()
+    return [(str(nip), str(fin), float(nilai)) for nip, fin, nilai in rows]
 
 
 # --------------------------------------------------------------------------- voiding

@@ -20,18 +20,22 @@ from .session_results import (
 )
 
 __all__ = [
+    "ATTENDANCE_HEADERS",
     "Column",
     "DETAIL_HEADERS",
     "Dialect",
     "ExportFormat",
     "Kind",
+    "PLEDGE_HEADERS",
     "PREPOST_HEADERS",
     "SUMMARY_HEADERS",
     "Table",
     "analysis_table",
     "detail_table",
     "format_number",
+    "local_time",
     "neutralise",
+    "presence_table",
     "summary_table",
 ]
 
@@ -185,6 +189,11 @@ def summary_table(results: SessionResults) -> Table:
             Column(PREPOST_HEADERS[1], Kind.NUMBER, number_format="0.00"),
             Column(PREPOST_HEADERS[2], Kind.NUMBER, number_format="0.00"),
         )
+    present, pledged = _presence_by_nip(results.presence)
+    if results.presence:
+        columns += (Column("Hadir", Kind.CODE, 10), Column("Ikrar", Kind.CODE, 8))
+    if results.away:
+        columns += (Column("Keluar Halaman", Kind.INTEGER),)
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
 
@@ -214,9 +223,29 @@ def summary_table(results: SessionResults) -> Table:
                     pre = results.pretest_nilai.get(p.nip) if p.nip else None
                     post = r.nilai if r.graded else None
                     row += [pre, post, normalised_gain(pre, post)]
+            if results.presence:
+                came = present.get(p.nip or "")
+                row += [local_time(came) if came else NO,
+                        YES if (p.nip or "") in pledged else NO]
+            if results.away:
+                row.append(results.away.get(rec.id, 0))
             yield row
 
     return Table(SHEET_SUMMARY, columns, rows(), len(listed))
+
+
+def _presence_by_nip(rows: Iterable[Any]) -> tuple[dict[str, str], set[str]]:
+    """NIP -> earliest check-in time, and the NIPs that confirmed the pledge."""
+    present: dict[str, str] = {}
+    pledged: set[str] = set()
+    for r in rows:
+        if not r.nip:
+            continue
+        if str(r.kind) == "pledge":
+            pledged.add(r.nip)
+        elif r.nip not in present or r.at < present[r.nip]:
+            present[r.nip] = r.at
+    return present, pledged
 
 
 def _identity(v: Any) -> Any:
@@ -419,3 +448,62 @@ def _csv_formatters(columns: Sequence[Column], decimal: str) -> list[Callable[[A
     by_kind = {Kind.TEXT: text, Kind.CODE: code, Kind.NIP: nip, Kind.NUMBER: number,
                Kind.INTEGER: integer, Kind.DATE: iso}
     return [by_kind[c.kind] for c in columns]
+
+
+# --------------------------------------------------------------------------- presence
+
+SHEET_ATTENDANCE, SHEET_PLEDGE = "Daftar Hadir", "Ikrar"
+ATTENDANCE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Hadir",
+)
+PLEDGE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Ikrar", "Teks Ikrar",
+)
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the laptop's local wall-clock time ``HH:MM:SS``."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return iso
+
+
+def presence_table(rows: Sequence[Any], sessions: dict[int, Any],
+                   kind: str = "attendance") -> Table:
+    """The daftar hadir (``kind="attendance"``) or the signed pledge list (``"pledge"``):
+    one row per person, numbered in the order they came. ``rows`` are
+    :class:`~quiz_app.core.results.presence.PresenceRecord`; ``sessions`` maps their
+    session ids to :class:`SessionRecord` (title and date)."""
+    pledge = kind == "pledge"
+    columns = (
+        Column("No", Kind.INTEGER, 5),
+        Column("NIP", Kind.NIP, 21),
+        Column("Nama", Kind.TEXT),
+        Column("Jabatan", Kind.TEXT),
+        Column("Unit Kerja", Kind.TEXT),
+        Column("Jenis Pegawai", Kind.CODE),
+        Column("Sesi", Kind.TEXT),
+        Column("Tanggal", Kind.DATE, 12),
+        Column("Waktu Ikrar" if pledge else "Waktu Hadir", Kind.CODE, 12),
+    ) + ((Column("Teks Ikrar", Kind.TEXT),) if pledge else ())
+    picked = [r for r in rows if str(r.kind) == kind]
+
+    def out() -> Iterator[list[Value]]:
+        for n, r in enumerate(picked, start=1):
+            s = sessions.get(r.session_id)
+            p = r.participant
+            row: list[Value] = [
+                n, p.nip or None, p.name, p.position, p.unit, str(p.employee_type),
+                s.title if s is not None else "",
+                date.fromisoformat(s.date) if s is not None else None, local_time(r.at),
+            ]
+            if pledge:
+                row.append(r.note)
+            yield row
+
+    return Table(SHEET_PLEDGE if pledge else SHEET_ATTENDANCE, columns, out(), len(picked))

@@ -21,6 +21,7 @@ from ...core.errors import QuizError
 from ...core.hall import TEAM_MARK
 from ...core.quiz import PinCheck, PinHash, PinLock, TrainerSettings
 from ...core.results import AttemptRecord, ResultsStore, remaining_time
+from ...lan import DESK_MARK
 from .. import dialogs
 from ..worker import run_in_worker
 from .base import clock_text
@@ -53,6 +54,8 @@ def _unfinished(data_dir: Path) -> list[Unfinished]:
         for rec in store.unfinished_attempts():
             if TEAM_MARK in rec.participant.extra:
                 continue  # a hall team's attempt: presenter mode resumes those itself
+            if DESK_MARK in rec.participant.extra:
+                continue  # taken on a phone (the phone desk): not at this laptop's keyboard
             if rec.session_id not in pins:
                 settings = TrainerSettings.load(data_dir, rec.session_id)
                 pins[rec.session_id] = settings.pin if settings is not None else None
