@@ -576,6 +576,10 @@ up!</translation>
         <translation>{0} questions exported to {1}</translation>
     </message>
     <message>
+        <source>Berkas Excel tidak tersimpan</source>
+        <translation>The Excel file was not saved</translation>
+    </message>
+    <message>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
     </message>

@@ -27,7 +27,7 @@ class EditQuestion(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt naming
         if not isinstance(other, EditQuestion) or (other.index, other.field) != (
-                self.index, self.field) or self.field in ("type", "category", "image"):
+                self.index, self.field) or self.field in ("type", "image"):
             return False
         self.after = other.after
         return True

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...core.banks.editing import BankDocument
 from .. import dialogs
 from ..worker import run_in_worker
+from .common import bound
 
 if TYPE_CHECKING:
     from ...core.banks import ImportResult
@@ -41,7 +42,8 @@ class EditorFiles:
             self.open_path(path)
 
     def open_path(self, path: Path) -> None:
-        run_in_worker(lambda: BankDocument.open(path), self.set_document, self._file_failed)
+        run_in_worker(lambda: BankDocument.open(path), bound(self, self.set_document),
+                      bound(self, self._file_failed))
 
     def _file_failed(self, exc: QuizError) -> None:
         dialogs.show_message(self, self.tr("Berkas tidak dapat dibuka"), exc.message, str(exc))
@@ -73,7 +75,7 @@ class EditorFiles:
                 raise QuizError(f"berkas tidak dapat disimpan ({exc.strerror})",
                                 doc.path.name) from exc
 
-        run_in_worker(write, done, self._save_failed)
+        run_in_worker(write, bound(self, done), bound(self, self._save_failed))
 
     def _save_failed(self, exc: QuizError) -> None:
         dialogs.show_message(self, self.tr("Bank tidak tersimpan"), exc.message, str(exc))
@@ -97,7 +99,7 @@ class EditorFiles:
             problems = [] if result.fatal else write_imported(result, out, source.name)
             return result, problems
 
-        run_in_worker(work, lambda r: self._imported(out, *r))
+        run_in_worker(work, bound(self, lambda r: self._imported(out, *r)))
 
     def _imported(self, out: Path, result: ImportResult, problems: list[Issue]) -> None:
         lines = result.summary()
@@ -116,10 +118,10 @@ class EditorFiles:
                                      Path.home() / "soal.xlsx", self.tr("Excel (*.xlsx)"))
         if path is None:
             return
-        from ...core.banks import write_template
-
-        run_in_worker(lambda: write_template(path), lambda _n: self.status.setText(
-            self.tr("Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.").format(path)))
+        note = self.tr("Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.").format(path)
+        run_in_worker(lambda: _write_template(path, None),
+                      bound(self, lambda _n: self.status.setText(note)),
+                      bound(self, self._write_failed))
 
     def export_xlsx(self) -> None:
         doc = self.doc
@@ -133,12 +135,13 @@ class EditorFiles:
                                      doc.path.with_suffix(".xlsx"), self.tr("Excel (*.xlsx)"))
         if path is None:
             return
-        from ...core.banks import load_bank, write_template
+        run_in_worker(lambda: _write_template(path, doc.path),
+                      bound(self, lambda n: self.status.setText(
+                          self.tr("{0} soal diekspor ke {1}").format(n, path))),
+                      bound(self, self._write_failed))
 
-        run_in_worker(lambda: write_template(path, load_bank(doc.path)),
-                      lambda n: self.status.setText(
-                          self.tr("{0} soal diekspor ke {1}").format(n, path)),
-                      self._file_failed)
+    def _write_failed(self, exc: QuizError) -> None:
+        dialogs.show_message(self, self.tr("Berkas Excel tidak tersimpan"), exc.message, str(exc))
 
     def _may_discard(self) -> bool:
         if self.doc is None or self.undo_stack.isClean():
@@ -146,3 +149,16 @@ class EditorFiles:
         return dialogs.confirm(self, self.tr("Perubahan belum disimpan"),
                                self.tr("Perubahan pada bank ini belum disimpan. Buang "
                                        "perubahan?"))
+
+
+def _write_template(path: Path, bank_path: Path | None) -> int:
+    """The template (empty, or the saved bank's questions); a folder that cannot be written
+    to is the trainer's problem to fix, said in a message, not a crash."""
+    from ...core.banks import load_bank, write_template
+    from ...core.errors import QuizError
+
+    bank = load_bank(bank_path) if bank_path is not None else None
+    try:
+        return write_template(path, bank)
+    except OSError as exc:
+        raise QuizError(f"berkas tidak dapat ditulis ({exc.strerror})", path.name) from exc

@@ -22,17 +22,12 @@ from PySide6.QtWidgets import (
 
 from ...core.model import FALSE_KEY, TRUE_KEY, Bank, Question, QuestionType
 from ..worker import run_in_worker
+from .common import bound, fit_to_screen
 
 if TYPE_CHECKING:
     from ...core.banks import BankCache
     from ...core.errors import QuizError
     from ...core.model import Plan
-
-
-def fit_to_screen(widget: QWidget, parent: QWidget | None, width: int, height: int) -> None:
-    """``width`` × ``height``, or 90% of the screen when that is smaller (1024×600)."""
-    area = (parent or widget).screen().availableGeometry()
-    widget.resize(min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9)))
 
 
 def _e(text: str) -> str:
@@ -67,7 +62,8 @@ class BankPreviewDialog(QDialog):
         self.path = path
         from ...core.banks import load_runnable
 
-        run_in_worker(lambda: load_runnable(path, cache=cache), self._show, self._failed)
+        run_in_worker(lambda: load_runnable(path, cache=cache), bound(self, self._show),
+                      bound(self, self._failed))
 
     def _show(self, loaded: tuple[Plan, list[Bank]]) -> None:
         _, banks = loaded

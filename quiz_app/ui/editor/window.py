@@ -36,8 +36,9 @@ from ...core.model import FALSE_KEY, OPTION_KEYS, TRUE_KEY, QuestionType
 from .. import dialogs
 from ..worker import run_in_worker
 from .commands import AddCategory, EditQuestion, InsertQuestion, RemoveQuestion, SetMeta
+from .common import bound, fit_to_screen
 from .files import EditorFiles
-from .preview import QuestionPreview, display_options, fit_to_screen
+from .preview import QuestionPreview, display_options
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -585,8 +586,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         if sync:
             self._validated(generation, doc.validate(text))
             return
-        run_in_worker(lambda: doc.validate(text), lambda issues: self._validated(generation,
-                                                                                 issues))
+        run_in_worker(lambda: doc.validate(text),
+                      bound(self, lambda issues: self._validated(generation, issues)))
 
     def _validated(self, generation: int, issues: list[Issue]) -> None:
         if generation != self._generation:

@@ -183,3 +183,34 @@ def test_filter_by_category_and_search(qtbot, editor: EditorWindow, tmp_path: Pa
     assert shown() == ["q2", "q4"]
     qtbot.keyClicks(editor.search, "akuntabel")
     assert shown() == ["q2"]
+
+
+def test_closing_while_a_check_is_running_drops_its_answer(qtbot, monkeypatch,
+                                                          tmp_path: Path) -> None:
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from quiz_app.ui.editor.window import open_editor
+    from tests.helpers.banks import VALID_BANK, write
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    window = open_editor(None)
+    with qtbot.waitSignal(window.opened, timeout=5000):
+        window.open_path(write(tmp_path, VALID_BANK, "uji.yaml"))
+    qtbot.keyClicks(window.f_reference, "x")
+    window.validate_now()  # a check in a worker
+    window.close()  # WA_DeleteOnClose
+    QApplication.sendPostedEvents(None, 0)  # the deferred delete happens here
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()  # the worker's answer arrives for a deleted window
+
+
+def test_a_folder_that_cannot_be_written_is_a_message(qtbot, monkeypatch, editor: EditorWindow,
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "tidak-ada" / "soal.xlsx"
+    target.parent.write_text("ini berkas, bukan folder", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a: target)
+    editor.template_action.trigger()
+    qtbot.waitUntil(lambda: bool(editor.messages), timeout=5000)  # type: ignore[attr-defined]
+    assert editor.messages[-1].startswith(  # type: ignore[attr-defined]
+        "Berkas Excel tidak tersimpan: berkas tidak dapat ditulis")
