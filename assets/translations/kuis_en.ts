@@ -667,6 +667,22 @@ up!</translation>
         <translation>Delete question</translation>
     </message>
     <message>
+        <source>Naikkan soal</source>
+        <translation>Move question up</translation>
+    </message>
+    <message>
+        <source>Naikkan soal (Alt+Atas)</source>
+        <translation>Move question up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Turunkan soal</source>
+        <translation>Move question down</translation>
+    </message>
+    <message>
+        <source>Turunkan soal (Alt+Bawah)</source>
+        <translation>Move question down (Alt+Down)</translation>
+    </message>
+    <message>
         <source>Judul kategori baru</source>
         <translation>New category title</translation>
     </message>
@@ -837,6 +853,10 @@ up!</translation>
     <message>
         <source>hapus soal</source>
         <translation>delete question</translation>
+    </message>
+    <message>
+        <source>pindahkan soal</source>
+        <translation>move question</translation>
     </message>
     <message>
         <source>tambah kategori</source>

@@ -239,6 +239,11 @@ class BankDocument:
         del self._questions[index]
         return form
 
+    def move(self, index: int, to: int) -> None:
+        """Move a question (its mapping, with the comments inside it) to position ``to``."""
+        item = self._questions.pop(index)
+        self._questions.insert(to, item)
+
     def set_meta(self, key: str, value: str) -> None:
         if key in self.data and _text(self.data[key]) == value:
             return

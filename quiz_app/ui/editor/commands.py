@@ -75,6 +75,21 @@ class RemoveQuestion(QUndoCommand):
         self.refresh(self.index)
 
 
+class MoveQuestion(QUndoCommand):
+    def __init__(self, doc: BankDocument, index: int, to: int, refresh: Refresh,
+                 text: str) -> None:
+        super().__init__(text)
+        self.doc, self.index, self.to, self.refresh = doc, index, to, refresh
+
+    def redo(self) -> None:
+        self.doc.move(self.index, self.to)
+        self.refresh(self.to)
+
+    def undo(self) -> None:
+        self.doc.move(self.to, self.index)
+        self.refresh(self.index)
+
+
 class SetMeta(QUndoCommand):
     def __init__(self, doc: BankDocument, key: str, before: str, after: str, refresh: Refresh,
                  text: str) -> None:

@@ -35,7 +35,14 @@ from ...core.banks.editing import BankDocument, QuestionForm, blank_question
 from ...core.model import FALSE_KEY, OPTION_KEYS, TRUE_KEY, QuestionType
 from .. import dialogs
 from ..worker import run_in_worker
-from .commands import AddCategory, EditQuestion, InsertQuestion, RemoveQuestion, SetMeta
+from .commands import (
+    AddCategory,
+    EditQuestion,
+    InsertQuestion,
+    MoveQuestion,
+    RemoveQuestion,
+    SetMeta,
+)
 from .common import bound, fit_to_screen
 from .files import EditorFiles
 from .preview import QuestionPreview, display_options
@@ -170,6 +177,18 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.remove_button.clicked.connect(lambda _=False: self.remove_question())
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        self.up_button = QPushButton("▲", left)
+        self.up_button.setAccessibleName(self.tr("Naikkan soal"))
+        self.up_button.setToolTip(self.tr("Naikkan soal (Alt+Atas)"))
+        self.up_button.setShortcut(QKeySequence("Alt+Up"))
+        self.up_button.clicked.connect(lambda _=False: self.move_question(-1))
+        self.down_button = QPushButton("▼", left)
+        self.down_button.setAccessibleName(self.tr("Turunkan soal"))
+        self.down_button.setToolTip(self.tr("Turunkan soal (Alt+Bawah)"))
+        self.down_button.setShortcut(QKeySequence("Alt+Down"))
+        self.down_button.clicked.connect(lambda _=False: self.move_question(1))
+        row.addWidget(self.up_button)
+        row.addWidget(self.down_button)
         lv.addLayout(row)
         cat_row = QHBoxLayout()
         self.new_category = QLineEdit(left)
@@ -304,7 +323,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         return edit
 
     def _set_enabled(self, on: bool) -> None:
-        for w in (self.form_widget, self.add_button, self.remove_button, self.bank_id,
+        for w in (self.form_widget, self.add_button, self.remove_button, self.up_button,
+                  self.down_button, self.bank_id,
                   self.bank_title, self.new_category, self.add_category_button,
                   self.search, self.category_filter):
             w.setEnabled(on)
@@ -312,7 +332,8 @@ class EditorWindow(EditorFiles, QMainWindow):
             a.setEnabled(on)
         if on and self.current < 0:
             self.form_widget.setEnabled(False)
-            self.remove_button.setEnabled(False)
+            for w in (self.remove_button, self.up_button, self.down_button):
+                w.setEnabled(False)
 
     # ------------------------------------------------------------------ documents
 
@@ -403,7 +424,8 @@ class EditorWindow(EditorFiles, QMainWindow):
         doc = self.doc
         self.current = index if doc is not None and 0 <= index < doc.count() else -1
         self.form_widget.setEnabled(self.current >= 0)
-        self.remove_button.setEnabled(self.current >= 0)
+        for w in (self.remove_button, self.up_button, self.down_button):
+            w.setEnabled(self.current >= 0)
         if self.current < 0 or doc is None:
             self._update_preview()
             return
@@ -531,6 +553,15 @@ class EditorWindow(EditorFiles, QMainWindow):
             return
         self.undo_stack.push(RemoveQuestion(doc, self.current, self.refresh,
                                             self.tr("hapus soal")))
+
+    def move_question(self, step: int) -> None:
+        doc = self.doc
+        if doc is None or self.current < 0:
+            return
+        to = self.current + step
+        if 0 <= to < doc.count():
+            self.undo_stack.push(MoveQuestion(doc, self.current, to, self.refresh,
+                                              self.tr("pindahkan soal")))
 
     def add_category(self) -> None:
         doc = self.doc

@@ -214,3 +214,18 @@ def test_a_folder_that_cannot_be_written_is_a_message(qtbot, monkeypatch, editor
     qtbot.waitUntil(lambda: bool(editor.messages), timeout=5000)  # type: ignore[attr-defined]
     assert editor.messages[-1].startswith(  # type: ignore[attr-defined]
         "Berkas Excel tidak tersimpan: berkas tidak dapat ditulis")
+
+
+def test_move_a_question_down_and_undo(qtbot, editor: EditorWindow, tmp_path: Path) -> None:
+    from tests.helpers.banks import VALID_BANK, write
+
+    path = write(tmp_path, VALID_BANK, "uji.yaml")
+    with qtbot.waitSignal(editor.opened, timeout=5000):
+        editor.open_path(path)
+    editor.question_list.setCurrentRow(0)
+    qtbot.keyClick(editor.question_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: editor.doc is not None and editor.doc.form(1).id == "q1")
+    assert [f.id for f in editor.doc.forms()] == ["q2", "q1", "q3", "q4"]
+    assert editor.current == 1  # the moved question stays selected
+    editor.undo_action.trigger()
+    assert [f.id for f in editor.doc.forms()] == ["q1", "q2", "q3", "q4"]
