@@ -187,6 +187,9 @@ class EditorWindow(EditorFiles, QMainWindow):
         self.down_button.setToolTip(self.tr("Turunkan soal (Alt+Bawah)"))
         self.down_button.setShortcut(QKeySequence("Alt+Down"))
         self.down_button.clicked.connect(lambda _=False: self.move_question(1))
+        for arrow in (self.up_button, self.down_button):  # narrow: the list keeps its width
+            arrow.setStyleSheet("padding: 8px 6px;")
+            arrow.setFixedWidth(34)
         row.addWidget(self.up_button)
         row.addWidget(self.down_button)
         lv.addLayout(row)
