@@ -460,6 +460,7 @@ OUTPUT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "package": ("paket hasil (.kuis-hasil)", (".kuis-hasil",)),
     "session": ("berkas sesi (.kuis-sesi)", (".kuis-sesi",)),
     "pdf": ("PDF", (".pdf",)),
+    "yaml": ("bank soal YAML", (".yaml", ".yml")),
 }
 
 
@@ -474,7 +475,7 @@ def _looks_like(kind: str, name: str, head: bytes) -> bool:
     suffixes = OUTPUT_KINDS[kind][1]
     if Path(name).suffix.lower() not in suffixes:
         return False
-    if kind == "csv":
+    if kind in ("csv", "yaml"):
         return b"\x00" not in head and not head.startswith((SQLITE_MAGIC, *_ZIP_MAGIC))
     if kind in ("xlsx", "package"):
         return head.startswith(_ZIP_MAGIC)
@@ -501,8 +502,8 @@ def check_output(target: Path | str, kind: str, *, force: bool = False,
         _raise(error, name[:80], f"{problem}; pilih nama yang lebih pendek")
     try:
         st = os.lstat(target)
-    except FileNotFoundError:
-        st = None
+    except (FileNotFoundError, NotADirectoryError):
+        st = None  # nothing to protect; writing there fails with the writer's own message
     except OSError as exc:
         _raise(error, name, _os_message(exc))
     if st is not None and stat.S_ISLNK(st.st_mode):

@@ -164,3 +164,16 @@ def test_pdf_writer_never_replaces_through_a_symlink(world: World) -> None:
     out = world.cli(*PDF_WRITERS["report"], "--out", str(link), timeout=60)
     out.assert_refused("laporan.pdf", says="tautan")
     assert precious.read_text(encoding="utf-8") == "catatan\n"
+
+
+@pytest.mark.parametrize("target", ["results.sqlite3", "results.sqlite3-wal"])
+@pytest.mark.parametrize("command", ["import", "template", "export-bank"])
+def test_bank_file_writers_never_write_onto_the_store(world: World, command: str,
+                                                      target: str) -> None:
+    gift = world.path("soal.gift")
+    gift.write_text("::q1:: ASN boleh ikut kampanye? {=Tidak ~Ya}\n", encoding="utf-8")
+    args = {"import": ("import", str(gift)), "template": ("template",),
+            "export-bank": ("export-bank", "uji.yaml")}[command]
+    out = world.cli(*args, "--out", str(world.data / target), "--force", timeout=60)
+    out.assert_refused(target, says="basis data hasil")
+    world.assert_store_unchanged()

@@ -253,3 +253,20 @@ def test_huge_csv_is_refused(world: World) -> None:
         fh.write(b"NIP;Nama\r\n")
         fh.write((b"x" * 1023 + b"\n") * (40 * 1024))
     roster(world, path).assert_refused("besar.csv", says="terlalu besar")
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_importer_xlsx_byte_flip(world: World, seed: int) -> None:
+    """The bank importer reads XLSX through the same guarded reader as rosters."""
+    from quiz_app.core.banks import write_template
+
+    template = world.path("templat.xlsx")
+    write_template(template)
+    [(offset, flipped)] = flips(template.read_bytes(), 1, 3000 + seed)
+    path = world.path(f"impor-{offset}.xlsx")
+    path.write_bytes(flipped)
+    out = world.cli("import", str(path), "--out", "hasil-impor.yaml")
+    out.assert_clean()
+    assert out.code in (0, 1), out.describe()
+    if out.code == 1 and not world.path("hasil-impor.yaml").exists():
+        assert path.name in out.text, out.describe()

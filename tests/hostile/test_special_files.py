@@ -95,3 +95,12 @@ def test_folder_given_as_a_file(world: World) -> None:
     world.cli("roster", str(folder)).assert_refused("folder.yaml", says="folder")
     world.cli("merge", str(folder), "--into", "1").assert_refused("folder.yaml", says="folder")
     world.cli("join-session", str(folder)).assert_refused("folder.yaml", says="folder")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["soal.gift", "soal.xlsx", "soal.txt"])
+def test_special_file_given_to_the_importer(world: World, kind: str, name: str) -> None:
+    special = _special(world, kind, name)
+    out = world.cli("import", str(special), "--out", "bank-impor.yaml")
+    out.assert_refused(special.name, says="bukan berkas biasa")
+    assert not world.path("bank-impor.yaml").exists()
