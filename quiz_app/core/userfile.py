@@ -16,6 +16,10 @@ through here, so each one refuses the same things the same way:
 
 Every refusal is a :class:`~quiz_app.core.errors.QuizError` (of the class the caller
 asks for) with one located :class:`Issue` in Bahasa Indonesia.
+
+The writing side has one check too, :func:`check_output`, run before every export, package,
+session file, PDF and bank file is written: it never lets a write replace the results
+store, its WAL, the data folder's own files, a symlink, a FIFO or a device.
 """
 
 from __future__ import annotations
@@ -37,12 +41,11 @@ from .errors import Issue, QuizError
 
 __all__ = [
     "JSON_MAX_DEPTH",
-    "OUTPUT_KINDS",
-    "check_output",
     "NOT_REGULAR",
+    "OUTPUT_KINDS",
     "ZIP_ERRORS",
     "SafeZip",
-    "check_finite",
+    "check_output",
     "decode_utf8",
     "file_problem",
     "is_regular_file",
@@ -52,7 +55,6 @@ __all__ = [
     "peek_user_file",
     "read_user_bytes",
     "read_user_json",
-    "read_user_text",
 ]
 
 JSON_MAX_DEPTH = 64
@@ -237,15 +239,6 @@ def decode_utf8(data: bytes, display: str, *, error: ErrorType = QuizError,
                line, col)
 
 
-def read_user_text(path: Path | str, *, max_bytes: int, error: ErrorType = QuizError,
-                   display: str | None = None, what: str = "berkas",
-                   hint: str = "simpan ulang dengan pengodean UTF-8") -> str:
-    path = Path(path)
-    display = str(path) if display is None else display
-    data = read_user_bytes(path, max_bytes=max_bytes, error=error, display=display, what=what)
-    return decode_utf8(data, display, error=error, hint=hint)
-
-
 # --------------------------------------------------------------------------- JSON
 
 def json_depth(value: Any) -> int:
@@ -318,15 +311,6 @@ def read_user_json(path: Path | str, *, max_bytes: int, error: ErrorType = QuizE
     display = str(path) if display is None else display
     data = read_user_bytes(path, max_bytes=max_bytes, error=error, display=display, what=what)
     return loads_json(data, display, error=error, max_depth=max_depth, what=what)
-
-
-def check_finite(value: object) -> bool:
-    """True for an int, or a float that is neither NaN nor infinite (bool is not a number)."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return True
-    return isinstance(value, float) and math.isfinite(value)
 
 
 # --------------------------------------------------------------------------- zip

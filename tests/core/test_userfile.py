@@ -123,3 +123,10 @@ def test_output_check(tmp_path: Path) -> None:
     assert check_output(data / "hasil.csv", "csv", protected=(data,)) == data / "hasil.csv"
     with pytest.raises(QuizError, match="panjang"):
         check_output(tmp_path / ("x" * 300 + ".csv"), "csv")
+
+
+def test_the_output_check_knows_the_store_as_the_store_names_itself() -> None:
+    from quiz_app.core import userfile
+    from quiz_app.core.results import APPLICATION_ID, DB_FILENAME
+
+    assert (userfile.STORE_NAME, userfile.STORE_APPLICATION_ID) == (DB_FILENAME, APPLICATION_ID)
