@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         AnswerSink,
         AnswerSource,
         DiscussionSource,
+        EntryMiss,
         HallParticipant,
         TeamEntryResult,
         TeamFileError,
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
         parse_team_names,
     )
     from .game import (
+        BOARD_ROWS,
         EXTRA_SECONDS,
         HALL_STATE_FORMAT,
         SAVE_EVERY,
         TEAM_MARK,
+        BoardEntry,
         HallEvent,
         HallGame,
         HallRefusal,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
         QuestionClosed,
         Standing,
         TimeUp,
+        board_entries,
     )
     from .session import (
         HallSession,
@@ -49,9 +53,12 @@ if TYPE_CHECKING:
 
 _SURFACE = {
     "AnswerSink": "answer_source",
+    "BOARD_ROWS": "game",
+    "BoardEntry": "game",
     "AnswerSource": "answer_source",
     "DiscussionSource": "answer_source",
     "EXTRA_SECONDS": "game",
+    "EntryMiss": "answer_source",
     "HALL_STATE_FORMAT": "game",
     "HallEvent": "game",
     "HallGame": "game",
@@ -74,6 +81,7 @@ _SURFACE = {
     "TeamKeyEntry": "answer_source",
     "TeamSource": "answer_source",
     "TimeUp": "game",
+    "board_entries": "game",
     "default_team_names": "answer_source",
     "find_resumable": "session",
     "hall_dir": "session",
@@ -84,9 +92,12 @@ _SURFACE = {
 
 __all__ = [
     "AnswerSink",
+    "BOARD_ROWS",
+    "BoardEntry",
     "AnswerSource",
     "DiscussionSource",
     "EXTRA_SECONDS",
+    "EntryMiss",
     "HALL_STATE_FORMAT",
     "HallEvent",
     "HallGame",
@@ -109,6 +120,7 @@ __all__ = [
     "TeamKeyEntry",
     "TeamSource",
     "TimeUp",
+    "board_entries",
     "default_team_names",
     "find_resumable",
     "hall_dir",

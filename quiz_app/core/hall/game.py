@@ -14,7 +14,16 @@ Phases of one question (the trainer drives them from the console)::
                             LEADERBOARD (optional) ──next──▶ READY of the next question
                                                              … or FINISHED after the last
 
-``skip`` leaves a question without revealing it, ``end`` finishes at once.
+``skip`` leaves a question without revealing it and *voids* it: nobody gets points for
+it, not even a team that keyed the right card before the skip (a revealed question is
+only left). ``end`` finishes at once.
+
+Scoring over the questions played
+---------------------------------
+A question is *played* once it closed without being skipped. Points, ranks and *nilai*
+count only played questions: a skipped question and the questions a presentation never
+reached (ended early) are void (:class:`~quiz_app.core.quiz.Void`) in every team's result,
+so "3 of 15 shown" is scored out of 3, not 15.
 
 Timing rules
 ------------
@@ -47,6 +56,8 @@ from ..quiz import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    Void,
+    competition_ranks,
     round_half_up,
     score_attempt,
     score_question,
@@ -56,10 +67,12 @@ from .answer_source import HallParticipant
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "BOARD_ROWS",
     "EXTRA_SECONDS",
     "HALL_STATE_FORMAT",
     "SAVE_EVERY",
     "TEAM_MARK",
+    "BoardEntry",
     "HallEvent",
     "HallGame",
     "HallRefusal",
@@ -70,10 +83,12 @@ __all__ = [
     "QuestionClosed",
     "Standing",
     "TimeUp",
+    "board_entries",
 ]
 
 
 EXTRA_SECONDS = 10
+BOARD_ROWS = 10  # rows of the projected leaderboard
 HALL_STATE_FORMAT = "kuis-aula/1"
 SAVE_EVERY = 5.0  # seconds of running time between resume-file writes
 # Participant.extra of a hall team: tells exports apart, and lets a self-paced resume offer
@@ -157,6 +172,42 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class BoardEntry:
+    """One row of the projected leaderboard: one team, or every team tied at the place
+    where the board is cut (so a tie is never split between shown and hidden)."""
+
+    rank: int
+    standings: tuple[Standing, ...]
+
+    @property
+    def points(self) -> float:
+        return self.standings[0].points
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.standings) > 1
+
+
+def board_entries(standings: Sequence[Standing], limit: int = BOARD_ROWS) -> list[BoardEntry]:
+    """At most ``limit`` rows of ``standings``: one team per row, except that the teams
+    sharing the rank that crosses the cut share the last row (all of them, named or
+    counted by the view) instead of some being shown and the others hidden."""
+    out: list[BoardEntry] = []
+    i = 0
+    while i < len(standings) and len(out) < limit:
+        j = i
+        while j < len(standings) and standings[j].rank == standings[i].rank:
+            j += 1
+        group = tuple(standings[i:j])
+        if len(out) + len(group) <= limit:
+            out.extend(BoardEntry(s.rank, (s,)) for s in group)
+        else:
+            out.append(BoardEntry(group[0].rank, group))
+        i = j
+    return out
+
+
+@dataclass(frozen=True)
 class HallState:
     """Everything but the answers needed to continue a presentation."""
 
@@ -166,6 +217,7 @@ class HallState:
     extra: dict[str, int] = field(default_factory=dict)  # question id -> seconds added
     closed: tuple[int, ...] = ()  # indices, in the order they closed
     show_leaderboard: bool = True
+    skipped: tuple[int, ...] = ()  # closed by a skip: void for everyone
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +227,7 @@ class HallState:
             "extra": self.extra,
             "closed": list(self.closed),
             "show_leaderboard": self.show_leaderboard,
+            "skipped": list(self.skipped),
         }
 
     @classmethod
@@ -186,6 +239,7 @@ class HallState:
             extra={str(k): int(v) for k, v in d["extra"].items()},
             closed=tuple(int(i) for i in d["closed"]),
             show_leaderboard=bool(d["show_leaderboard"]),
+            skipped=tuple(int(i) for i in d.get("skipped", ())),  # absent before issue 11
         )
 
 
@@ -228,6 +282,7 @@ class HallGame:
         self._used = [float(st.used.get(aq.id, 0.0)) for aq in spec.questions]
         self._extra = [int(st.extra.get(aq.id, 0)) for aq in spec.questions]
         self._closed: list[int] = [i for i in st.closed if 0 <= i < n]
+        self._skipped: set[int] = {i for i in st.skipped if i in self._closed}
         self._show_leaderboard = st.show_leaderboard
         phase = st.phase
         if phase is Phase.RUNNING:
@@ -298,6 +353,33 @@ class HallGame:
     def is_closed(self, index: int | None = None) -> bool:
         return (self._index if index is None else index) in self._closed
 
+    def is_skipped(self, index: int | None = None) -> bool:
+        return (self._index if index is None else index) in self._skipped
+
+    @property
+    def played(self) -> tuple[int, ...]:
+        """Indices of the questions that count, in the order they closed (closed, not
+        skipped)."""
+        return tuple(i for i in self._closed if i not in self._skipped)
+
+    @property
+    def played_count(self) -> int:
+        return len(self.played)
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self._skipped)
+
+    @property
+    def skip_voids(self) -> bool:
+        """Whether :meth:`skip` would void the current question (it was not revealed)."""
+        return self._phase in (Phase.READY, *OPEN_PHASES, Phase.TIME_UP)
+
+    @property
+    def skip_voids_answers(self) -> bool:
+        """Whether a skip would throw away answers already keyed (the UI asks first)."""
+        return self._collect and self.skip_voids and bool(self.answered())
+
     def time_limit(self, index: int | None = None) -> int:
         """The countdown of a question in seconds, including seconds added."""
         i = self._index if index is None else index
@@ -363,10 +445,12 @@ class HallGame:
         return counts
 
     def standings(self, *, previous: bool = True) -> list[Standing]:
-        """Ranking over the closed questions (the open one never counts before it is
-        closed, so the leaderboard cannot leak answers)."""
-        now = self._rank_over(self._closed)
-        before = self._rank_over(self._closed[:-1]) if previous and self._closed else None
+        """Ranking over the played questions (the open one never counts before it is
+        closed, so the leaderboard cannot leak answers). ``previous_rank`` is the rank
+        before the last played question; None while only one question was played."""
+        played = self.played
+        now = self._rank_over(played)
+        before = self._rank_over(played[:-1]) if previous and len(played) > 1 else None
         prev_rank = {s.participant.id: s.rank for s in before} if before else {}
         return [
             Standing(s.rank, s.participant, s.points, s.correct, prev_rank.get(s.participant.id))
@@ -375,8 +459,8 @@ class HallGame:
 
     def _rank_over(self, indices: Sequence[int]) -> list[Standing]:
         plan = self.plan
-        rows: list[tuple[float, int, int, HallParticipant]] = []
-        for order, p in enumerate(self._participants):
+        rows: list[tuple[float, int]] = []
+        for p in self._participants:
             points = 0.0
             correct = 0
             for i in indices:
@@ -384,25 +468,34 @@ class HallGame:
                 qs = score_question(aq, self._answers[p.id].get(aq.id), plan)
                 points += qs.points
                 correct += 1 if qs.correct else 0
-            rows.append((round(points, 6), correct, order, p))
-        rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
-        out: list[Standing] = []
-        for pos, (points, correct, _order, p) in enumerate(rows, start=1):
-            tied = out and out[-1].points == points and out[-1].correct == correct
-            rank = out[-1].rank if tied else pos
-            out.append(Standing(rank, p, points, correct))
+            rows.append((round(points, 6), correct))
+        ranks = competition_ranks(rows)
+        order = sorted(range(len(rows)), key=lambda i: (ranks[i], i))
+        return [Standing(ranks[i], self._participants[i], rows[i][0], rows[i][1])
+                for i in order]
+
+    def void(self) -> dict[str, Void]:
+        """Question id → why it does not count: skipped, or not shown (yet)."""
+        out: dict[str, Void] = {}
+        for i, aq in enumerate(self._spec.questions):
+            if i in self._skipped:
+                out[aq.id] = Void.SKIPPED
+            elif i not in self._closed:
+                out[aq.id] = Void.NOT_SHOWN
         return out
 
     def result(self, participant_id: str) -> AttemptResult:
-        """The participant's attempt result over the whole spec (unplayed = unanswered)."""
-        return score_attempt(self._spec, self._answers[participant_id], self.total_elapsed())
+        """The participant's attempt result over the played questions (skipped and
+        never-shown questions are void, see :meth:`void`)."""
+        return score_attempt(self._spec, self._answers[participant_id], self.total_elapsed(),
+                             void=self.void())
 
     def total_elapsed(self) -> float:
         return sum(self.elapsed(i) for i in range(self.total))
 
     def average_nilai(self) -> float | None:
-        """Mean *nilai* of all participants (2 decimals, half-up); None when nothing is
-        scored (discussion, or only polls)."""
+        """Mean *nilai* of all participants over the played questions (2 decimals,
+        half-up); None when nothing is scored (discussion, only polls, nothing played)."""
         if not self._collect:
             return None
         results = [self.result(p.id) for p in self._participants]
@@ -421,6 +514,7 @@ class HallGame:
                    if self._extra[i]},
             closed=tuple(self._closed),
             show_leaderboard=self._show_leaderboard,
+            skipped=tuple(i for i in self._closed if i in self._skipped),
         )
 
     # ------------------------------------------------------------------ answers
@@ -527,11 +621,14 @@ class HallGame:
         return self._drain()
 
     def skip(self) -> list[HallEvent]:
-        """Leave the current question without revealing it (or skip the leaderboard)."""
+        """Leave the current question without revealing it, voiding it for everyone (see
+        :attr:`skip_voids`); on a revealed question or the leaderboard, just move on."""
         now = self._clock()
         self._apply_deadline(now)
         if self._phase is Phase.FINISHED:
             self._require(Phase.READY)  # raises
+        if self.skip_voids:
+            self._skipped.add(self._index)
         self._close(now)
         self._go_next()
         return self._drain()
