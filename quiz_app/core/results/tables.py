@@ -10,9 +10,9 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import ExportError
-from ..model import FALSE_KEY, TRUE_KEY, QuestionType
+from ..model import FALSE_KEY, TRUE_KEY, Participant, QuestionType
 from ..people import format_nip
-from ..quiz import AttemptResult, round_half_up
+from ..quiz import AttemptResult, Void, competition_ranks, round_half_up
 from .analysis import ItemAnalysis, ItemFlag, analyse
 from .session_results import (
     SessionResults,
@@ -27,6 +27,7 @@ __all__ = [
     "Kind",
     "PREPOST_HEADERS",
     "SUMMARY_HEADERS",
+    "SUMMARY_TAIL_HEADERS",
     "Table",
     "analysis_table",
     "detail_table",
@@ -47,12 +48,19 @@ SUMMARY_HEADERS = (
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
+# the last three columns when hall teams are exported (after categories and pre/post)
+SUMMARY_TAIL_HEADERS = ("Mode", "Poin", "Peringkat")
 DETAIL_HEADERS = (
     "NIP", "Nama", "Soal", "Kategori", "Jawaban", "Kunci", "Benar", "Poin", "Waktu (detik)",
 )
 SHEET_SUMMARY, SHEET_DETAIL, SHEET_ANALYSIS = "Ringkasan", "Detail", "Analisis Soal"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
+# Participant.extra of a hall team (quiz_app.core.hall.TEAM_MARK, written by the hall session)
+HALL_TEAM_MARK = ("mode", "tim-aula")
+SELF_PACED_MODE = "mandiri"
+TEAM_EMPLOYEE_TYPE = "Tim"  # a team is neither a civil servant nor a guest
+VOID_TEXT = {Void.SKIPPED: "dilewati", Void.NOT_SHOWN: "tidak ditayangkan"}
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -141,6 +149,18 @@ def _nilai(result: AttemptResult, value: float) -> Value:
     return value if result.graded else NOT_GRADED
 
 
+def is_hall_team(p: Participant) -> bool:
+    return HALL_TEAM_MARK in p.extra
+
+
+def _question_count(result: AttemptResult, spec_count: int) -> int:
+    """Questions the participant got: void ones (a hall question skipped or never shown)
+    were not part of the test."""
+    if not result.per_question:
+        return spec_count
+    return sum(1 for qs in result.per_question if qs.void is None)
+
+
 def summary_table(results: SessionResults) -> Table:
     """One row per finished attempt. Column order: ``docs/export-format.md``."""
     s = results.session
@@ -171,19 +191,35 @@ def summary_table(results: SessionResults) -> Table:
             Column(PREPOST_HEADERS[1], Kind.NUMBER, number_format="0.00"),
             Column(PREPOST_HEADERS[2], Kind.NUMBER, number_format="0.00"),
         )
+    # hall teams are ranked among themselves, as on the projected leaderboard
+    teams = [rec for rec in results.attempts if is_hall_team(rec.participant)]
+    if teams:
+        columns += (
+            Column(SUMMARY_TAIL_HEADERS[0], Kind.CODE),
+            Column(SUMMARY_TAIL_HEADERS[1], Kind.NUMBER),
+            Column(SUMMARY_TAIL_HEADERS[2], Kind.INTEGER),
+        )
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
+    team_ranks = dict(zip(
+        (rec.id for rec in teams),
+        competition_ranks([(rec.result.raw_points, rec.result.correct)
+                           for rec in teams if rec.result is not None]),
+        strict=True))
 
     def rows() -> Iterator[list[Value]]:
         for rec in results.attempts:
             r = rec.result
             assert r is not None
             p = rec.participant
+            team = is_hall_team(p)
             row: list[Value] = [
-                p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
-                s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
+                p.nip or None, p.name, p.position, p.unit, p.rank,
+                TEAM_EMPLOYEE_TYPE if team else str(p.employee_type),
+                s.title, s.place, day, str(s.kind),
+                _question_count(r, len(rec.spec.questions)), r.correct,
                 r.wrong, r.unanswered, _nilai(r, r.nilai),
-                (YES if r.passed else NO) if r.graded else NOT_GRADED,
+                (YES if r.passed else NO) if r.graded and not team else NOT_GRADED,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
             ]
             for cid in cat_ids:
@@ -193,6 +229,9 @@ def summary_table(results: SessionResults) -> Table:
                 pre = results.pretest_nilai.get(p.nip) if p.nip else None
                 post = r.nilai if r.graded else None
                 row += [pre, post, normalised_gain(pre, post)]
+            if teams:
+                row += [HALL_TEAM_MARK[1] if team else SELF_PACED_MODE, r.raw_points,
+                        team_ranks.get(rec.id)]
             yield row
 
     return Table(SHEET_SUMMARY, columns, rows(), len(results.attempts))
@@ -252,8 +291,11 @@ def _detail_rows(
             pts = points.get(qs.points)
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
-            yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                   "" if st[5] else yes if qs.correct else no, pts, tf)
+            if qs.void is not None:  # a hall question skipped or never shown
+                mark = VOID_TEXT[qs.void]
+            else:
+                mark = "" if st[5] else yes if qs.correct else no
+            yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)
 
 
 DETAIL_COLUMNS = (
