@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -95,17 +96,32 @@ def _categories(banks: Sequence[Bank]) -> dict[str, str]:
     return {c.id: c.title for b in banks for c in b.categories}
 
 
+def local_time_text(stamp: str) -> str:
+    """An ISO time as stored (UTC) in the laptop's local time, in Indonesian:
+    ``4 Maret 2025 pukul 14.05``. An unreadable stamp is shown as it is."""
+    try:
+        local = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    moment = QDateTime(QDate(local.year, local.month, local.day),
+                       QTime(local.hour, local.minute))
+    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia).toString(
+        moment, "d MMMM yyyy 'pukul' HH.mm")
+
+
 def _offer_resume(parent: QWidget | None, saved: SavedHall) -> bool:
-    when = saved.updated_at[:16].replace("T", " ")
     teams = (_tr("{0} tim").format(len(saved.participants))
              if saved.participants else _tr("mode diskusi"))
+    # "Ya" is the default: one Enter must not throw a hall's game away
     return dialogs.confirm(
         parent,
         _tr("Lanjutkan presentasi?"),
         _tr("Presentasi '{0}' ({1}) terhenti pada soal {2} dari {3} "
-                   "(terakhir disimpan {4} UTC). Lanjutkan dari soal itu? Pilih Tidak untuk "
-                   "memulai dari awal; hasil yang lama tetap tersimpan sebagai dibatalkan.")
-        .format(saved.title, teams, saved.question_number, len(saved.spec.questions), when),
+            "(terakhir disimpan {4}). Lanjutkan dari soal itu? Pilih Tidak untuk "
+            "memulai dari awal; hasil yang lama tetap tersimpan sebagai dibatalkan.")
+        .format(saved.title, teams, saved.question_number, len(saved.spec.questions),
+                local_time_text(saved.updated_at)),
+        default_yes=True,
     )
 
 
