@@ -43,12 +43,15 @@ class Presenter(QObject):
 
     def __init__(self, controller: PresenterController, audience: AudienceView,
                  console: TrainerConsole, screens: ScreenManager,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.audience = audience
         self.console = console
         self.screens = screens
+        self.data_dir = data_dir
+        self.results_window: QWidget | None = None
+        console.results_requested.connect(self.open_results)
         controller.audience_toggle_requested.connect(screens.toggle_audience)
         controller.audience_hide_requested.connect(screens.hide_audience_if_single)
         console.audience_button.clicked.connect(lambda _=False: screens.toggle_audience())
@@ -71,6 +74,19 @@ class Presenter(QObject):
                                    "Jika proyektor mencerminkan layar laptop, peserta melihat "
                                    "konsol ini (dengan kunci jawaban) saat layar peserta "
                                    "disembunyikan."))
+
+    def open_results(self) -> QWidget | None:
+        """The results window on this presentation's session (after the end)."""
+        session_id = self.controller.session.session_id
+        if self.data_dir is None or session_id is None:
+            return None
+        from ..results import open_results_window
+
+        # with the main window as owner it is the main window's own results window;
+        # from ``quiz-app present`` it stands alone and outlives the console
+        self.results_window = open_results_window(self.console.parentWidget(), self.data_dir,
+                                                  session_id)
+        return self.results_window
 
     def _check_fit(self) -> None:
         q = self.audience.question
@@ -162,7 +178,7 @@ def start_presenter(
     audience = AudienceView(controller, categories)
     console = TrainerConsole(controller, categories, parent)
     manager = ScreenManager(audience, console, screens=screens)
-    presenter = Presenter(controller, audience, console, manager, parent)
+    presenter = Presenter(controller, audience, console, manager, parent, data_dir=data_dir)
     controller.setParent(presenter)
     manager.setParent(presenter)
     manager.apply()
@@ -193,7 +209,15 @@ def run_presenter(data_dir: Path, source_path: Path, teams: list[str] | None,
     if presenter is None:
         return 1
     app.setQuitOnLastWindowClosed(False)
-    presenter.closed.connect(app.quit)
+
+    def console_closed() -> None:
+        results = presenter.results_window
+        if results is not None and results.isVisible():
+            app.setQuitOnLastWindowClosed(True)  # quit when the results window closes
+        else:
+            app.quit()
+
+    presenter.closed.connect(console_closed)
     code = app.exec()
     finished = presenter.controller.game.phase is Phase.FINISHED
     presenter.close()
