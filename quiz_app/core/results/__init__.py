@@ -117,6 +117,7 @@ if TYPE_CHECKING:
         analysis_table,
         detail_table,
         format_number,
+        is_hall_team,
         neutralise,
         summary_table,
     )
@@ -179,6 +180,7 @@ _SURFACE = {
     "detail_table": "tables",
     "export_session": "export",
     "format_number": "tables",
+    "is_hall_team": "tables",
     "gain_summary": "session_results",
     "import_attempts": "store_import",
     "import_session_file": "package",
@@ -274,6 +276,7 @@ __all__ = [
     "detail_table",
     "export_session",
     "format_number",
+    "is_hall_team",
     "gain_summary",
     "import_attempts",
     "import_session_file",

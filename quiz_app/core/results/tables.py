@@ -32,6 +32,7 @@ __all__ = [
     "analysis_table",
     "detail_table",
     "format_number",
+    "is_hall_team",
     "neutralise",
     "summary_table",
 ]

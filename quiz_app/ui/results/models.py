@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ...core.model import FALSE_KEY, TRUE_KEY, Question, QuestionType, TestKind
 from ...core.people import format_nip
-from ...core.quiz import QuestionScore
+from ...core.quiz import QuestionScore, Void
 from ...core.results import (
     AttemptCounts,
     AttemptRecord,
@@ -32,6 +32,7 @@ from ...core.results import (
     SessionRecord,
     SessionResults,
     format_number,
+    is_hall_team,
     normalised_gain,
 )
 
@@ -261,6 +262,8 @@ class ParticipantsModel(_TableModel):
         if col == self.PASSED:
             if res is None:
                 return "", 0
+            if is_hall_team(p):  # a team in the hall neither passes nor fails
+                graded = False
             text = (self.tr("Ya") if res.passed else self.tr("Tidak")) if graded else "-"
             return text, (2 if res.passed else 1) if graded else 0
         if col == self.COUNTS:
@@ -296,7 +299,8 @@ class ParticipantsModel(_TableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             res = r.attempt.result
-            if col == self.PASSED and res is not None and res.graded and not res.passed:
+            if col == self.PASSED and res is not None and res.graded and not res.passed \
+                    and not is_hall_team(r.attempt.participant):
                 return _FAIL
             if col == self.NILAI and r.attempt.status is not AttemptStatus.FINISHED:
                 return _WARN
@@ -393,6 +397,10 @@ class AnswersModel(_TableModel):
     def _result(self, r: AnswerRow) -> str:
         if r.question.type is QuestionType.POLL:
             return self.tr("Survei")
+        if r.score is not None and r.score.void is Void.SKIPPED:
+            return self.tr("Dilewati")
+        if r.score is not None and r.score.void is Void.NOT_SHOWN:
+            return self.tr("Tidak ditayangkan")
         if not r.choice:
             return self.tr("Tidak dijawab")
         if r.score is None:
