@@ -46,7 +46,8 @@ QGroupBox { font-weight: 600; border: 1px solid #cbd5e1; border-radius: 6px;
             margin-top: 14px; padding: 8px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 4px 0;
-                             min-width: 34px; border-radius: 4px; }
+                             min-width: 34px; border-radius: 4px;
+                             border: 2px solid transparent; }
 QPushButton[letter="true"]:checked { background: #0b3d91; color: #ffffff; }
 QPushButton[letter="true"]:disabled { background: #f1f5f9; color: #94a3b8; }
 QPushButton[letter="true"][mark="right"]:disabled { background: #047857; color: #ffffff; }
@@ -474,6 +475,9 @@ class TrainerConsole(QWidget):
 
     def on_tick(self) -> None:
         game = self.controller.game
+        if game.phase is Phase.FINISHED:
+            self.timer_label.setText("--:--")  # no countdown once the presentation ended
+            return
         remaining = game.remaining()
         whole = int(remaining + 0.999)
         self.timer_label.setText(f"{whole // 60:02d}:{whole % 60:02d}")
