@@ -17,4 +17,8 @@ def run(results: dict[str, dict[str, float]], targets: dict[str, float], tmpdir:
         from run import paired
 
         bench_export.run(results, targets, tmpdir, runs, want, paired)
+    if want("report"):  # issue 17: 500-participant session report against the 3 s goal
+        import bench_report
+
+        bench_report.run(results, targets, tmpdir, runs)
     return None

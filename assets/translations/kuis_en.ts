@@ -44,12 +44,12 @@
         <translation>Right</translation>
     </message>
     <message>
-        <source>Sebagian</source>
-        <translation>Partly</translation>
-    </message>
-    <message>
         <source>Salah</source>
         <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Sebagian benar</source>
+        <translation>Partly correct</translation>
     </message>
     <message>
         <source>Pembahasan: {0}</source>
@@ -95,6 +95,10 @@ up!</translation>
     <message>
         <source>setelah soal {0} dari {1}</source>
         <translation>after question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} peserta menjawab</source>
+        <translation>{0} of {1} participants answered</translation>
     </message>
     <message>
         <source>{0} dari {1} tim menjawab</source>
@@ -189,10 +193,260 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>DeskModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Ikrar</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>Tes</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Keluar halaman</source>
+        <translation>Left page</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source> (terputus)</source>
+        <translation> (disconnected)</translation>
+    </message>
+    <message>
+        <source>tamu</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>belum mulai</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>soal {0} dari {1}</source>
+        <translation>question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>finished</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Meja HP — {0}</source>
+        <translation>Phone desk — {0}</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <source>Alamat laptop untuk HP</source>
+        <translation>Laptop address for phones</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (tidak ada jaringan)</source>
+        <translation>127.0.0.1 (no network)</translation>
+    </message>
+    <message>
+        <source>1. Daftar hadir</source>
+        <translation>1. Attendance</translation>
+    </message>
+    <message>
+        <source>2. Ikrar</source>
+        <translation>2. Pledge</translation>
+    </message>
+    <message>
+        <source>3. Tes</source>
+        <translation>3. Test</translation>
+    </message>
+    <message>
+        <source>Jeda (HP menunggu)</source>
+        <translation>Pause (phones wait)</translation>
+    </message>
+    <message>
+        <source>Akhiri tes</source>
+        <translation>End the test</translation>
+    </message>
+    <message>
+        <source>Ikrar di proyektor</source>
+        <translation>Pledge on the projector</translation>
+    </message>
+    <message>
+        <source>Post-test…</source>
+        <translation>Post-test…</translation>
+    </message>
+    <message>
+        <source>Teks ikrar…</source>
+        <translation>Pledge text…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar (kuis-ikrar/1) yang sudah disesuaikan; bawaan: contoh</source>
+        <translation>Choose an adapted pledge file (kuis-ikrar/1); built in: an example</translation>
+    </message>
+    <message>
+        <source>Tes berikutnya di HP yang sama, tertaut ke tes ini sebagai pre-test</source>
+        <translation>The next test on the same phones, linked to this one as its pre-test</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Satu berkas: nilai, N-Gain, daftar hadir dan ikrar per peserta</source>
+        <translation>One file: scores, N-Gain, attendance and pledge per participant</translation>
+    </message>
+    <message>
+        <source>Daftar hadir CSV…</source>
+        <translation>Attendance CSV…</translation>
+    </message>
+    <message>
+        <source>Setujui pindah HP</source>
+        <translation>Approve phone change</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Peserta lewat HP</source>
+        <translation>Participants on phones</translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>HP menunggu arahan.</source>
+        <translation>Phones are waiting for instructions.</translation>
+    </message>
+    <message>
+        <source>Daftar hadir dibuka: peserta mengisi di HP.</source>
+        <translation>Attendance open: participants sign in on their phones.</translation>
+    </message>
+    <message>
+        <source>Ikrar dibuka: peserta menyatakan ikrar di HP.</source>
+        <translation>Pledge open: participants confirm the pledge on their phones.</translation>
+    </message>
+    <message>
+        <source>Tes dibuka: {0}</source>
+        <translation>Test open: {0}</translation>
+    </message>
+    <message>
+        <source>Bergabung: {0} · tersambung: {1} · hadir: {2} · ikrar: {3} · tes: {4} belum mulai, {5} mengerjakan, {6} selesai</source>
+        <translation>Joined: {0} · connected: {1} · present: {2} · pledged: {3} · test: {4} not started, {5} working, {6} finished</translation>
+    </message>
+    <message>
+        <source>Semua peserta pada daftar sudah hadir.</source>
+        <translation>Everyone on the roster is present.</translation>
+    </message>
+    <message>
+        <source> dan {0} lainnya</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>Belum hadir ({0}): {1}{2}</source>
+        <translation>Not yet present ({0}): {1}{2}</translation>
+    </message>
+    <message>
+        <source>{0} meminta pindah ke HP lain.</source>
+        <translation>{0} asks to move to another phone.</translation>
+    </message>
+    <message>
+        <source>Akhiri tes sekarang? Peserta yang belum selesai dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>End the test now? Participants who have not finished are scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana atau bank untuk tes berikutnya</source>
+        <translation>Choose the plan or bank for the next test</translation>
+    </message>
+    <message>
+        <source>Bank soal atau rencana (*.yaml *.yml)</source>
+        <translation>Question bank or plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar</source>
+        <translation>Choose a pledge file</translation>
+    </message>
+    <message>
+        <source>Berkas ikrar (*.yaml *.yml)</source>
+        <translation>Pledge file (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Teks ikrar: {0}</source>
+        <translation>Pledge text: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor hasil</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar hadir</source>
+        <translation>Export attendance</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Meja HP</source>
+        <translation>Phone desk</translation>
+    </message>
+    <message>
+        <source>Tutup meja HP</source>
+        <translation>Close the phone desk</translation>
+    </message>
+    <message>
+        <source>{0} peserta masih mengerjakan. Tutup sekarang? Tes mereka diakhiri dan dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>{0} participants are still working. Close now? Their tests are ended and scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Meja HP &apos;{0}&apos; (kode {1}, {2} peserta) belum ditutup, mungkin karena laptop mati. Lanjutkan meja itu? Peserta kembali ke soalnya tanpa memindai ulang.</source>
+        <translation>The phone desk &apos;{0}&apos; (code {1}, {2} participants) was not closed, perhaps because the laptop went off. Continue that desk? Participants return to their question without scanning again.</translation>
+    </message>
+    <message>
+        <source>Server HP tidak dapat dibuka: {0}</source>
+        <translation>The phone server could not be opened: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FinishScreen</name>
     <message>
         <source>Kirim jawaban?</source>
         <translation>Submit your answers?</translation>
+    </message>
+    <message>
+        <source>⚠ Belum dijawab: {0} soal (nomor {1})</source>
+        <translation>⚠ Not answered: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: {0} soal (nomor {1})</source>
+        <translation>⚑ Marked as unsure: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: 0 soal</source>
+        <translation>⚑ Marked as unsure: 0 questions</translation>
     </message>
     <message>
         <source>Setelah dikirim, jawaban tidak dapat diubah lagi.</source>
@@ -201,6 +455,14 @@ up!</translation>
     <message>
         <source>←  Kembali ke soal  (Backspace)</source>
         <translation>←  Back to the questions  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Klik nomor soal, atau ketik nomornya lalu Enter, untuk kembali ke soal itu. ⚑ = ragu-ragu.</source>
+        <translation>Click a question number, or type it and press Enter, to go back to that question. ⚑ = unsure.</translation>
+    </message>
+    <message>
+        <source>Pindah ke soal</source>
+        <translation>Go to question</translation>
     </message>
     <message>
         <source>Kembali ke soal</source>
@@ -219,20 +481,20 @@ up!</translation>
         <translation>Answered: {0} of {1} questions</translation>
     </message>
     <message>
-        <source>⚠ Belum dijawab: {0} soal</source>
-        <translation>⚠ Not answered: {0} questions</translation>
+        <source>Sisa waktu tes {0} · {1}</source>
+        <translation>Test time left {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Ke soal nomor {0} — tekan Enter (Esc: batal)</source>
+        <translation>To question {0} — press Enter (Esc: cancel)</translation>
+    </message>
+    <message>
+        <source>Soal nomor {0} tidak ada; nomor soal 1–{1}.</source>
+        <translation>There is no question {0}; questions are numbered 1–{1}.</translation>
     </message>
     <message>
         <source>Semua soal sudah dijawab.</source>
         <translation>All questions are answered.</translation>
-    </message>
-    <message>
-        <source>⚑ Ditandai ragu-ragu: {0} soal</source>
-        <translation>⚑ Marked as unsure: {0} questions</translation>
-    </message>
-    <message>
-        <source>Sisa waktu tes {0}</source>
-        <translation>Test time left {0}</translation>
     </message>
 </context>
 <context>
@@ -345,6 +607,14 @@ up!</translation>
         <translation>Test time: &lt;b&gt;{0} minutes&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Waktu soal: &lt;b&gt;{0}–{1} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0}–{1} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
+        <source>Waktu soal: &lt;b&gt;{0} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
         <source>Waktu setiap soal: &lt;b&gt;{0} detik&lt;/b&gt;</source>
         <translation>Time per question: &lt;b&gt;{0} seconds&lt;/b&gt;</translation>
     </message>
@@ -357,8 +627,8 @@ up!</translation>
         <translation>Pass mark: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: tekan &lt;b&gt;B&lt;/b&gt; atau &lt;b&gt;S&lt;/b&gt;.</source>
-        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false (Benar/Salah) questions: press &lt;b&gt;B&lt;/b&gt; or &lt;b&gt;S&lt;/b&gt;.</translation>
+        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: &lt;b&gt;A&lt;/b&gt; = Benar, &lt;b&gt;B&lt;/b&gt; = Salah.</source>
+        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false questions: &lt;b&gt;A&lt;/b&gt; = True (Benar), &lt;b&gt;B&lt;/b&gt; = False (Salah).</translation>
     </message>
     <message>
         <source>Tekan &lt;b&gt;Enter&lt;/b&gt; untuk lanjut ke soal berikutnya.</source>
@@ -453,6 +723,27 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>JoinCard</name>
+    <message>
+        <source>Jawab lewat HP</source>
+        <translation>Answer on your phone</translation>
+    </message>
+    <message>
+        <source>Kode sesi: {0}</source>
+        <translation>Session code: {0}</translation>
+    </message>
+    <message>
+        <source>1. Sambungkan HP ke Wi-Fi aula (data seluler boleh dimatikan).
+2. Pindai kode QR, atau ketik alamat ini di peramban HP:</source>
+        <translation>1. Connect your phone to the hall Wi-Fi (mobile data may be turned off).
+2. Scan the QR code, or type this address in your phone&apos;s browser:</translation>
+    </message>
+    <message>
+        <source>{0} peserta bergabung · {1} tersambung</source>
+        <translation>{0} participants joined · {1} connected</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Basis data hasil</source>
@@ -505,6 +796,30 @@ up!</translation>
     <message>
         <source>Tes {0} dibatalkan dan tidak ditawarkan lagi. Jawabannya tetap tersimpan sebagai tes yang dibatalkan. Lanjutkan?</source>
         <translation>The test of {0} is abandoned and no longer offered. Its answers stay stored as an abandoned test. Continue?</translation>
+    </message>
+    <message>
+        <source>PIN terkunci</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <source>PIN salah tiga kali. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN three times. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN pelatih</source>
+        <translation>Trainer PIN</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN pelatih untuk membatalkan tes {0}.</source>
+        <translation>Enter the trainer PIN to cancel the test of {0}.</translation>
+    </message>
+    <message>
+        <source>PIN salah</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa percobaan: {0}.</source>
+        <translation>Wrong PIN. Tries left: {0}.</translation>
     </message>
     <message>
         <source>Tes tidak dapat dilanjutkan</source>
@@ -601,8 +916,24 @@ up!</translation>
         <translation>The questions cannot be drawn</translation>
     </message>
     <message>
+        <source>Basis data hasil</source>
+        <translation>Results database</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan tes ulang.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission: enter the trainer PIN to allow a retake.</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission.</translation>
+    </message>
+    <message>
         <source>Tes tidak dapat dimulai</source>
         <translation>The test cannot start</translation>
+    </message>
+    <message>
+        <source>Tes ini hanya bisa maju; soal sebelumnya tidak dapat dibuka lagi.</source>
+        <translation>This test only moves forward; earlier questions cannot be opened again.</translation>
     </message>
     <message>
         <source>Waktu soal ini sudah habis.</source>
@@ -673,6 +1004,14 @@ up!</translation>
         <translation>End session</translation>
     </message>
     <message>
+        <source>Akhiri sesi?</source>
+        <translation>End the session?</translation>
+    </message>
+    <message>
+        <source>Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi sekarang?</source>
+        <translation>The session is closed: no new participant can start, and a test in progress is ended and scored with the answers given so far. End the session now?</translation>
+    </message>
+    <message>
         <source>Belum tersedia</source>
         <translation>Not available yet</translation>
     </message>
@@ -728,24 +1067,32 @@ up!</translation>
         <translation>Duration</translation>
     </message>
     <message>
+        <source>B / SB / S / K</source>
+        <translation>C / P / W / E</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>N-Gain</source>
         <translation>N-Gain</translation>
+    </message>
+    <message>
+        <source>Jumlah soal benar / sebagian benar / salah / kosong (tidak dijawab)</source>
+        <translation>Questions correct / partly correct / wrong / empty (not answered)</translation>
     </message>
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <source>B / S / K</source>
-        <translation>R / W / B</translation>
+        <source>Dinyatakan tidak sah {0}: {1}</source>
+        <translation>Declared invalid {0}: {1}</translation>
     </message>
     <message>
         <source>Pre</source>
         <translation>Pre</translation>
-    </message>
-    <message>
-        <source>Jumlah jawaban benar / salah / kosong (tidak dijawab)</source>
-        <translation>Number of answers right / wrong / blank (not answered)</translation>
     </message>
     <message>
         <source>Nilai pretest (dicocokkan menurut NIP)</source>
@@ -764,6 +1111,10 @@ up!</translation>
         <translation>Abandoned</translation>
     </message>
     <message>
+        <source>Tidak sah</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
@@ -772,8 +1123,137 @@ up!</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>Tidak sah: {0}</source>
+        <translation>Invalid: {0}</translation>
+    </message>
+    <message>
         <source>Laptop: {0}</source>
         <translation>Laptop: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesChoice</name>
+    <message>
+        <source>Peserta menjawab lewat HP (Wi-Fi aula, pindai kode QR; hasil per NIP)</source>
+        <translation>Participants answer on their phones (hall Wi-Fi, scan the QR code; results per NIP)</translation>
+    </message>
+    <message>
+        <source>Mode HP</source>
+        <translation>Phone mode</translation>
+    </message>
+    <message>
+        <source>Daftar peserta…</source>
+        <translation>Participant list…</translation>
+    </message>
+    <message>
+        <source>Muat daftar peserta untuk HP</source>
+        <translation>Load the participant list for phones</translation>
+    </message>
+    <message>
+        <source>Tanpa daftar: setiap NIP yang valid boleh ikut.</source>
+        <translation>Without a list: every valid NIP may join.</translation>
+    </message>
+    <message>
+        <source>Tamu tanpa NIP boleh ikut dengan nama</source>
+        <translation>Guests without a NIP may join with a name</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta</source>
+        <translation>Choose the participant list</translation>
+    </message>
+    <message>
+        <source>Daftar peserta (*.csv *.xlsx)</source>
+        <translation>Participant lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Daftar peserta tidak dapat dipakai</source>
+        <translation>The participant list cannot be used</translation>
+    </message>
+    <message>
+        <source>{0} peserta dari {1}</source>
+        <translation>{0} participants from {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPanel</name>
+    <message>
+        <source>HP peserta</source>
+        <translation>Participants&apos; phones</translation>
+    </message>
+    <message>
+        <source>Alamat laptop untuk HP</source>
+        <translation>Laptop address for phones</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (tidak ada jaringan)</source>
+        <translation>127.0.0.1 (no network)</translation>
+    </message>
+    <message>
+        <source>Tampilkan kode QR di layar peserta</source>
+        <translation>Show the QR code on the audience screen</translation>
+    </message>
+    <message>
+        <source>Kunci ruang (peserta baru tidak dapat masuk)</source>
+        <translation>Lock the room (no new participants can join)</translation>
+    </message>
+    <message>
+        <source>Setujui pindah HP</source>
+        <translation>Approve the phone change</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Peserta yang bergabung</source>
+        <translation>Participants who joined</translation>
+    </message>
+    <message>
+        <source>Keluarkan</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keluarkan peserta terpilih</source>
+        <translation>Remove the selected participant</translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>✓ HP pertama tersambung lewat {0}</source>
+        <translation>✓ First phone connected through {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada HP yang tersambung.</source>
+        <translation>No phone has connected yet.</translation>
+    </message>
+    <message>
+        <source>Bergabung: {0} · tersambung sekarang: {1} · menjawab soal ini: {2}</source>
+        <translation>Joined: {0} · connected now: {1} · answered this question: {2}</translation>
+    </message>
+    <message>
+        <source>{0} meminta pindah ke HP lain.</source>
+        <translation>{0} asks to move to another phone.</translation>
+    </message>
+    <message>
+        <source>Keluarkan peserta</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <source>Keluarkan {0}? HP-nya terputus; jawaban yang sudah masuk tetap tersimpan.</source>
+        <translation>Remove {0}? Their phone is disconnected; answers already given stay stored.</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeProjector</name>
+    <message>
+        <source>Baris {0} dari {1}</source>
+        <translation>Line {0} of {1}</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} peserta sudah menyatakan ikrar</source>
+        <translation>{0} of {1} participants have confirmed the pledge</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1469,10 @@ up!</translation>
         <translation>Save status</translation>
     </message>
     <message>
+        <source>Tombol tidak dipakai</source>
+        <translation>Key not used</translation>
+    </message>
+    <message>
         <source>←  Kembali</source>
         <translation>←  Back</translation>
     </message>
@@ -1033,16 +1517,28 @@ up!</translation>
         <translation>Finish  (Enter)  →</translation>
     </message>
     <message>
-        <source>B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>B = True (Benar), S = False (Salah) · Enter: next · Ctrl+F: unsure</translation>
+        <source>A = Benar, B = Salah (atau 1 / 2) · Enter: lanjut</source>
+        <translation>A = True (Benar), B = False (Salah) (or 1 / 2) · Enter: next</translation>
     </message>
     <message>
-        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Letters A–{0} choose/unchoose · Enter: next · Ctrl+F: unsure</translation>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A = Benar atau B = Salah.</source>
+        <translation>The {0} key does nothing on this question. Choose A = True (Benar) or B = False (Salah).</translation>
     </message>
     <message>
-        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Press a letter A–{0} to answer · Enter: next · Ctrl+F: unsure</translation>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A–{1} atau 1–{2}.</source>
+        <translation>The {0} key does nothing on this question. Choose A–{1} or 1–{2}.</translation>
+    </message>
+    <message>
+        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut</source>
+        <translation>Letters A–{0} choose/unchoose · Enter: next</translation>
+    </message>
+    <message>
+        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut</source>
+        <translation>Press a letter A–{0} to answer · Enter: next</translation>
+    </message>
+    <message>
+        <source> · Ctrl+F: ragu-ragu</source>
+        <translation> · Ctrl+F: unsure</translation>
     </message>
     <message>
         <source> · ←/→: pindah soal</source>
@@ -1079,6 +1575,37 @@ up!</translation>
     <message>
         <source>Sisa waktu tes {0}</source>
         <translation>Test time left {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionStrip</name>
+    <message>
+        <source>Daftar nomor soal</source>
+        <translation>Question numbers</translation>
+    </message>
+    <message>
+        <source>sudah dijawab</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>belum dijawab</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>, ragu-ragu</source>
+        <translation>, unsure</translation>
+    </message>
+    <message>
+        <source>, waktu habis</source>
+        <translation>, time is up</translation>
+    </message>
+    <message>
+        <source>Soal {0}: {1}</source>
+        <translation>Question {0}: {1}</translation>
+    </message>
+    <message>
+        <source>sedang tampil</source>
+        <translation>shown now</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1659,10 @@ up!</translation>
         <translation>Right {0}</translation>
     </message>
     <message>
+        <source>Sebagian benar {0}</source>
+        <translation>Partly correct {0}</translation>
+    </message>
+    <message>
         <source>Salah {0}</source>
         <translation>Wrong {0}</translation>
     </message>
@@ -1154,6 +1685,197 @@ up!</translation>
     <message>
         <source>Nilai kategori {0}</source>
         <translation>Category score {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsOperations</name>
+    <message>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Paket hasil gagal dibuat</source>
+        <translation>The results package could not be written</translation>
+    </message>
+    <message>
+        <source>Penggabungan gagal</source>
+        <translation>Merging failed</translation>
+    </message>
+    <message>
+        <source>Berkas sesi gagal dibuat</source>
+        <translation>The session file could not be written</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tidak dapat dipakai</source>
+        <translation>The session file cannot be used</translation>
+    </message>
+    <message>
+        <source>Tes tidak dapat dinyatakan tidak sah</source>
+        <translation>The test could not be declared invalid</translation>
+    </message>
+    <message>
+        <source>PDF gagal dibuat</source>
+        <translation>PDF could not be created</translation>
+    </message>
+    <message>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mengekspor ke {0}…</source>
+        <translation>Exporting to {0}…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0} ({1} baris).</source>
+        <translation>Saved: {0} ({1} rows).</translation>
+    </message>
+    <message>
+        <source>{0} pengerjaan belum selesai tidak diekspor.</source>
+        <translation>{0} unfinished attempts were not exported.</translation>
+    </message>
+    <message>
+        <source>Paket hasil untuk digabung</source>
+        <translation>Results package to merge</translation>
+    </message>
+    <message>
+        <source>Paket hasil Kuis ASN (*.kuis-hasil)</source>
+        <translation>Kuis ASN results packages (*.kuis-hasil)</translation>
+    </message>
+    <message>
+        <source>Menulis paket hasil…</source>
+        <translation>Writing the results package…</translation>
+    </message>
+    <message>
+        <source>Paket hasil tersimpan: {0} ({1} hasil).</source>
+        <translation>Results package saved: {0} ({1} results).</translation>
+    </message>
+    <message>
+        <source>Pilih paket hasil dari laptop lain</source>
+        <translation>Choose results packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Menggabungkan {0} paket…</source>
+        <translation>Merging {0} packages…</translation>
+    </message>
+    <message>
+        <source>{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.</source>
+        <translation>{0} results imported, {1} duplicates skipped, {2} packages rejected.</translation>
+    </message>
+    <message>
+        <source>Hasil penggabungan</source>
+        <translation>Merge result</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes tidak sah</source>
+        <translation>Declare the test invalid</translation>
+    </message>
+    <message>
+        <source>Tes {0} tetap tersimpan dan tampil dengan alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal; ini tidak dapat dibatalkan. Alasan:</source>
+        <translation>The test of {0} stays stored and is shown with the reason, but no longer counts in the mean score, N-Gain and item analysis; this cannot be undone. Reason:</translation>
+    </message>
+    <message>
+        <source>Tes {0} dinyatakan tidak sah: {1}</source>
+        <translation>The test of {0} was declared invalid: {1}</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Bagikan sesi</source>
+        <translation>Share the session</translation>
+    </message>
+    <message>
+        <source>Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah dipakai. Lanjutkan?</source>
+        <translation>The session file contains this session&apos;s secret key. Copy it only to laptops used in this session, never give it to participants, and delete it from the USB stick after use. Continue?</translation>
+    </message>
+    <message>
+        <source>Berkas sesi</source>
+        <translation>Session file</translation>
+    </message>
+    <message>
+        <source>Berkas sesi Kuis ASN (*.kuis-sesi)</source>
+        <translation>Kuis ASN session files (*.kuis-sesi)</translation>
+    </message>
+    <message>
+        <source>Menulis berkas sesi…</source>
+        <translation>Writing the session file…</translation>
+    </message>
+    <message>
+        <source>Berkas sesi tersimpan: {0}</source>
+        <translation>Session file saved: {0}</translation>
+    </message>
+    <message>
+        <source>Pilih berkas sesi dari laptop pelatih</source>
+        <translation>Choose the session file from the trainer&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Membaca berkas sesi…</source>
+        <translation>Reading the session file…</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) dibuat di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) created on this laptop.</translation>
+    </message>
+    <message>
+        <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
+        <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan (PDF)</source>
+        <translation>Session report (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Daftar hadir (PDF)</source>
+        <translation>Attendance list (PDF)</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar (PDF)</source>
+        <translation>Pledge list (PDF)</translation>
+    </message>
+    <message>
+        <source>Membaca penanda tangan…</source>
+        <translation>Reading the signer…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta (PDF)</source>
+        <translation>Participant certificates (PDF)</translation>
+    </message>
+    <message>
+        <source>Membuat PDF {0}…</source>
+        <translation>Creating PDF {0}…</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan: {0} ({1} halaman, {2} detik).</source>
+        <translation>Report saved: {0} ({1} pages, {2} seconds).</translation>
+    </message>
+    <message>
+        <source>Sertifikat tersimpan: {0} ({1} peserta).</source>
+        <translation>Certificates saved: {0} ({1} participants).</translation>
+    </message>
+    <message>
+        <source>Daftar tersimpan: {0} ({1} halaman).</source>
+        <translation>List saved: {0} ({1} pages).</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1973,30 @@ up!</translation>
         <translation>Import .kuis-hasil packages from other laptops</translation>
     </message>
     <message>
+        <source>Cetak PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan, sertifikat, daftar hadir</source>
+        <translation>Session report, certificates, attendance list</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan…</source>
+        <translation>Session report…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta…</source>
+        <translation>Participant certificates…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar…</source>
+        <translation>Pledge list…</translation>
+    </message>
+    <message>
         <source>Saring nama, NIP, atau unit kerja…</source>
         <translation>Filter by name, NIP or work unit…</translation>
     </message>
@@ -1265,6 +2011,18 @@ up!</translation>
     <message>
         <source>Pilih peserta untuk melihat jawabannya</source>
         <translation>Choose a participant to see their answers</translation>
+    </message>
+    <message>
+        <source>Nyatakan tidak sah…</source>
+        <translation>Declare invalid…</translation>
+    </message>
+    <message>
+        <source>Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal</source>
+        <translation>This participant&apos;s test stays stored with the reason, but no longer counts in the mean score, N-Gain and item analysis</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes peserta ini tidak sah</source>
+        <translation>Declare this participant&apos;s test invalid</translation>
     </message>
     <message>
         <source>Jawaban peserta</source>
@@ -1335,6 +2093,10 @@ up!</translation>
         <translation>{0} not finished (not exported)</translation>
     </message>
     <message>
+        <source>{0} dinyatakan tidak sah (tidak dihitung)</source>
+        <translation>{0} declared invalid (not counted)</translation>
+    </message>
+    <message>
         <source>rata-rata nilai {0} (terendah {1}, tertinggi {2})</source>
         <translation>average score {0} (lowest {1}, highest {2})</translation>
     </message>
@@ -1399,6 +2161,10 @@ up!</translation>
         <translation>Answers of {0}</translation>
     </message>
     <message>
+        <source>tidak sah: {0}</source>
+        <translation>invalid: {0}</translation>
+    </message>
+    <message>
         <source>✓ kunci</source>
         <translation>✓ key</translation>
     </message>
@@ -1413,130 +2179,6 @@ up!</translation>
     <message>
         <source>Salah</source>
         <translation>Wrong</translation>
-    </message>
-    <message>
-        <source>Ekspor gagal</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <source>Paket hasil gagal dibuat</source>
-        <translation>The results package could not be written</translation>
-    </message>
-    <message>
-        <source>Penggabungan gagal</source>
-        <translation>Merging failed</translation>
-    </message>
-    <message>
-        <source>Berkas sesi gagal dibuat</source>
-        <translation>The session file could not be written</translation>
-    </message>
-    <message>
-        <source>Berkas sesi tidak dapat dipakai</source>
-        <translation>The session file cannot be used</translation>
-    </message>
-    <message>
-        <source>Gagal</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Ekspor CSV</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>Berkas CSV (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Ekspor XLSX</source>
-        <translation>Export XLSX</translation>
-    </message>
-    <message>
-        <source>Buku kerja Excel (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Mengekspor ke {0}…</source>
-        <translation>Exporting to {0}…</translation>
-    </message>
-    <message>
-        <source>Tersimpan: {0} ({1} baris).</source>
-        <translation>Saved: {0} ({1} rows).</translation>
-    </message>
-    <message>
-        <source>{0} pengerjaan belum selesai tidak diekspor.</source>
-        <translation>{0} unfinished attempts were not exported.</translation>
-    </message>
-    <message>
-        <source>Paket hasil untuk digabung</source>
-        <translation>Results package to merge</translation>
-    </message>
-    <message>
-        <source>Paket hasil Kuis ASN (*.kuis-hasil)</source>
-        <translation>Kuis ASN results packages (*.kuis-hasil)</translation>
-    </message>
-    <message>
-        <source>Menulis paket hasil…</source>
-        <translation>Writing the results package…</translation>
-    </message>
-    <message>
-        <source>Paket hasil tersimpan: {0} ({1} hasil).</source>
-        <translation>Results package saved: {0} ({1} results).</translation>
-    </message>
-    <message>
-        <source>Pilih paket hasil dari laptop lain</source>
-        <translation>Choose results packages from other laptops</translation>
-    </message>
-    <message>
-        <source>Menggabungkan {0} paket…</source>
-        <translation>Merging {0} packages…</translation>
-    </message>
-    <message>
-        <source>{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.</source>
-        <translation>{0} results imported, {1} duplicates skipped, {2} packages rejected.</translation>
-    </message>
-    <message>
-        <source>Hasil penggabungan</source>
-        <translation>Merge result</translation>
-    </message>
-    <message>
-        <source>Bagikan sesi</source>
-        <translation>Share the session</translation>
-    </message>
-    <message>
-        <source>Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah dipakai. Lanjutkan?</source>
-        <translation>The session file contains this session&apos;s secret key. Copy it only to laptops used in this session, never give it to participants, and delete it from the USB stick after use. Continue?</translation>
-    </message>
-    <message>
-        <source>Berkas sesi</source>
-        <translation>Session file</translation>
-    </message>
-    <message>
-        <source>Berkas sesi Kuis ASN (*.kuis-sesi)</source>
-        <translation>Kuis ASN session files (*.kuis-sesi)</translation>
-    </message>
-    <message>
-        <source>Menulis berkas sesi…</source>
-        <translation>Writing the session file…</translation>
-    </message>
-    <message>
-        <source>Berkas sesi tersimpan: {0}</source>
-        <translation>Session file saved: {0}</translation>
-    </message>
-    <message>
-        <source>Pilih berkas sesi dari laptop pelatih</source>
-        <translation>Choose the session file from the trainer&apos;s laptop</translation>
-    </message>
-    <message>
-        <source>Membaca berkas sesi…</source>
-        <translation>Reading the session file…</translation>
-    </message>
-    <message>
-        <source>Sesi &apos;{0}&apos; ({1}) dibuat di laptop ini.</source>
-        <translation>Session &apos;{0}&apos; ({1}) created on this laptop.</translation>
-    </message>
-    <message>
-        <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
-        <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +2414,10 @@ up!</translation>
         <translation>Allow guests</translation>
     </message>
     <message>
+        <source>Lewat HP</source>
+        <translation>On phones</translation>
+    </message>
+    <message>
         <source>4. Pengamanan</source>
         <translation>4. Safety</translation>
     </message>
@@ -1858,6 +2504,14 @@ up!</translation>
     <message>
         <source>Daftar sesi pretest tidak dapat dibaca: {0}</source>
         <translation>The pretest sessions cannot be read: {0}</translation>
+    </message>
+    <message>
+        <source>Lewat HP (hadir, ikrar, tes)</source>
+        <translation>On phones (attendance, pledge, test)</translation>
+    </message>
+    <message>
+        <source>Peserta memakai HP masing-masing lewat Wi-Fi aula untuk daftar hadir, ikrar dan tes.</source>
+        <translation>Participants use their own phones over the hall Wi-Fi for attendance, the pledge and the test.</translation>
     </message>
     <message>
         <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>
@@ -2106,6 +2760,17 @@ up!</translation>
     <message>
         <source>Tim {0} jawab {1}</source>
         <translation>Team {0} answers {1}</translation>
+    </message>
+    <message>
+        <source>Peserta menjawab lewat HP: jumlah yang sudah menjawab ada di panel HP peserta di atas dan di layar peserta.</source>
+        <translation>Participants answer on their phones: how many have answered is shown in the phones panel above and on the audience screen.</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>Gagal menyimpan jawaban HP: {0}</source>
+        <translation>Phone answer not saved: {0}</translation>
     </message>
 </context>
 </TS>

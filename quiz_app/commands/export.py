@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "pada sesi)")
     p.add_argument("--bank-dir", action="append", default=[], metavar="FOLDER",
                    help="folder tambahan tempat mencari bank soal (untuk judul kategori)")
+    p.add_argument("--list", choices=("hadir", "ikrar"), default=None, dest="presence",
+                   help="ekspor daftar hadir ('hadir') atau daftar ikrar ('ikrar') sesi ini, "
+                   "bukan hasil tes")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("export-package",
@@ -57,6 +60,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     if fmt == "package":
         return cmd_export_package(args)
+    if args.presence:
+        return _export_presence(args, fmt)
     from ..core import paths
     from ..core.results import ResultsStore, export_session, resolve_session
 
@@ -88,4 +93,18 @@ def cmd_export_package(args: argparse.Namespace) -> int:
           f"{info.attempts} hasil.")
     if info.unfinished:
         print(f"{info.unfinished} pengerjaan belum selesai, tidak dimasukkan.", file=sys.stderr)
+    return 0
+
+
+def _export_presence(args: argparse.Namespace, fmt: str) -> int:
+    from ..core import paths
+    from ..core.results import ResultsStore, export_presence, resolve_session
+
+    kind = {"hadir": "attendance", "ikrar": "pledge"}[args.presence]
+    with ResultsStore.open_in(paths.data_dir()) as store:
+        session = resolve_session(store, args.session)
+        report = export_presence(store, session.id, Path(args.out), kind=kind, fmt=fmt,
+                                 dialect=args.dialect)
+    print(f"{report.path}: {report.rows} baris daftar {args.presence} dari sesi {session.id} "
+          f"'{session.title}' ({session.code}) diekspor.")
     return 0

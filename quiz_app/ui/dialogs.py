@@ -1,7 +1,7 @@
 """The one place that opens modal dialogs. Tests patch these functions.
 
-Button labels are set explicitly and translated here: Qt ships no Indonesian catalogue
-(``qtbase_id.qm``) for its standard buttons, so relying on it would show "Cancel"/"Yes".
+Button labels are set explicitly and translated here, so they never depend on a Qt
+catalogue being found (ours, ``qtbase_id.qm``, covers the file dialogs and the rest).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QDialog, QWidget
 
 # Dialog classes are looked up when a dialog opens, not at import: PySide6 builds each
 # class's type on first use, and none of these is needed to show the first window.
@@ -23,13 +23,73 @@ def _tr(text: str) -> str:
 
 
 def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    """A warning. ``detail`` (the located issues: ``berkas:baris:kolom: pesan``) is shown in
+    the dialog itself, never behind QMessageBox's "Show Details…" button: the line number is
+    what the trainer needs to fix the file."""
     from PySide6.QtWidgets import QMessageBox
 
+    if detail.strip() and detail.strip() != text.strip():
+        message_dialog(parent, title, text, detail).exec()
+        return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
-    if detail:
-        box.setDetailedText(detail)
     box.exec()
+
+
+def message_dialog(parent: QWidget | None, title: str, text: str, detail: str) -> QDialog:
+    """The warning dialog with its details in a scrolling box (built, not shown)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QHBoxLayout,
+        QLabel,
+        QPlainTextEdit,
+        QStyle,
+        QVBoxLayout,
+    )
+
+    from .screenfit import fit_window
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("MessageDialog")
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    top = QHBoxLayout()
+    icon = QLabel(dialog)
+    icon.setPixmap(dialog.style().standardIcon(
+        QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    label.setAccessibleName(_tr("Pesan"))
+    top.addWidget(icon)
+    top.addWidget(label, 1)
+    details = QPlainTextEdit(dialog)
+    details.setObjectName("Details")
+    details.setReadOnly(True)
+    details.setPlainText(detail)
+    details.setAccessibleName(_tr("Rincian"))
+    details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    details.setMinimumHeight(details.fontMetrics().lineSpacing() * 4)
+    buttons = QDialogButtonBox(dialog)
+    copy = buttons.addButton(_tr("Salin rincian"), QDialogButtonBox.ButtonRole.ActionRole)
+    copy.setAccessibleName(_tr("Salin rincian"))
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(detail))
+    ok = buttons.addButton(_tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAccessibleName(_tr("OK"))
+    ok.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    layout.addLayout(top)
+    layout.addWidget(details, 1)
+    layout.addWidget(buttons)
+    lines = detail.count("\n") + 1
+    height = 160 + min(lines, 14) * details.fontMetrics().lineSpacing()
+    fit_window(dialog, 720, height, parent)
+    ok.setFocus()
+    return dialog
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
@@ -106,6 +166,24 @@ def ask_pin(parent: QWidget | None, title: str, text: str) -> str | None:
     return field.text()
 
 
+def ask_text(parent: QWidget | None, title: str, text: str) -> str | None:
+    """One line of text typed by the user (trimmed), or None when cancelled or empty."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setOkButtonText(_tr("OK"))
+    dialog.setCancelButtonText(_tr("Batal"))
+    dialog.resize(560, dialog.sizeHint().height())
+    if not dialog.exec():
+        return None
+    value = " ".join(dialog.textValue().split())
+    return value or None
+
+
 def open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
@@ -170,3 +248,40 @@ def ask_open_paths(parent: QWidget | None, title: str, folder: Path,
 
     names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), name_filter)
     return [Path(n) for n in names]
+
+
+def ask_signer(parent: QWidget | None, name: str, nip: str, title: str,
+               show_nilai: bool) -> tuple[str, str, str, bool] | None:
+    """The certificates' signing official (name, NIP, position) and whether to print the
+    nilai; None when cancelled."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QDialog,
+        QDialogButtonBox,
+        QFormLayout,
+        QLineEdit,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_tr("Sertifikat peserta"))
+    form = QFormLayout(dialog)
+    name_edit, nip_edit, title_edit = QLineEdit(name), QLineEdit(nip), QLineEdit(title)
+    title_edit.setPlaceholderText(_tr("mis. Kepala BKPSDM Kabupaten Sleman"))
+    for edit in (name_edit, nip_edit, title_edit):
+        edit.setMinimumWidth(340)
+    nilai = QCheckBox(_tr("Cantumkan nilai peserta"))
+    nilai.setChecked(show_nilai)
+    form.addRow(_tr("Nama penanda tangan"), name_edit)
+    form.addRow(_tr("NIP penanda tangan"), nip_edit)
+    form.addRow(_tr("Jabatan penanda tangan"), title_edit)
+    form.addRow("", nilai)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Buat Sertifikat"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name_edit.text(), nip_edit.text(), title_edit.text(), nilai.isChecked()

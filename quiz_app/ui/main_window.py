@@ -21,6 +21,7 @@ from ..core.banks import bundled_bank_files, bundled_plan_files
 from ..core.clock import Clock, monotonic_clock
 from . import dialogs
 from .i18n import choose_language, save_language
+from .screenfit import fit_window
 from .worker import run_in_worker
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .banklist import BankEntry, BankListModel
     from .participant.launcher import Launcher
     from .participant.session import SessionSetup
+    from .participant.window import ParticipantWindow
     from .presenter.launch import Presenter
     from .presenter.setup_dialog import PresenterSetup, PresenterSetupDialog
     from .setup import SetupDialog
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
-        self.resize(1100, 700)
+        fit_window(self, 1100, 700)
         self.entries: list[BankEntry] = []
         self.setup_dialog: SetupDialog | None = None
         self.presenter_dialog: PresenterSetupDialog | None = None
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
 
             self._launcher = Launcher(self.data_dir, self.cache, self.clock, self)
             self._launcher.dialog_parent = self
+            self._launcher.window_opened.connect(self._participant_opened)
             self._launcher.window_closed.connect(self._participant_closed)
         return self._launcher
 
@@ -234,8 +237,19 @@ class MainWindow(QMainWindow):
             self.start_participant(setup)
 
     def start_participant(self, setup: SessionSetup) -> None:
-        window = self.launcher.start_session(setup)
-        if window is not None and setup.kiosk:
+        if setup.phones:  # "lewat HP": the phone desk, not a participant window
+            from .phone_desk import open_phone_desk
+
+            open_phone_desk(self, self.data_dir, setup, self.clock,
+                            on_open=lambda w: setattr(self, "phone_desk", w))
+            return
+        self.launcher.start_session(setup)
+
+    def _participant_opened(self, window: ParticipantWindow) -> None:
+        """A kiosk participant window (new, or resumed after a crash) has the screen to
+        itself: the main window steps out of the way, so nothing is left behind the
+        kiosk to Alt+Tab to or to keep the keyboard."""
+        if window.session.kiosk:
             self.hide()
 
     def _participant_closed(self) -> None:
@@ -293,7 +307,7 @@ class MainWindow(QMainWindow):
 
         presenter = start_presenter(self, self.data_dir, setup.source, setup.teams,
                                     setup.discussion, clock=self.clock, cache=self.cache,
-                                    loaded=loaded)
+                                    loaded=loaded, phones=setup.phones)
         if presenter is not None:
             self.presenter = presenter
             presenter.closed.connect(self._presenter_closed)

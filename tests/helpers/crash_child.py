@@ -19,7 +19,7 @@ check a copy of the files (the real ones keep their hot WAL for the next child, 
 restarting after a power cut): every promise is kept, ``PRAGMA integrity_check`` is ok,
 and every unfinished attempt resumes: same spec as ``build_attempt`` gives for its seed,
 same answers, remaining test time = limit - checkpointed elapsed.
-Used by ``tests/core/test_crash.py`` and ``bench/crash.py``.
+Used by ``tests/core/results/test_crash.py`` and ``bench/crash.py``.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -53,12 +53,14 @@ from .tables import (
     analysis_table,
     detail_table,
     neutralise,
+    presence_table,
     summary_table,
 )
 
 __all__ = [
     "ExportReport",
     "atomic_target",
+    "export_presence",
     "export_session",
     "write_csv",
     "write_results",
@@ -108,6 +110,26 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
+def _new_temp(target: Path) -> Path:
+    """Create an empty temporary file beside ``target`` with the permissions of any file
+    the user saves (0666 less the umask, applied by the OS). ``tempfile.mkstemp`` would
+    make it 0600, and HR could not open the export from another account or share."""
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(name, _TEMP_FLAGS, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return name
+    raise FileExistsError(errno.EEXIST, "tidak ada nama berkas sementara yang bebas",
+                          str(target.parent))
+
+
 @contextmanager
 def atomic_target(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it is flushed to disk and
@@ -117,11 +139,9 @@ def atomic_target(target: Path) -> Iterator[Path]:
     if target.is_dir():
         raise ExportError(f"'{target}' adalah sebuah folder; pilih nama berkas.", target)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        tmp = _new_temp(target)
     except OSError as exc:
         raise _write_error(target, exc) from exc
-    os.close(fd)
-    tmp = Path(name)
     done = False
     try:
         yield tmp
@@ -350,9 +370,47 @@ def write_results(
     fmt = ExportFormat(fmt)
     out = Path(out)
     if fmt is ExportFormat.XLSX:
-        rows = write_xlsx(out, [summary_table(results), detail_table(results),
-                                analysis_table(results)], progress)
+        tables = [summary_table(results), detail_table(results), analysis_table(results)]
+        tables += _presence_tables(results)
+        rows = write_xlsx(out, tables, progress)
     else:
         table = detail_table(results, dialect) if detail else summary_table(results)
         rows = write_csv(out, table, dialect, progress)
     return ExportReport(out, rows, len(results.unfinished), fmt, detail)
+
+
+def _presence_tables(results: SessionResults) -> list[Table]:
+    """The Daftar Hadir and Ikrar sheets, when the session (or its pre-test) has them."""
+    if not results.presence:
+        return []
+    sessions = {results.session.id: results.session}
+    if results.pretest is not None:
+        sessions[results.pretest.id] = results.pretest
+    kinds = {str(r.kind) for r in results.presence}
+    return [presence_table(results.presence, sessions, kind)
+            for kind in ("attendance", "pledge") if kind in kinds]
+
+
+def export_presence(
+    store: ResultsStore,
+    session_id: int,
+    out: Path,
+    *,
+    kind: str = "attendance",
+    fmt: ExportFormat | str = ExportFormat.CSV,
+    dialect: Dialect | str = Dialect.ID,
+) -> ExportReport:
+    """Export a session's daftar hadir (``kind="attendance"``) or signed pledge list
+    (``"pledge"``) as CSV or XLSX, like the results."""
+    from .presence import PresenceKind, presence_rows
+
+    fmt = ExportFormat(fmt)
+    session = store.session(session_id)
+    rows = presence_rows(store, session_id, PresenceKind(kind))
+    table = presence_table(rows, {session.id: session}, str(PresenceKind(kind)))
+    out = Path(out)
+    if fmt is ExportFormat.XLSX:
+        n = write_xlsx(out, [table])
+    else:
+        n = write_csv(out, table, dialect)
+    return ExportReport(out, n, 0, fmt, False)

@@ -226,6 +226,8 @@ def _attempt_to_dict(rec: AttemptRecord) -> dict[str, Any]:
         "answers": [answer_to_dict(a) for a in rec.answers.values()],
         "result": attempt_result_to_dict(rec.result),
         "device": rec.device,
+        "void_reason": rec.void_reason,
+        "voided_at": rec.voided_at,
     }
 
 
@@ -271,6 +273,9 @@ def _attempt_from_dict(d: dict[str, Any]) -> AttemptRecord:
         answers=answers,
         result=attempt_result_from_dict(d["result"]),
         device=str(d["device"]),
+        # packages written before attempts could be voided have neither key
+        void_reason=str(d.get("void_reason") or ""),
+        voided_at=None if d.get("voided_at") is None else str(d["voided_at"]),
     )
     _check_spec_answers(spec, rec)
     return rec
@@ -294,7 +299,15 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         items.append(_attempt_to_dict(rec))
         if progress is not None and i % 200 == 0:
             progress(i, len(finished) + 1)
-    data = _dumps({"attempts": items})
+    from .presence import away_counts, presence_rows, presence_to_dict
+
+    # attendance and pledge rows, and times a phone left the test page, travel in the
+    # same signed data (issue 16)
+    kept = {r.id for r in finished}
+    away = {a: n for a, n in away_counts(store, session_id).items() if a in kept}
+    data = _dumps({"attempts": items,
+                   "presence": [presence_to_dict(r) for r in presence_rows(store, session_id)],
+                   "away": away})
     manifest = _dumps({
         "format": PACKAGE_FORMAT,
         "created_at": now_iso(),
@@ -324,6 +337,8 @@ class Package:
     path: Path
     manifest: dict[str, Any]
     attempts: tuple[AttemptRecord, ...]
+    presence: tuple[Any, ...] = ()  # PresenceRecord rows (packages since issue 16)
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def device(self) -> str:
@@ -391,11 +406,20 @@ def read_package(path: Path, session: SessionRecord) -> Package:
     try:
         body = json.loads(data)
         attempts = tuple(_attempt_from_dict(a) for a in body["attempts"])
+        from .presence import presence_from_dict
+
+        extra = body.get("presence", [])
+        if not isinstance(extra, list):
+            raise TypeError("presence")
+        rows = tuple(presence_from_dict(r) for r in extra)
+        away = {str(k): int(v) for k, v in dict(body.get("away", {})).items()}
+        if any(v < 0 for v in away.values()):
+            raise ValueError("away")
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ExportError(f"Isi paket hasil '{name}' tidak valid: {exc}.", path) from exc
     if len(attempts) != manifest.get("attempts"):
         raise ExportError(f"{bad}.", path)
-    return Package(path, manifest, attempts)
+    return Package(path, manifest, attempts, rows, away)
 
 
 @dataclass(frozen=True)
@@ -476,7 +500,14 @@ def merge_packages(store: ResultsStore, session_id: int, paths: Sequence[Path],
         path = Path(raw)
         try:
             package = read_package(path, session)
-            result = import_attempts(store, session_id, package.attempts)
+            with store.batch():  # attempts and presence rows: one transaction
+                result = import_attempts(store, session_id, package.attempts)
+                from .presence import import_away, import_presence
+
+                if package.presence:
+                    import_presence(store, session_id, package.presence)
+                if package.away:
+                    import_away(store, package.away)
         except QuizError as exc:
             reports.append(PackageReport(path, error=exc.message))
         else:

@@ -21,7 +21,7 @@ APPLICATION_ID = 0x4B41534E  # "KASN", written by migration v1 into the file hea
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 # MIGRATIONS[i] upgrades a database from schema version i to i + 1. Append only: a released
-# step is never edited (tests/core/test_store.py builds a v1 file from a frozen copy).
+# step is never edited (tests/core/results/test_store.py builds a v1 file from a frozen copy).
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # v1: initial schema
     (
@@ -89,8 +89,40 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN device TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX attempts_status_idx ON attempts(status)",
     ),
+    # v3: HR can declare a finished attempt invalid ("tidak sah") with a reason; it stays
+    # in the store (status still 'finished') and is shown, but never scored or compared.
+    (
+        "ALTER TABLE attempts ADD COLUMN void_reason TEXT",
+        "ALTER TABLE attempts ADD COLUMN voided_at TEXT",
+    ),
+    # v4 (issue 16): the attendance list (daftar hadir) and the signed pledge (ikrar) of a
+    # session, one row per person and kind (``id`` is a uuid so a merge from several
+    # laptops recognises a row it already has); times a phone left the test page.
+    (
+        """CREATE TABLE presence (
+            id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('attendance', 'pledge')),
+            nip TEXT,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE UNIQUE INDEX presence_person_idx ON presence(session_id, kind, nip)"
+        " WHERE nip IS NOT NULL",
+        "CREATE INDEX presence_session_idx ON presence(session_id, kind, at)",
+        # how often a phone participant left the test page (visibilitychange), per attempt
+        """CREATE TABLE attempt_away (
+            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+VOID_REASON_MAX = 500  # characters of the reason an attempt was declared invalid
 
 
 class SessionStatus(StrEnum):
@@ -151,6 +183,13 @@ class AttemptRecord:
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
     result: AttemptResult | None = None
     device: str = ""  # hostname of the laptop that started the attempt
+    void_reason: str = ""  # why HR declared it invalid ("tidak sah"); "" when valid
+    voided_at: str | None = None  # when it was declared invalid
+
+    @property
+    def voided(self) -> bool:
+        """Declared invalid by HR: shown with its reason, never scored or compared."""
+        return self.voided_at is not None
 
 
 def now_iso() -> str:
@@ -202,6 +241,7 @@ _ATTEMPT_QUERY = """
     SELECT a.id, a.session_id, a.participant_id, a.seed, a.spec_json, a.status, a.started_at,
            a.finished_at, a.updated_at, a.elapsed, a.current_index, a.result_json, a.device,
            a.question_time_json,
-           p.nip, p.name, p.position, p.unit, p.rank, p.extra_json
+           p.nip, p.name, p.position, p.unit, p.rank, p.extra_json,
+           a.void_reason, a.voided_at
     FROM attempts a JOIN participants p ON p.id = a.participant_id
 """

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..errors import ExportError, QuizError
+from ..errors import ExportError, QuizError, StoreError
 from ..model import Category
 from ..quiz import round_half_up
 from .records import AttemptRecord, AttemptStatus, SessionRecord
@@ -17,6 +18,7 @@ from .store import ResultsStore
 __all__ = [
     "PrePost",
     "SessionResults",
+    "attempt_to_void",
     "gain_summary",
     "load_results",
     "normalised_gain",
@@ -62,15 +64,25 @@ class SessionResults:
     """One session, ready to export or show."""
 
     session: SessionRecord
-    attempts: tuple[AttemptRecord, ...]  # finished, in the order they started
+    attempts: tuple[AttemptRecord, ...]  # finished and valid, in the order they started
     unfinished: tuple[AttemptRecord, ...]  # in progress or abandoned: not exported
     categories: tuple[Category, ...]  # bank order; only categories the attempts used
     pretest: SessionRecord | None = None
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
+    # finished, but declared invalid by HR: shown with the reason, never scored or compared
+    voided: tuple[AttemptRecord, ...] = ()
+    # attendance and pledge rows of this session and of its pre-test (PresenceRecord)
+    presence: tuple[Any, ...] = ()
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def has_pretest(self) -> bool:
         return self.pretest is not None
+
+    @property
+    def listed(self) -> tuple[AttemptRecord, ...]:
+        """Finished attempts, valid and voided, in the order they started (the summary)."""
+        return tuple(sorted((*self.attempts, *self.voided), key=lambda r: (r.started_at, r.id)))
 
 
 def _bank_dirs(session: SessionRecord, extra: Sequence[Path]) -> list[Path]:
@@ -139,12 +151,16 @@ def load_results(
     """Read a session for export or display.
 
     ``pretest_session_id`` overrides the session's own link to its pre-test. The pre-test
-    *nilai* of a NIP is that of its last finished attempt there.
+    *nilai* of a NIP is that of its last finished attempt there that HR did not void;
+    voided attempts of the session itself are in ``voided``, apart from ``attempts``.
     """
     session = store.session(session_id)
     records = store.attempts(session_id)
-    finished = tuple(r for r in records if r.status is AttemptStatus.FINISHED and r.result)
-    unfinished = tuple(r for r in records if r not in finished)
+    done = [r for r in records if r.status is AttemptStatus.FINISHED and r.result]
+    finished = tuple(r for r in done if not r.voided)
+    voided = tuple(r for r in done if r.voided)
+    done_ids = {r.id for r in done}  # by id: comparing whole records is O(n^2) and slow
+    unfinished = tuple(r for r in records if r.id not in done_ids)
     cats = (
         tuple(categories)
         if categories is not None
@@ -159,13 +175,72 @@ def load_results(
                 f"Sesi {session_id} tidak dapat menjadi pre-test bagi dirinya sendiri."
             )
         pretest = store.session(pre_id)
-        pre_finished = [r for r in store.attempts(pre_id) if r.status is AttemptStatus.FINISHED]
-        pre_nilai = {
-            nip: rec.result.nilai
-            for nip, rec in _latest_by_nip(pre_finished).items()
-            if rec.result is not None
-        }
-    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai)
+        latest: dict[str, tuple[str, float]] = {}  # NIP -> (finished_at, nilai), the last
+        for nip, finished_at, nilai in finished_scores(store, pre_id):
+            old = latest.get(nip)
+            if old is None or finished_at >= old[0]:
+                latest[nip] = (finished_at, nilai)
+        pre_nilai = {nip: nilai for nip, (_at, nilai) in latest.items()}
+    from .presence import away_counts, presence_rows
+
+    rows = presence_rows(store, session_id)
+    if pretest is not None:
+        rows = presence_rows(store, pretest.id) + rows
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided,
+                          presence=tuple(rows), away=away_counts(store, session_id))
+
+
+def finished_scores(store: ResultsStore, session_id: int) -> list[tuple[str, str, float]]:
+    """``(nip, finished_at, nilai)`` of a session's finished, valid (not voided), graded
+    attempts by people with a NIP, read without decoding their questions: the pre-test
+    side of N-Gain needs only the *nilai* (decoding 500 attempts cost about a second)."""
+    store.session(session_id)  # raises if missing
+    with store._snapshot() as conn:
+        rows = conn.execute(
+            "SELECT p.nip, COALESCE(a.finished_at, ''), a.nilai FROM attempts a"
+            " JOIN participants p ON p.id = a.participant_id"
+            " WHERE a.session_id = ? AND a.status = 'finished' AND a.nilai IS NOT NULL"
+            " AND a.voided_at IS NULL AND p.nip IS NOT NULL AND p.nip != ''"
+            " AND json_extract(a.result_json, '$.max_points') > 0"
+            " ORDER BY a.started_at, a.id",
+            (session_id,),
+        ).fetchall()
+    return [(str(nip), str(fin), float(nilai)) for nip, fin, nilai in rows]
+
+
+# --------------------------------------------------------------------------- voiding
+
+
+def attempt_to_void(store: ResultsStore, session_id: int, nip: str,
+                    attempt_id: str | None = None) -> AttemptRecord:
+    """The finished valid attempt of ``nip`` in a session that HR means to void.
+
+    With ``attempt_id``, that attempt (it must be this NIP's, in this session). Without
+    it, the NIP's only valid finished attempt; several are refused with their ids listed,
+    so the right one is chosen on purpose.
+    """
+    from ..people import format_nip, normalize_nip
+
+    digits = normalize_nip(nip)
+    valid = [r for r in store.attempts(session_id)
+             if r.participant.nip == digits and r.status is AttemptStatus.FINISHED
+             and r.result is not None and not r.voided]
+    if attempt_id is not None:
+        for rec in valid:
+            if rec.id == attempt_id:
+                return rec
+        raise StoreError(f"Pengerjaan {attempt_id} bukan tes selesai yang sah milik NIP "
+                         f"{format_nip(digits) if len(digits) == 18 else nip} di sesi "
+                         f"{session_id}.")
+    if not valid:
+        raise StoreError(f"NIP {nip} tidak ada tes selesai yang sah di sesi {session_id}.")
+    if len(valid) > 1:
+        lines = "\n".join(
+            f"  {r.id}  selesai {r.finished_at}  nilai {r.result.nilai if r.result else '-'}"
+            for r in valid)
+        raise StoreError(f"NIP {nip} punya {len(valid)} tes selesai di sesi {session_id}; "
+                         f"pilih satu dengan --attempt:\n{lines}")
+    return valid[0]
 
 
 # --------------------------------------------------------------------------- pre/post
@@ -191,7 +266,8 @@ class PrePost:
 
 
 def pre_post(results: SessionResults) -> list[PrePost]:
-    """One entry per NIP of the post-test (its last finished attempt), matched by NIP."""
+    """One entry per NIP of the post-test (its last finished valid attempt), matched by
+    NIP. A voided attempt is never used, on either side."""
     if not results.has_pretest:
         return []
     out = []
@@ -231,13 +307,14 @@ def gain_summary(pairs: Sequence[PrePost]) -> GainSummary:
 
 @dataclass(frozen=True)
 class ScoreSummary:
-    finished: int
+    finished: int  # valid finished attempts
     unfinished: int
     graded: int  # finished attempts with something scored (not surveys)
     passed: int
     mean_nilai: float | None
     lowest: float | None
     highest: float | None
+    voided: int = 0  # finished attempts HR declared invalid (not in the figures above)
 
 
 def score_summary(results: SessionResults) -> ScoreSummary:
@@ -252,4 +329,5 @@ def score_summary(results: SessionResults) -> ScoreSummary:
         mean_nilai=round_half_up(sum(values) / len(values), 2) if values else None,
         lowest=min(values) if values else None,
         highest=max(values) if values else None,
+        voided=len(results.voided),
     )

@@ -73,6 +73,7 @@ class ResultsStore:
         self.path = Path(path)
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
+        self._in_batch = False  # inside batch(): writes join the batch's transaction
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -172,6 +173,13 @@ class ResultsStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed (and fsync'ed) when the block ends."""
         conn = self._connection()
+        if self._in_batch:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"Gagal menyimpan ke basis data hasil: {exc}.",
+                                 self.path) from exc
+            return
         done = False
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -186,9 +194,27 @@ class ResultsStore:
                     conn.execute("ROLLBACK")
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group commit: every write inside the block shares one transaction, committed
+        (one fsync) when the block ends. A write that raises :class:`StoreError` inside the
+        block changed nothing and the others still commit; the caller decides what to do
+        with the failed one. Not reentrant."""
+        if self._in_batch:
+            raise RuntimeError("ResultsStore.batch() is not reentrant")
+        with self._write():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction, so multi-query reads see one consistent state."""
         conn = self._connection()
+        if self._in_batch:  # already inside the batch's write transaction
+            yield conn
+            return
         try:
             conn.execute("BEGIN")
             try:
@@ -356,13 +382,16 @@ class ResultsStore:
 
     # --- attempts --------------------------------------------------------------------
 
-    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec) -> str:
-        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex).
+    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec,
+                      *, attempt_id: str | None = None) -> str:
+        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex, or
+        ``attempt_id`` when the caller chose it beforehand, e.g. to refer to it before the
+        write is committed).
 
         A participant with the same NIP in the same session reuses the participant row
         (its name, position, unit and rank are updated to the latest values).
         """
-        attempt_id = uuid.uuid4().hex
+        attempt_id = attempt_id or uuid.uuid4().hex
         spec_json = _dumps(attempt_spec_to_dict(spec))
         now = now_iso()
         with self._write() as conn:
@@ -559,6 +588,18 @@ class ResultsStore:
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
 
+    def void_attempt(self, attempt_id: str, reason: str) -> AttemptRecord:
+        """HR declares a finished attempt invalid, with a reason (:mod:`.voids`)."""
+        from .voids import void_attempt
+
+        return void_attempt(self, attempt_id, reason)
+
+    def has_valid_attempt(self, session_id: int, nip: str) -> bool:
+        """Whether ``nip`` already finished a (not voided) attempt in ``session_id``."""
+        from .voids import has_valid_attempt
+
+        return has_valid_attempt(self, session_id, nip)
+
     def attempt(self, attempt_id: str) -> AttemptRecord:
         found = self._load_attempts("a.id = ?", (attempt_id,))
         if not found:
@@ -635,6 +676,8 @@ class ResultsStore:
                         answers=answers.get(row[0], {}),
                         result=result,
                         device=row[12],
+                        void_reason=row[20] or "",
+                        voided_at=row[21],
                     )
                 )
         except (ValueError, KeyError, TypeError) as exc:

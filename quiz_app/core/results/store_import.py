@@ -142,8 +142,8 @@ def _insert(conn: sqlite3.Connection, session_id: int, rec: AttemptRecord) -> No
     conn.execute(
         "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
         " started_at, finished_at, updated_at, elapsed, current_index, question_time_json,"
-        " result_json, nilai, passed, device)"
-        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " result_json, nilai, passed, device, void_reason, voided_at)"
+        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             rec.id,
             session_id,
@@ -160,6 +160,8 @@ def _insert(conn: sqlite3.Connection, session_id: int, rec: AttemptRecord) -> No
             rec.result.nilai,
             int(rec.result.passed),
             rec.device,
+            rec.void_reason or None,
+            rec.voided_at,
         ),
     )
     answered_at = rec.finished_at or rec.updated_at

@@ -20,11 +20,13 @@ from .session_results import (
 )
 
 __all__ = [
+    "ATTENDANCE_HEADERS",
     "Column",
     "DETAIL_HEADERS",
     "Dialect",
     "ExportFormat",
     "Kind",
+    "PLEDGE_HEADERS",
     "PREPOST_HEADERS",
     "SUMMARY_HEADERS",
     "SUMMARY_TAIL_HEADERS",
@@ -33,7 +35,9 @@ __all__ = [
     "detail_table",
     "format_number",
     "is_hall_team",
+    "local_time",
     "neutralise",
+    "presence_table",
     "summary_table",
 ]
 
@@ -44,8 +48,8 @@ Progress = Callable[[int, int], None]
 
 SUMMARY_HEADERS = (
     "NIP", "Nama", "Jabatan", "Unit Kerja", "Golongan", "Jenis Pegawai", "Sesi", "Tempat",
-    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Salah", "Tidak Dijawab", "Nilai",
-    "Lulus", "Durasi (detik)",
+    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Sebagian Benar", "Salah", "Tidak Dijawab",
+    "Nilai", "Lulus", "Durasi (detik)", "Keterangan",
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
@@ -57,6 +61,8 @@ DETAIL_HEADERS = (
 SHEET_SUMMARY, SHEET_DETAIL, SHEET_ANALYSIS = "Ringkasan", "Detail", "Analisis Soal"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
+PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
+VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
 # Participant.extra of a hall team (quiz_app.core.hall.TEAM_MARK, written by the hall session)
 HALL_TEAM_MARK = ("mode", "tim-aula")
 SELF_PACED_MODE = "mandiri"
@@ -135,6 +141,15 @@ class Table:
 # --------------------------------------------------------------------------- tables
 
 
+# The "Jenis Soal" column: HR reads Indonesian, not the bank's YAML codes.
+QUESTION_TYPE_LABELS = {
+    QuestionType.SINGLE: "Pilihan tunggal",
+    QuestionType.MULTIPLE: "Pilihan ganda kompleks",
+    QuestionType.TRUE_FALSE: "Benar-salah",
+    QuestionType.POLL: "Jajak pendapat",
+}
+
+
 def _option_label(qtype: QuestionType, key: str) -> str:
     if qtype is QuestionType.TRUE_FALSE:
         return "Benar" if key == TRUE_KEY else "Salah" if key == FALSE_KEY else key
@@ -163,7 +178,8 @@ def _question_count(result: AttemptResult, spec_count: int) -> int:
 
 
 def summary_table(results: SessionResults) -> Table:
-    """One row per finished attempt. Column order: ``docs/export-format.md``."""
+    """One row per finished attempt, voided ones included (``Lulus`` "Tidak sah", the
+    reason under ``Keterangan``). Column order: ``docs/export-format.md``."""
     s = results.session
     cat_cols = tuple(Column(CATEGORY_PREFIX + c.title, Kind.NUMBER) for c in results.categories)
     columns = (
@@ -179,11 +195,13 @@ def summary_table(results: SessionResults) -> Table:
         Column("Jenis Tes", Kind.CODE),
         Column("Jumlah Soal", Kind.INTEGER),
         Column("Benar", Kind.INTEGER),
+        Column("Sebagian Benar", Kind.INTEGER),
         Column("Salah", Kind.INTEGER),
         Column("Tidak Dijawab", Kind.INTEGER),
         Column("Nilai", Kind.NUMBER, number_format="0.00"),
         Column("Lulus", Kind.CODE),
         Column("Durasi (detik)", Kind.INTEGER),
+        Column("Keterangan", Kind.TEXT, 40),
         *cat_cols,
     )
     if results.has_pretest:
@@ -192,8 +210,13 @@ def summary_table(results: SessionResults) -> Table:
             Column(PREPOST_HEADERS[1], Kind.NUMBER, number_format="0.00"),
             Column(PREPOST_HEADERS[2], Kind.NUMBER, number_format="0.00"),
         )
+    present, pledged = _presence_by_nip(results.presence)
+    if results.presence:
+        columns += (Column("Hadir", Kind.CODE, 10), Column("Ikrar", Kind.CODE, 8))
+    if results.away:
+        columns += (Column("Keluar Halaman", Kind.INTEGER),)
     # hall teams are ranked among themselves, as on the projected leaderboard
-    teams = [rec for rec in results.attempts if is_hall_team(rec.participant)]
+    teams = [rec for rec in results.listed if is_hall_team(rec.participant)]
     if teams:
         columns += (
             Column(SUMMARY_TAIL_HEADERS[0], Kind.CODE),
@@ -202,40 +225,68 @@ def summary_table(results: SessionResults) -> Table:
         )
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
+    ranked = [rec for rec in results.attempts if is_hall_team(rec.participant)]  # not voided
     team_ranks = dict(zip(
-        (rec.id for rec in teams),
-        competition_ranks([(rec.result.raw_points, rec.result.correct)
-                           for rec in teams if rec.result is not None]),
+        (rec.id for rec in ranked),
+        competition_ranks([(rec.result.raw_points if rec.result else 0.0,
+                            rec.result.correct if rec.result else 0) for rec in ranked]),
         strict=True))
 
+    listed = results.listed
+
     def rows() -> Iterator[list[Value]]:
-        for rec in results.attempts:
+        for rec in listed:
             r = rec.result
             assert r is not None
             p = rec.participant
             team = is_hall_team(p)
+            passed = (YES if r.passed else NO) if r.graded and not team else NOT_GRADED
             row: list[Value] = [
                 p.nip or None, p.name, p.position, p.unit, p.rank,
                 TEAM_EMPLOYEE_TYPE if team else str(p.employee_type),
                 s.title, s.place, day, str(s.kind),
                 _question_count(r, len(rec.spec.questions)), r.correct,
-                r.wrong, r.unanswered, _nilai(r, r.nilai),
-                (YES if r.passed else NO) if r.graded and not team else NOT_GRADED,
+                r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
+                VOID if rec.voided else passed,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
+                f"{VOID}: {rec.void_reason}" if rec.voided else "",
             ]
             for cid in cat_ids:
                 v = r.nilai_per_category.get(cid)
                 row.append(None if v is None else v)
             if results.has_pretest:
-                pre = results.pretest_nilai.get(p.nip) if p.nip else None
-                post = r.nilai if r.graded else None
-                row += [pre, post, normalised_gain(pre, post)]
+                if rec.voided:  # never compared: no post-test score, no gain
+                    row += [None, None, None]
+                else:
+                    pre = results.pretest_nilai.get(p.nip) if p.nip else None
+                    post = r.nilai if r.graded else None
+                    row += [pre, post, normalised_gain(pre, post)]
+            if results.presence:
+                came = present.get(p.nip or "")
+                row += [local_time(came) if came else NO,
+                        YES if (p.nip or "") in pledged else NO]
+            if results.away:
+                row.append(results.away.get(rec.id, 0))
             if teams:
                 row += [HALL_TEAM_MARK[1] if team else SELF_PACED_MODE, r.raw_points,
                         team_ranks.get(rec.id)]
             yield row
 
-    return Table(SHEET_SUMMARY, columns, rows(), len(results.attempts))
+    return Table(SHEET_SUMMARY, columns, rows(), len(listed))
+
+
+def _presence_by_nip(rows: Iterable[Any]) -> tuple[dict[str, str], set[str]]:
+    """NIP -> earliest check-in time, and the NIPs that confirmed the pledge."""
+    present: dict[str, str] = {}
+    pledged: set[str] = set()
+    for r in rows:
+        if not r.nip:
+            continue
+        if str(r.kind) == "pledge":
+            pledged.add(r.nip)
+        elif r.nip not in present or r.at < present[r.nip]:
+            present[r.nip] = r.at
+    return present, pledged
 
 
 def _identity(v: Any) -> Any:
@@ -257,7 +308,7 @@ def _detail_rows(
     labels: dict[QuestionType, dict[frozenset[str], str]] = {t: {} for t in QuestionType}
     points: dict[float, Any] = {}
     times: dict[int, Any] = {0: number(0.0)}  # tenths of a second -> formatted seconds
-    yes, no, poll = YES, NO, QuestionType.POLL
+    yes, no, partly, poll = YES, NO, PARTLY, QuestionType.POLL
     for rec in results.attempts:
         assert rec.result is not None
         p = rec.participant
@@ -295,7 +346,7 @@ def _detail_rows(
             if qs.void is not None:  # a hall question skipped or never shown
                 mark = VOID_TEXT[qs.void]
             else:
-                mark = "" if st[5] else yes if qs.correct else no
+                mark = "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no
             yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)
 
 
@@ -313,10 +364,12 @@ DETAIL_COLUMNS = (
 
 
 def detail_table(results: SessionResults, csv_dialect: Dialect | str | None = None) -> Table:
-    """One row per question of every finished attempt (display order), answered or not.
+    """One row per question of every finished valid attempt (display order), answered or
+    not; voided attempts are left out, as in the item analysis.
 
     *Jawaban* and *Kunci* are option keys in the bank's lettering, several joined by
-    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is empty for polls.
+    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is ``Ya``, ``Sebagian benar``
+    (partial credit) or ``Tidak``, and empty for polls.
     With ``csv_dialect`` the rows come out as finished CSV strings (``formatted``).
     """
     count = sum(len(r.spec.questions) for r in results.attempts)
@@ -358,7 +411,8 @@ def analysis_table(results: SessionResults, analysis: ItemAnalysis | None = None
         for item in analysis.items:
             notes = [flag_text(f, item) for f in ItemFlag if f in item.flags]
             yield (
-                item.question_id, titles.get(item.category, item.category), str(item.type),
+                item.question_id, titles.get(item.category, item.category),
+                QUESTION_TYPE_LABELS[QuestionType(item.type)],
                 item.n, item.answered,
                 None if item.facility is None else round_half_up(item.facility, 2),
                 None if item.discrimination is None else round_half_up(item.discrimination, 2),
@@ -437,3 +491,62 @@ def _csv_formatters(columns: Sequence[Column], decimal: str) -> list[Callable[[A
     by_kind = {Kind.TEXT: text, Kind.CODE: code, Kind.NIP: nip, Kind.NUMBER: number,
                Kind.INTEGER: integer, Kind.DATE: iso}
     return [by_kind[c.kind] for c in columns]
+
+
+# --------------------------------------------------------------------------- presence
+
+SHEET_ATTENDANCE, SHEET_PLEDGE = "Daftar Hadir", "Ikrar"
+ATTENDANCE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Hadir",
+)
+PLEDGE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Ikrar", "Teks Ikrar",
+)
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the laptop's local wall-clock time ``HH:MM:SS``."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return iso
+
+
+def presence_table(rows: Sequence[Any], sessions: dict[int, Any],
+                   kind: str = "attendance") -> Table:
+    """The daftar hadir (``kind="attendance"``) or the signed pledge list (``"pledge"``):
+    one row per person, numbered in the order they came. ``rows`` are
+    :class:`~quiz_app.core.results.presence.PresenceRecord`; ``sessions`` maps their
+    session ids to :class:`SessionRecord` (title and date)."""
+    pledge = kind == "pledge"
+    columns = (
+        Column("No", Kind.INTEGER, 5),
+        Column("NIP", Kind.NIP, 21),
+        Column("Nama", Kind.TEXT),
+        Column("Jabatan", Kind.TEXT),
+        Column("Unit Kerja", Kind.TEXT),
+        Column("Jenis Pegawai", Kind.CODE),
+        Column("Sesi", Kind.TEXT),
+        Column("Tanggal", Kind.DATE, 12),
+        Column("Waktu Ikrar" if pledge else "Waktu Hadir", Kind.CODE, 12),
+    ) + ((Column("Teks Ikrar", Kind.TEXT),) if pledge else ())
+    picked = [r for r in rows if str(r.kind) == kind]
+
+    def out() -> Iterator[list[Value]]:
+        for n, r in enumerate(picked, start=1):
+            s = sessions.get(r.session_id)
+            p = r.participant
+            row: list[Value] = [
+                n, p.nip or None, p.name, p.position, p.unit, str(p.employee_type),
+                s.title if s is not None else "",
+                date.fromisoformat(s.date) if s is not None else None, local_time(r.at),
+            ]
+            if pledge:
+                row.append(r.note)
+            yield row
+
+    return Table(SHEET_PLEDGE if pledge else SHEET_ATTENDANCE, columns, out(), len(picked))

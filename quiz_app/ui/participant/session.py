@@ -33,6 +33,7 @@ class SessionSetup:
     guests: bool = False
     kiosk: bool = False
     pretest_session_id: int | None = None  # the pre-test this post-test is compared with
+    phones: bool = False  # "lewat HP": each participant on their own phone (the phone desk)
 
 
 @dataclass

@@ -3,6 +3,10 @@
 Kiosk mode shows it full screen; closing it (window button, Alt+F4, Esc) asks for the
 trainer PIN, and Ctrl+Shift+T + PIN opens the trainer menu. Wrong PINs lock the menu
 (:class:`~quiz_app.core.quiz.trainer.PinLock`, time from the injected clock).
+
+The attempt runs on a :class:`~quiz_app.core.clock.PausableClock` over the injected clock:
+while the trainer has the screen (PIN prompt, trainer menu) the participant's time stands
+still.
 """
 
 from __future__ import annotations
@@ -10,11 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
-from ...core.clock import Clock, monotonic_clock
+from ...core.clock import Clock, PausableClock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.model import Participant
 from ...core.quiz import (
@@ -28,20 +33,20 @@ from ...core.quiz import (
 )
 from ...core.results import AttemptRecord, resume_attempt
 from .. import dialogs
+from ..screenfit import LayoutSpacing, fit_window, keep_wrapped_text_whole, scrolling
 from ..style import MAX_SCALE, MIN_SCALE, participant_style
+from .base import Screen
 from .controller import AttemptController
-from .screens import (
-    FinishScreen,
-    IdentityScreen,
-    InstructionsScreen,
-    QuestionScreen,
-    ResultScreen,
-    ReviewScreen,
-    Screen,
-)
+from .entry_screens import IdentityScreen, InstructionsScreen
+from .question_screens import FinishScreen, QuestionScreen
+from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
-SessionHook = Callable[[int], None]
+SessionHook = Callable[[int], QWidget | None]  # session id → the window it opened
+
+MIN_WIDTH, MIN_HEIGHT = 640, 480
+COMPACT_BELOW = 700  # window heights (px) below which text and spacing tighten
+COMPACT_DENSITY = 0.5
 
 
 class ParticipantWindow(QWidget):
@@ -55,6 +60,7 @@ class ParticipantWindow(QWidget):
         super().__init__(parent)
         self.session = session
         self.clock = clock
+        self.test_clock = PausableClock(clock)  # the attempts' clock; paused for the trainer
         self.tick_ms = tick_ms
         self.pin_lock = PinLock(session.pin, clock)
         self.on_results: SessionHook | None = None  # wired by the lead to the results window
@@ -64,9 +70,12 @@ class ParticipantWindow(QWidget):
         self._pending: Attempt | None = None
         self._allow_close = False
         self._store_error_shown = False
+        self._stepped_back_for: QWidget | None = None  # kiosk: a trainer window in front
         self.scale = 1.0  # font scale in effect = screen-size base × the user's zoom
         self.zoom = 1.0
         self._base = 1.0
+        self._density = 1.0  # layout margins and spacing, tightened on short windows
+        self._spacing = LayoutSpacing()
         self.setObjectName("ParticipantWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle(self.tr("Kuis ASN — {0}").format(session.record.title))
@@ -82,26 +91,32 @@ class ParticipantWindow(QWidget):
         self.result = ResultScreen(self)
         self.review = ReviewScreen(self)
         self._names: dict[QWidget, str] = {}
+        self._pages: dict[QWidget, QWidget] = {}
         for name, screen in (("identity", self.identity), ("instructions", self.instructions),
                              ("question", self.question), ("finish", self.finish),
                              ("result", self.result), ("review", self.review)):
-            self.stack.addWidget(screen)
-            self._names[screen] = name
+            # A screen that does not fit a small laptop scrolls; it is never squashed
+            # (text boxes shrunk to 20 px, options drawn over each other).
+            page = scrolling(screen, self.stack, f"{name}-page", by_minimum=True)
+            self.stack.addWidget(page)
+            self._names[page] = name
+            self._pages[screen] = page
 
         self.identity.accepted.connect(self._identified)
         self.instructions.start.connect(self._start_attempt)
         self.question.finish_requested.connect(self._confirm_finish)
         self.finish.submit.connect(self._submit)
         self.finish.back.connect(self._back_to_questions)
+        self.finish.jump.connect(self._jump_from_finish)
         self.result.review.connect(lambda: self._show(self.review))
         self.result.next_participant.connect(self.next_participant)
         self.review.back.connect(lambda: self._show(self.result))
         self.review.next_participant.connect(self.next_participant)
         self.set_zoom(1.0)
-        # an explicit minimum: otherwise Qt derives one from the word-wrapped labels at
-        # their narrowest, taller than a 1366×768 screen
-        self.setMinimumSize(800, 560)
-        self.resize(1366, 768)
+        # Small enough for a 1024×600 netbook with a task bar; the screens scroll below
+        # their own minimum size.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        fit_window(self, 1366, 768)
 
     # ------------------------------------------------------------------ showing
 
@@ -123,10 +138,20 @@ class ParticipantWindow(QWidget):
     def screen_name(self) -> str:
         return self._names.get(self.stack.currentWidget(), "")
 
+    def current_screen(self) -> QWidget | None:
+        page = self.stack.currentWidget()
+        for screen, its_page in self._pages.items():
+            if its_page is page:
+                return screen
+        return None
+
     def _show(self, screen: Screen) -> None:
-        self.stack.setCurrentWidget(screen)
+        page = self._pages[screen]
+        self._spacing.apply(screen, self._density)  # its layouts may be new since
+        keep_wrapped_text_whole(page)  # its texts, too: the page scrolls, never cuts them
+        self.stack.setCurrentWidget(page)
         screen.enter()
-        self.screen_changed.emit(self._names[screen])
+        self.screen_changed.emit(self._names[page])
 
     def begin_identity(self) -> None:
         self.participant = None
@@ -142,14 +167,26 @@ class ParticipantWindow(QWidget):
             self.scale = scale
             self.setStyleSheet(participant_style(self.scale))
             self.question.set_scale(self.scale)
+            self.finish.set_scale(self.scale)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # text sized for a 1366×768 laptop grows on larger screens (1080p: ×1.25)
-        base = max(1.0, min(1.4, round(event.size().height() / 864, 2)))
+        height = event.size().height()
+        # text sized for a 1366×768 laptop grows on larger screens (1080p: ×1.25) and
+        # shrinks a little on a 1024×600 netbook, where the spacing tightens too
+        if height >= COMPACT_BELOW:
+            base = max(1.0, min(MAX_SCALE, round(height / 864, 2)))
+        else:
+            base = max(MIN_SCALE, round(height / COMPACT_BELOW, 2))
         if base != self._base:
             self._base = base
             self.set_zoom(self.zoom)
+        density = 1.0 if height >= COMPACT_BELOW else COMPACT_DENSITY
+        if density != self._density:
+            self._density = density
+            current = self.current_screen()
+            if current is not None:
+                self._spacing.apply(current, density)
 
     # ------------------------------------------------------------------ flow
 
@@ -161,15 +198,35 @@ class ParticipantWindow(QWidget):
                 "memulai sesi baru."))
             return
         assert session.banks is not None
+        if participant.nip and not self._retake_allowed(participant.nip):
+            return
         try:
             spec = build_attempt(session.plan, session.banks, session.new_seed())
         except QuizError as exc:
             dialogs.show_message(self, self.tr("Soal tidak dapat disusun"), exc.message)
             return
         self.participant = participant
-        self._pending = Attempt(spec, self.clock)
+        self._pending = Attempt(spec, self.test_clock)
         self.instructions.show_for(participant, spec.questions, session.plan)
         self._show(self.instructions)
+
+    def _retake_allowed(self, nip: str) -> bool:
+        """A NIP that already finished a valid attempt in this session takes the test
+        again only with the trainer's PIN (HR can void the earlier one instead)."""
+        try:
+            done = self.session.store.has_valid_attempt(self.session.record.id, nip)
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Basis data hasil"), exc.message)
+            return False
+        if not done:
+            return True
+        if self.ask_pin(self.tr("NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya "
+                                "dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan "
+                                "tes ulang.")):
+            return True
+        self.identity.message.setText(self.tr(
+            "NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih."))
+        return False
 
     def _start_attempt(self) -> None:
         if self._pending is None or self.participant is None:
@@ -188,12 +245,12 @@ class ParticipantWindow(QWidget):
     def resume(self, record: AttemptRecord) -> None:
         """Continue a stored unfinished attempt exactly where it was last saved."""
         self.participant = record.participant
-        self._run(record.id, resume_attempt(record, self.clock))
+        self._run(record.id, resume_attempt(record, self.test_clock))
 
     def _run(self, attempt_id: str, attempt: Attempt) -> None:
         self._store_error_shown = False
-        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.clock, self,
-                                 tick_ms=self.tick_ms)
+        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.test_clock,
+                                 self, tick_ms=self.tick_ms)
         self.controller = ctrl
         ctrl.finished.connect(self._finished)
         ctrl.refused.connect(self._refused)
@@ -205,7 +262,7 @@ class ParticipantWindow(QWidget):
         ctrl.start()
 
     def _tick(self) -> None:
-        if self.stack.currentWidget() is self.finish:
+        if self.current_screen() is self.finish:
             self.finish.refresh()
 
     def _confirm_finish(self) -> None:
@@ -218,6 +275,20 @@ class ParticipantWindow(QWidget):
         if self.controller is not None and self.controller.running:
             self.question.render()
             self._show(self.question)
+
+    def _jump_from_finish(self, index: int) -> None:
+        """A number on the finish screen: back to that question, if the plan allows it."""
+        ctrl = self.controller
+        if ctrl is None or not ctrl.running:
+            return
+        attempt = ctrl.attempt
+        if index != attempt.current_index and not attempt.free_navigation:
+            self.finish.say(self.tr("Tes ini hanya bisa maju; soal sebelumnya tidak dapat "
+                                    "dibuka lagi."))
+            return
+        ctrl.go_to(index)
+        if attempt.current_index == index:
+            self._back_to_questions()
 
     def _submit(self) -> None:
         if self.controller is not None:
@@ -274,7 +345,12 @@ class ParticipantWindow(QWidget):
     # ------------------------------------------------------------------ trainer
 
     def ask_pin(self, purpose: str) -> bool:
-        """Ask the trainer's PIN (through the dialogs seam). True when it is right."""
+        """Ask the trainer's PIN (through the dialogs seam). True when it is right.
+        The participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            return self._ask_pin(purpose)
+
+    def _ask_pin(self, purpose: str) -> bool:
         lock = self.pin_lock
         if not lock.required:
             return True
@@ -299,6 +375,11 @@ class ParticipantWindow(QWidget):
         return False
 
     def open_trainer_menu(self) -> None:
+        """PIN, then the trainer menu; the participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            self._trainer_menu()
+
+    def _trainer_menu(self) -> None:
         if not self.ask_pin(self.tr("Masukkan PIN pelatih untuk membuka menu pelatih.")):
             return
         choice = dialogs.choose(self, self.tr("Menu pelatih"), self.tr(
@@ -314,7 +395,10 @@ class ParticipantWindow(QWidget):
             self._hook(self.on_results)
         elif choice == "export":
             self._hook(self.on_export)
-        elif choice == "end":
+        elif choice == "end" and dialogs.confirm(self, self.tr("Akhiri sesi?"), self.tr(
+                "Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang "
+                "berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi "
+                "sekarang?")):
             self.end_session()
 
     def _hook(self, hook: SessionHook | None) -> None:
@@ -323,7 +407,40 @@ class ParticipantWindow(QWidget):
                 "Fitur ini belum tersedia dari layar peserta. Tutup sesi lalu buka dari "
                 "jendela utama."))
             return
-        hook(self.session.record.id)
+        opened = hook(self.session.record.id)
+        if opened is not None and self.session.kiosk:
+            self.step_back_for(opened)
+
+    def step_back_for(self, other: QWidget) -> None:
+        """Kiosk: bring a trainer window (results, export) in front of the always-on-top
+        full screen (it is kept on top too), with the participant's clock standing still,
+        until it closes; then the kiosk takes the keyboard back."""
+        if self._stepped_back_for is None:
+            self._stepped_back_for = other
+            self.test_clock.pause()
+            other.installEventFilter(self)
+        if not other.windowFlags() & Qt.WindowType.WindowStaysOnTopHint:
+            other.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # hides it
+        other.show()
+        other.raise_()
+        other.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._stepped_back_for and event.type() == QEvent.Type.Hide:
+            QTimer.singleShot(0, self, self._take_screen_back)  # dropped if self is gone
+        return super().eventFilter(watched, event)
+
+    def _take_screen_back(self) -> None:
+        other = self._stepped_back_for
+        if other is None or (isValid(other) and other.isVisible()):
+            return
+        self._stepped_back_for = None
+        if isValid(other):
+            other.removeEventFilter(self)
+        self.test_clock.resume()
+        if not self.isVisible():
+            return  # the session was ended meanwhile
+        self.open_window()
 
     def _end_running_attempt(self) -> None:
         ctrl = self.controller

@@ -418,7 +418,7 @@ class TrainerConsole(QWidget):
     def _refresh_final(self) -> None:
         c = self.controller
         game = c.game
-        if not c.team_mode:
+        if not game.collects_answers:  # a discussion: nothing scored
             done = sum(1 for i in range(game.total) if game.is_closed(i))
             self.final_summary.setText(self.tr("{0} soal telah dibahas.").format(done))
             self.final_ranking.setText("")

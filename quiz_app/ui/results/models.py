@@ -7,6 +7,7 @@ case-folded), and the proxies sort on it, so "Nilai" sorts 9 < 10 < 100.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,6 +54,16 @@ def refilter(proxy: QSortFilterProxyModel, change: Any) -> None:
     else:  # pragma: no cover - Qt < 6.10
         change()
         proxy.invalidateFilter()
+
+
+def local_time(stored: str | None) -> str:
+    """A stored UTC timestamp as local ``YYYY-MM-DD HH:MM`` (empty when missing)."""
+    if not stored:
+        return ""
+    try:
+        return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stored
 
 
 def num(value: float | None) -> str:
@@ -199,10 +210,11 @@ class ParticipantRow:
 
 
 class ParticipantsModel(_TableModel):
-    """One row per attempt of the session (unfinished ones too, with their status)."""
+    """One row per attempt of the session (unfinished and voided ones too, with their
+    status). "Keterangan" gives the reason of an attempt HR declared invalid."""
 
-    NAME, NIP, UNIT, NILAI, PASSED, COUNTS, DURATION = range(7)
-    PRE, GAIN = 7, 8
+    NAME, NIP, UNIT, NILAI, PASSED, COUNTS, DURATION, NOTE = range(8)
+    PRE, GAIN = 8, 9
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -211,16 +223,17 @@ class ParticipantsModel(_TableModel):
 
     def _titles(self, prepost: bool) -> tuple[str, ...]:
         cols = (self.tr("Nama"), self.tr("NIP"), self.tr("Unit Kerja"), self.tr("Nilai"),
-                self.tr("Lulus"), self.tr("B / S / K"), self.tr("Durasi"))
+                self.tr("Lulus"), self.tr("B / SB / S / K"), self.tr("Durasi"),
+                self.tr("Keterangan"))
         return cols + ((self.tr("Pre"), self.tr("N-Gain")) if prepost else ())
 
     def set_results(self, results: SessionResults | None) -> None:
         rows: list[ParticipantRow] = []
         prepost = bool(results and results.has_pretest)
         if results is not None:
-            for rec in (*results.attempts, *results.unfinished):
+            for rec in (*results.attempts, *results.voided, *results.unfinished):
                 pre = gain = None
-                if prepost and rec.participant.nip:
+                if prepost and rec.participant.nip and not rec.voided:
                     pre = results.pretest_nilai.get(rec.participant.nip)
                     post = rec.result.nilai if rec.result and rec.result.graded else None
                     gain = normalised_gain(pre, post)
@@ -230,7 +243,8 @@ class ParticipantsModel(_TableModel):
 
     def header_tip(self, section: int) -> str | None:
         if section == self.COUNTS:
-            return self.tr("Jumlah jawaban benar / salah / kosong (tidak dijawab)")
+            return self.tr("Jumlah soal benar / sebagian benar / salah / kosong (tidak "
+                           "dijawab)")
         if section == self.PRE:
             return self.tr("Nilai pretest (dicocokkan menurut NIP)")
         if section == self.GAIN:
@@ -262,6 +276,8 @@ class ParticipantsModel(_TableModel):
         if col == self.PASSED:
             if res is None:
                 return "", 0
+            if a.voided:
+                return self.tr("Tidak sah"), -1
             if is_hall_team(p):  # a team in the hall neither passes nor fails
                 graded = False
             text = (self.tr("Ya") if res.passed else self.tr("Tidak")) if graded else "-"
@@ -269,11 +285,15 @@ class ParticipantsModel(_TableModel):
         if col == self.COUNTS:
             if res is None:
                 return "", -1
-            return f"{res.correct} / {res.wrong} / {res.unanswered}", res.correct
+            text = f"{res.correct} / {res.partial} / {res.wrong} / {res.unanswered}"
+            return text, res.correct
         if col == self.DURATION:
             secs = res.duration if res is not None else a.elapsed
             m, s = divmod(int(round(secs)), 60)
             return f"{m}:{s:02d}", secs
+        if col == self.NOTE:
+            text = self.tr("Tidak sah: {0}").format(a.void_reason) if a.voided else ""
+            return text, text.casefold()
         if col == self.PRE:
             return num(r.pre), -1.0 if r.pre is None else r.pre
         if col == self.GAIN:
@@ -297,8 +317,14 @@ class ParticipantsModel(_TableModel):
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and r.attempt.voided:
+            font = QFont()
+            font.setStrikeOut(True)  # the score stands, but does not count
+            return font
         if role == Qt.ItemDataRole.ForegroundRole:
             res = r.attempt.result
+            if col in (self.PASSED, self.NOTE) and r.attempt.voided:
+                return _FAIL
             if col == self.PASSED and res is not None and res.graded and not res.passed \
                     and not is_hall_team(r.attempt.participant):
                 return _FAIL
@@ -312,6 +338,9 @@ class ParticipantsModel(_TableModel):
             if r.attempt.device:
                 bits.append(self.tr("Laptop: {0}").format(r.attempt.device))
             return "\n".join(b for b in bits if b)
+        if role == Qt.ItemDataRole.ToolTipRole and r.attempt.voided:
+            return self.tr("Dinyatakan tidak sah {0}: {1}").format(
+                local_time(r.attempt.voided_at), r.attempt.void_reason)
         return None
 
 
@@ -407,7 +436,7 @@ class AnswersModel(_TableModel):
             return ""
         if r.score.correct:
             return self.tr("Benar")
-        return self.tr("Sebagian") if r.score.fraction > 0 else self.tr("Salah")
+        return self.tr("Sebagian benar") if r.score.fraction > 0 else self.tr("Salah")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -445,7 +474,7 @@ class AnswersModel(_TableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RESULT:
             if r.choice and r.score is not None and q.scored and not r.score.correct:
-                return _FAIL
+                return _WARN if r.score.fraction > 0 else _FAIL
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.NO, self.POINTS,
                                                                   self.TIME):
             return _RIGHT

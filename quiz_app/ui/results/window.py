@@ -9,7 +9,6 @@ Modal dialogs and file choosers go through ``ui.dialogs``.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,11 +28,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -49,6 +50,7 @@ from ...core.errors import QuizError
 from ...core.model import TRUE_KEY, QuestionType
 from ...core.results import (
     AttemptCounts,
+    AttemptRecord,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
@@ -57,17 +59,6 @@ from ...core.results import (
     SessionRecord,
     analyse,
     attempt_counts,
-)
-from ...core.results.export import ExportReport, write_results
-from ...core.results.package import (
-    PACKAGE_SUFFIX,
-    SESSION_SUFFIX,
-    MergeReport,
-    PackageInfo,
-    import_session_file,
-    merge_packages,
-    write_package,
-    write_session_file,
 )
 from ...core.results.session_results import (
     GainSummary,
@@ -79,6 +70,7 @@ from ...core.results.session_results import (
     score_summary,
 )
 from .. import dialogs
+from ..screenfit import fit_window, keep_text_whole, scrolling
 from ..worker import run_in_worker
 from .models import (
     AnswersModel,
@@ -91,6 +83,7 @@ from .models import (
     SortProxy,
     num,
 )
+from .operations import ResultsOperations
 
 Progress = Callable[[int, int], None]
 
@@ -121,10 +114,6 @@ def load_session(data_dir: Path, session_id: int,
     return LoadedSession(results, analysis, score_summary(results), gains)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "sesi"
-
-
 # --------------------------------------------------------------------------- the window
 
 
@@ -134,7 +123,7 @@ class _Relay(QObject):
     progress = Signal(int, int)
 
 
-class ResultsWindow(QMainWindow):
+class ResultsWindow(ResultsOperations, QMainWindow):
     sessions_loaded = Signal()
     session_loaded = Signal(int)
     operation_done = Signal(str, object)  # kind ("export", "package", ...), its result
@@ -158,10 +147,11 @@ class ResultsWindow(QMainWindow):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
+        self._chosen: AttemptRecord | None = None  # the participant whose answers are shown
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
-        self.resize(1280, 760)
+        fit_window(self, 1280, 760, parent)
 
     # ------------------------------------------------------------------ layout
 
@@ -217,10 +207,11 @@ class ResultsWindow(QMainWindow):
         self.join_button.setToolTip(self.tr("Buat di laptop ini sesi dari berkas .kuis-sesi"))
         self.share_button.clicked.connect(self.share_session)
         self.join_button.clicked.connect(self.join_session)
-        lbuttons = QHBoxLayout()
-        lbuttons.addWidget(self.share_button)
-        lbuttons.addWidget(self.join_button)
-        lbuttons.addStretch(1)
+        # Everything between laptops in one place: sessions and result packages (two rows,
+        # so that the window fits a 1024-pixel-wide screen).
+        lbuttons = QGridLayout()
+        lbuttons.addWidget(self.share_button, 0, 0)
+        lbuttons.addWidget(self.join_button, 0, 1)
         lv.addWidget(heading)
         lv.addWidget(self.search)
         lv.addWidget(self.session_view, 1)
@@ -254,11 +245,19 @@ class ResultsWindow(QMainWindow):
         self.detail = QCheckBox(self.tr("per jawaban"), right)
         self.detail.setToolTip(self.tr("Satu baris per jawaban, bukan per peserta"))
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), right)
-        self.package_button = QPushButton(self.tr("Paket Hasil…"), right)
+        self.package_button = QPushButton(self.tr("Paket Hasil…"), left)
         self.package_button.setToolTip(self.tr(
             "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
-        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), right)
+        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), left)
         self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
+        self.print_button = QPushButton(self.tr("Cetak PDF"), left)
+        self.print_button.setToolTip(self.tr("Laporan kegiatan, sertifikat, daftar hadir"))
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Laporan kegiatan…"), self.print_report)
+        menu.addAction(self.tr("Sertifikat peserta…"), self.print_certificates)
+        menu.addAction(self.tr("Daftar hadir…"), lambda: self.print_list("hadir"))
+        menu.addAction(self.tr("Daftar ikrar…"), lambda: self.print_list("ikrar"))
+        self.print_button.setMenu(menu)
         self.csv_button.clicked.connect(self.export_csv)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.package_button.clicked.connect(self.export_package)
@@ -266,8 +265,9 @@ class ResultsWindow(QMainWindow):
         for w in (self.csv_button, self.dialect, self.detail, self.xlsx_button):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.package_button)
-        actions.addWidget(self.merge_button)
+        lbuttons.addWidget(self.package_button, 1, 0)
+        lbuttons.addWidget(self.merge_button, 1, 1)
+        lbuttons.addWidget(self.print_button, 2, 0, 1, 2)  # the report, certificates, lists
 
         self.tabs = QTabWidget(right)
         # participants + answers
@@ -290,6 +290,13 @@ class ResultsWindow(QMainWindow):
         self.participant_view.selectionModel().selectionChanged.connect(self._participant_chosen)
         self.answers_title = QLabel(self.tr("Pilih peserta untuk melihat jawabannya"), ptab)
         self.answers_title.setObjectName("SectionTitle")
+        self.answers_title.setWordWrap(True)
+        self.void_button = QPushButton(self.tr("Nyatakan tidak sah…"), ptab)
+        self.void_button.setToolTip(self.tr(
+            "Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada "
+            "nilai rata-rata, N-Gain, dan analisis soal"))
+        self.void_button.setAccessibleName(self.tr("Nyatakan tes peserta ini tidak sah"))
+        self.void_button.clicked.connect(self.void_selected)
         self.answer_model = AnswersModel(self)
         answer_proxy = SortProxy(self)
         answer_proxy.setSourceModel(self.answer_model)
@@ -311,7 +318,10 @@ class ResultsWindow(QMainWindow):
         bottom = QWidget(psplit)
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.answers_title)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.answers_title, 1)
+        answers_row.addWidget(self.void_button)
+        bv.addLayout(answers_row)
         bv.addWidget(self.answer_view)
         psplit.addWidget(top)
         psplit.addWidget(bottom)
@@ -351,6 +361,14 @@ class ResultsWindow(QMainWindow):
             "dikerjakan kurang dari 10 peserta tidak ditandai."), atab)
         legend.setWordWrap(True)
         legend.setObjectName("StatusLine")
+        # The session's side scrolls below its minimum height (a 1024×600 netbook): the
+        # tables keep a few rows and the wrapped texts their lines, never squashed
+        keep_text_whole(self.title, self.details, self.stats, self.gain, self.reliability,
+                        legend)
+        rows = self.item_view.verticalHeader().defaultSectionSize()
+        self.item_view.setMinimumHeight(rows * 5 + 40)
+        self.participant_view.setMinimumHeight(rows * 4 + 40)
+        self.answer_view.setMinimumHeight(rows * 3 + 40)
         av.addWidget(self.reliability)
         av.addWidget(self.item_view, 1)
         av.addWidget(self.item_detail)
@@ -378,7 +396,9 @@ class ResultsWindow(QMainWindow):
         rv.addLayout(status_row)
 
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        # On a short screen the session's side scrolls as a whole rather than squash its
+        # tables and wrapped texts (a 1024×600 netbook)
+        splitter.addWidget(scrolling(right, splitter, "SessionDetail", by_minimum=True))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([300, 1040])
@@ -392,9 +412,12 @@ class ResultsWindow(QMainWindow):
         idle = self._busy is None
         has = self.loaded is not None
         for b in (self.csv_button, self.xlsx_button, self.package_button, self.merge_button,
-                  self.share_button):
+                  self.share_button, self.print_button):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
+        chosen = self.chosen_attempt()
+        self.void_button.setEnabled(idle and chosen is not None and chosen.result is not None
+                                    and not chosen.voided)
 
     def closeEvent(self, event: Any) -> None:
         self._closed = True
@@ -411,6 +434,10 @@ class ResultsWindow(QMainWindow):
     @property
     def busy(self) -> bool:
         return self._busy is not None
+
+    def chosen_attempt(self) -> AttemptRecord | None:
+        """The attempt whose answers are shown (the participant chosen in the list)."""
+        return self._chosen
 
     # ------------------------------------------------------------------ loading
 
@@ -501,6 +528,7 @@ class ResultsWindow(QMainWindow):
         ph.setSectionResizeMode(ParticipantsModel.UNIT, QHeaderView.ResizeMode.Interactive)
         ph.resizeSection(ParticipantsModel.UNIT, 150)
         self.answer_model.set_attempt(None)
+        self._chosen = None
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
         self._categories = cats
         self.item_model.set_analysis(loaded.analysis, cats)
@@ -530,6 +558,8 @@ class ResultsWindow(QMainWindow):
         parts = [self.tr("{0} selesai").format(sc.finished)]
         if sc.unfinished:
             parts.append(self.tr("{0} belum selesai (tidak diekspor)").format(sc.unfinished))
+        if sc.voided:
+            parts.append(self.tr("{0} dinyatakan tidak sah (tidak dihitung)").format(sc.voided))
         if sc.graded and sc.mean_nilai is not None:
             parts.append(self.tr("rata-rata nilai {0} (terendah {1}, tertinggi {2})").format(
                 num(sc.mean_nilai), num(sc.lowest), num(sc.highest)))
@@ -581,10 +611,14 @@ class ResultsWindow(QMainWindow):
         self.answer_model.set_attempt(attempt, self._categories)
         name = attempt.participant.name
         if attempt.result is not None and attempt.result.graded:
-            self.answers_title.setText(self.tr("Jawaban {0} — nilai {1}").format(
-                name, num(attempt.result.nilai)))
+            title = self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.result.nilai))
         else:
-            self.answers_title.setText(self.tr("Jawaban {0}").format(name))
+            title = self.tr("Jawaban {0}").format(name)
+        if attempt.voided:
+            title += " — " + self.tr("tidak sah: {0}").format(attempt.void_reason)
+        self.answers_title.setText(title)
+        self._chosen = attempt
+        self._update_buttons()
 
     def _item_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.item_view.selectionModel().selectedRows()
@@ -615,220 +649,3 @@ class ResultsWindow(QMainWindow):
         if notes:
             lines.append(f"<span style='color:#92400e'>{esc('; '.join(notes))}</span>")
         self.item_detail.setHtml("".join(lines))
-
-    # ------------------------------------------------------------------ operations
-
-    def _progress_callback(self) -> Progress:
-        relay = self._relay
-
-        def report(done: int, total: int) -> None:
-            relay.progress.emit(done, total)  # from the worker thread: queued to the UI
-
-        return report
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-
-    def _run(self, kind: str, busy_text: str, fn: Callable[[], Any],
-             on_done: Callable[[Any], None]) -> None:
-        self._busy = kind
-        self._update_buttons()
-        self.status.setText(busy_text)
-        self.progress.setRange(0, 0)  # busy until the first report
-        self.progress.setVisible(True)
-
-        def finish() -> bool:
-            self._busy = None
-            if self._gone():
-                return False
-            self.progress.setVisible(False)
-            self._update_buttons()
-            return True
-
-        def done(value: Any) -> None:
-            if finish():
-                on_done(value)
-                self.operation_done.emit(kind, value)
-
-        def failed(exc: QuizError) -> None:
-            if finish():
-                self.status.setText(exc.message)
-                dialogs.show_message(self, self._failure_title(kind), exc.message)
-                self.operation_failed.emit(kind, exc.message)
-
-        run_in_worker(fn, done, failed)
-
-    def _failure_title(self, kind: str) -> str:
-        return {
-            "export": self.tr("Ekspor gagal"),
-            "package": self.tr("Paket hasil gagal dibuat"),
-            "merge": self.tr("Penggabungan gagal"),
-            "share": self.tr("Berkas sesi gagal dibuat"),
-            "join": self.tr("Berkas sesi tidak dapat dipakai"),
-        }.get(kind, self.tr("Gagal"))
-
-    def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
-        assert self.loaded is not None
-        s = self.loaded.results.session
-        return self._folder / f"{prefix}-{s.date}-{_slug(s.title)}{suffix}"
-
-    def export_csv(self) -> None:
-        path = dialogs.ask_save_path(self, self.tr("Ekspor CSV"), self._suggest(".csv"),
-                                   self.tr("Berkas CSV (*.csv)"))
-        if path is not None:
-            self.export_to(path, "csv", str(self.dialect.currentData()), self.detail.isChecked())
-
-    def export_xlsx(self) -> None:
-        path = dialogs.ask_save_path(self, self.tr("Ekspor XLSX"), self._suggest(".xlsx"),
-                                   self.tr("Buku kerja Excel (*.xlsx)"))
-        if path is not None:
-            self.export_to(path, "xlsx")
-
-    def export_to(self, path: Path, fmt: str, dialect: str = "id", detail: bool = False) -> None:
-        """Export the shown session to ``path`` in a worker (no dialog). The worker reads
-        the session again, so attempts finished since it was shown are included."""
-        if self.loaded is None or self.busy:
-            return
-        shown = self.loaded.results
-        sid, data_dir = shown.session.id, self.data_dir
-        categories = shown.categories
-        self._folder = Path(path).parent
-        progress = self._progress_callback()
-
-        def work() -> tuple[ExportReport, int]:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                fresh = load_results(store, sid, categories=categories)
-            report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                   detail=detail, progress=progress)
-            return report, len(fresh.attempts) + len(fresh.unfinished)
-
-        self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
-                  self._exported)
-
-    def _exported(self, value: tuple[ExportReport, int]) -> None:
-        report, attempts = value
-        text = self.tr("Tersimpan: {0} ({1} baris).").format(report.path, report.rows)
-        if report.unfinished:
-            text += " " + self.tr("{0} pengerjaan belum selesai tidak diekspor.").format(
-                report.unfinished)
-        self.status.setText(text)
-        shown = self.loaded.results if self.loaded is not None else None
-        if shown is not None and attempts != len(shown.attempts) + len(shown.unfinished):
-            self._after_load = text  # the export saw newer results: show them too
-            self.reload(shown.session.id)
-
-    def export_package(self) -> None:
-        if self.loaded is None:
-            return
-        path = dialogs.ask_save_path(
-            self, self.tr("Paket hasil untuk digabung"), self._suggest(PACKAGE_SUFFIX, "paket"),
-            self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
-        if path is not None:
-            self.write_package_to(path)
-
-    def write_package_to(self, path: Path) -> None:
-        if self.loaded is None or self.busy:
-            return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
-        self._folder = Path(path).parent
-        progress = self._progress_callback()
-
-        def work() -> PackageInfo:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_package(store, sid, Path(path), progress)
-
-        self._run("package", self.tr("Menulis paket hasil…"), work, self._packaged)
-
-    def _packaged(self, info: PackageInfo) -> None:
-        self.status.setText(self.tr("Paket hasil tersimpan: {0} ({1} hasil).").format(
-            info.path, info.attempts))
-
-    def merge(self) -> None:
-        if self.loaded is None:
-            return
-        paths = dialogs.ask_open_paths(self, self.tr("Pilih paket hasil dari laptop lain"),
-                                     self._folder, self.tr("Paket hasil Kuis ASN (*.kuis-hasil)"))
-        if paths:
-            self.merge_files(paths)
-
-    def merge_files(self, paths: Sequence[Path]) -> None:
-        if self.loaded is None or self.busy:
-            return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
-        progress = self._progress_callback()
-        paths = [Path(p) for p in paths]
-        self._folder = paths[0].parent
-
-        def work() -> MergeReport:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                return merge_packages(store, sid, paths, progress)
-
-        self._run("merge", self.tr("Menggabungkan {0} paket…").format(len(paths)), work,
-                  self._merged)
-
-    def _merged(self, report: MergeReport) -> None:
-        summary = self.tr("{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.").format(
-            report.imported, report.duplicates, len(report.refused))
-        self.status.setText(summary)
-        self._after_load = summary
-        dialogs.show_message(self, self.tr("Hasil penggabungan"), summary,
-                             "\n".join(report.lines()))
-        self.reload(report.session.id)
-
-    def share_session(self) -> None:
-        if self.loaded is None:
-            return
-        ok = dialogs.confirm(self, self.tr("Bagikan sesi"), self.tr(
-            "Berkas sesi berisi kunci rahasia sesi ini. Salin hanya ke laptop yang dipakai "
-            "di sesi ini, jangan berikan kepada peserta, dan hapus dari flashdisk setelah "
-            "dipakai. Lanjutkan?"))
-        if not ok:
-            return
-        path = dialogs.ask_save_path(self, self.tr("Berkas sesi"),
-                                   self._suggest(SESSION_SUFFIX, "sesi"),
-                                   self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
-        if path is not None:
-            self.write_session_file_to(path)
-
-    def write_session_file_to(self, path: Path) -> None:
-        if self.loaded is None or self.busy:
-            return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
-
-        def work() -> Path:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_session_file(store, sid, Path(path))
-
-        self._run("share", self.tr("Menulis berkas sesi…"), work,
-                  lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))
-
-    def join_session(self) -> None:
-        paths = dialogs.ask_open_paths(self, self.tr("Pilih berkas sesi dari laptop pelatih"),
-                                     self._folder, self.tr("Berkas sesi Kuis ASN (*.kuis-sesi)"))
-        if paths:
-            self.join_from(paths[0])
-
-    def join_from(self, path: Path) -> None:
-        if self.busy:
-            return
-        data_dir = self.data_dir
-
-        def work() -> tuple[SessionRecord, bool]:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                return import_session_file(store, Path(path))
-
-        self._run("join", self.tr("Membaca berkas sesi…"), work, self._joined)
-
-    def _joined(self, value: tuple[SessionRecord, bool]) -> None:
-        session, created = value
-        if created:
-            text = self.tr("Sesi '{0}' ({1}) dibuat di laptop ini.").format(
-                session.title, session.code)
-        else:
-            text = self.tr("Sesi '{0}' ({1}) sudah ada di laptop ini.").format(
-                session.title, session.code)
-        self.status.setText(text)
-        self._after_load = text
-        self.reload(session.id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from quiz_app.ui import i18n
-from quiz_app.ui.participant.screens import InstructionsScreen
+from quiz_app.ui.participant.entry_screens import InstructionsScreen
 
 TS = i18n.translations_dir() / "kuis_en.ts"
 QM = i18n.translations_dir() / "kuis_en.qm"
