@@ -14,15 +14,15 @@ Phases of one question (the trainer drives them from the console)::
                             LEADERBOARD (optional) ──next──▶ READY of the next question
                                                              … or FINISHED after the last
 
-``skip`` leaves a question without revealing it and *voids* it: nobody gets points for
-it, not even a team that keyed the right card before the skip (a revealed question is
-only left). ``end`` finishes at once.
+``skip`` leaves a question without revealing it and *excludes* it from scoring: nobody
+gets points for it, not even a team that keyed the right card before the skip (a revealed
+question is only left). ``end`` finishes at once.
 
 Scoring over the questions played
 ---------------------------------
 A question is *played* once it closed without being skipped. Points, ranks and *nilai*
 count only played questions: a skipped question and the questions a presentation never
-reached (ended early) are void (:class:`~quiz_app.core.quiz.Void`) in every team's result,
+reached (ended early) are excluded (:class:`~quiz_app.core.quiz.Excluded`) in every team's result,
 so "3 of 15 shown" is scored out of 3, not 15.
 
 Timing rules
@@ -56,8 +56,8 @@ from ..quiz import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    Excluded,
     QuestionScore,
-    Void,
     competition_ranks,
     round_half_up,
     score_attempt,
@@ -483,21 +483,21 @@ class HallGame:
         return [Standing(ranks[i], self._participants[i], rows[i][0], rows[i][1])
                 for i in order]
 
-    def void(self) -> dict[str, Void]:
+    def excluded(self) -> dict[str, Excluded]:
         """Question id → why it does not count: skipped, or not shown (yet)."""
-        out: dict[str, Void] = {}
+        out: dict[str, Excluded] = {}
         for i, aq in enumerate(self._spec.questions):
             if i in self._skipped:
-                out[aq.id] = Void.SKIPPED
+                out[aq.id] = Excluded.SKIPPED
             elif i not in self._closed:
-                out[aq.id] = Void.NOT_SHOWN
+                out[aq.id] = Excluded.NOT_SHOWN
         return out
 
     def result(self, participant_id: str) -> AttemptResult:
         """The participant's attempt result over the played questions (skipped and
-        never-shown questions are void, see :meth:`void`)."""
+        never-shown questions are excluded, see :meth:`excluded`)."""
         return score_attempt(self._spec, self._answers[participant_id], self.total_elapsed(),
-                             void=self.void())
+                             excluded=self.excluded())
 
     def total_elapsed(self) -> float:
         return sum(self.elapsed(i) for i in range(self.total))

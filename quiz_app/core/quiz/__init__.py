@@ -12,8 +12,8 @@ if TYPE_CHECKING:
         AttemptQuestion,
         AttemptResult,
         AttemptSpec,
+        Excluded,
         QuestionScore,
-        Void,
     )
     from .build import (
         attempt_rng,
@@ -86,7 +86,7 @@ _SURFACE = {
     "RefusalReason": "engine",
     "SPEED_MAX": "scoring",
     "TrainerSettings": "trainer",
-    "Void": "attempt",
+    "Excluded": "attempt",
     "accuracy_share": "scoring",
     "attempt_rng": "build",
     "build_attempt": "build",
@@ -128,7 +128,7 @@ __all__ = [
     "RefusalReason",
     "SPEED_MAX",
     "TrainerSettings",
-    "Void",
+    "Excluded",
     "accuracy_share",
     "attempt_rng",
     "build_attempt",

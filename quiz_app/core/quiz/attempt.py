@@ -58,7 +58,7 @@ class AnswerRecord:
     flagged: bool = False
 
 
-class Void(StrEnum):
+class Excluded(StrEnum):
     """Why a question of an attempt does not count at all (hall mode): not in benar,
     salah or tidak dijawab, not in the points, not in *nilai*."""
 
@@ -75,7 +75,7 @@ class QuestionScore:
     correct: bool | None  # None for polls and unanswered
     answered: bool
     fraction: float  # 0..1 share of the question's weight earned (accuracy)
-    void: Void | None = None  # set when the question does not count (see Void)
+    excluded: Excluded | None = None  # set when the question does not count (see Excluded)
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ Rules (the trainer-facing version with worked examples is ``docs/scoring.md``):
 * *nilai* (0-100, two decimals, ROUND_HALF_UP) always measures accuracy: the
   points-weighted share of the achievable points, also in speed mode, so a pass mark
   means the same in both modes. It is computed with exact fractions, then rounded once.
-* A *void* question (``score_attempt(..., void=)``: skipped by the trainer, or never shown
-  because a hall presentation ended early) counts nowhere, like a poll: the attempt is
-  scored over the questions that were played.
+* An *excluded* question (``score_attempt(..., excluded=)``: skipped by the trainer, or
+  never shown because a hall presentation ended early) counts nowhere, like a poll: the
+  attempt is scored over the questions that were played.
 * Ranking (hall leaderboard, export): more points first, then more correct answers;
   equal pairs share a rank (competition ranking 1, 1, 3).
 * An attempt with nothing to score (only polls, or all weights 0) gets nilai 0,
@@ -40,8 +40,8 @@ from .attempt import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    Excluded,
     QuestionScore,
-    Void,
 )
 
 SPEED_MAX = 1000
@@ -145,12 +145,12 @@ def score_attempt(
     answers: Mapping[str, AnswerRecord],
     duration: float = 0.0,
     *,
-    void: Mapping[str, Void] | None = None,
+    excluded: Mapping[str, Excluded] | None = None,
 ) -> AttemptResult:
     """Score a whole attempt. ``answers`` maps question id → record (missing = unanswered).
-    Questions in ``void`` (id → why) count nowhere; their score carries the reason."""
+    Questions in ``excluded`` (id → why) count nowhere; their score carries the reason."""
     plan = spec.plan
-    void = void or {}
+    excluded = excluded or {}
     per_question: list[QuestionScore] = []
     earned = possible = Fraction(0)
     max_total = Fraction(0)
@@ -161,7 +161,7 @@ def score_attempt(
     for aq in spec.questions:
         q = aq.question
         rec = answers.get(q.id)
-        why = void.get(q.id)
+        why = excluded.get(q.id)
         if why is not None:
             per_question.append(QuestionScore(q.id, q.category, 0.0, 0.0, None,
                                               bool(rec is not None and rec.choice), 0.0, why))

@@ -31,8 +31,8 @@ from ..quiz import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    Excluded,
     QuestionScore,
-    Void,
 )
 
 
@@ -217,8 +217,8 @@ def question_score_to_dict(s: QuestionScore) -> dict[str, Any]:
         "answered": s.answered,
         "fraction": s.fraction,
     }
-    if s.void is not None:
-        d["void"] = str(s.void)  # only when set: older readers ignore the key
+    if s.excluded is not None:
+        d["excluded"] = str(s.excluded)  # only when set: older readers ignore the key
     return d
 
 
@@ -231,7 +231,7 @@ def question_score_from_dict(d: dict[str, Any]) -> QuestionScore:
         correct=d["correct"],
         answered=d["answered"],
         fraction=d["fraction"],
-        void=None if d.get("void") is None else Void(d["void"]),
+        excluded=None if d.get("excluded") is None else Excluded(d["excluded"]),
     )
 
 

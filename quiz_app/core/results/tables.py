@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import ExportError
 from ..model import FALSE_KEY, TRUE_KEY, Participant, QuestionType
 from ..people import format_nip
-from ..quiz import AttemptResult, Void, competition_ranks, round_half_up
+from ..quiz import AttemptResult, Excluded, competition_ranks, round_half_up
 from .analysis import ItemAnalysis, ItemFlag, analyse
 from .session_results import (
     SessionResults,
@@ -67,7 +67,7 @@ VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
 HALL_TEAM_MARK = ("mode", "tim-aula")
 SELF_PACED_MODE = "mandiri"
 TEAM_EMPLOYEE_TYPE = "Tim"  # a team is neither a civil servant nor a guest
-VOID_TEXT = {Void.SKIPPED: "dilewati", Void.NOT_SHOWN: "tidak ditayangkan"}
+EXCLUDED_TEXT = {Excluded.SKIPPED: "dilewati", Excluded.NOT_SHOWN: "tidak ditayangkan"}
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -174,7 +174,7 @@ def _question_count(result: AttemptResult, spec_count: int) -> int:
     were not part of the test."""
     if not result.per_question:
         return spec_count
-    return sum(1 for qs in result.per_question if qs.void is None)
+    return sum(1 for qs in result.per_question if qs.excluded is None)
 
 
 def summary_table(results: SessionResults) -> Table:
@@ -343,8 +343,8 @@ def _detail_rows(
             pts = points.get(qs.points)
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
-            if qs.void is not None:  # a hall question skipped or never shown
-                mark = VOID_TEXT[qs.void]
+            if qs.excluded is not None:  # a hall question skipped or never shown
+                mark = EXCLUDED_TEXT[qs.excluded]
             else:
                 mark = "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no
             yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)

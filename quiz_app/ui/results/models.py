@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ...core.model import FALSE_KEY, TRUE_KEY, Question, QuestionType, TestKind
 from ...core.people import format_nip
-from ...core.quiz import QuestionScore, Void
+from ...core.quiz import Excluded, QuestionScore
 from ...core.results import (
     AttemptCounts,
     AttemptRecord,
@@ -426,9 +426,9 @@ class AnswersModel(_TableModel):
     def _result(self, r: AnswerRow) -> str:
         if r.question.type is QuestionType.POLL:
             return self.tr("Survei")
-        if r.score is not None and r.score.void is Void.SKIPPED:
+        if r.score is not None and r.score.excluded is Excluded.SKIPPED:
             return self.tr("Dilewati")
-        if r.score is not None and r.score.void is Void.NOT_SHOWN:
+        if r.score is not None and r.score.excluded is Excluded.NOT_SHOWN:
             return self.tr("Tidak ditayangkan")
         if not r.choice:
             return self.tr("Tidak dijawab")

@@ -23,7 +23,7 @@ from quiz_app.core.hall import (
     parse_team_names,
 )
 from quiz_app.core.model import Order, Scoring
-from quiz_app.core.quiz import Void
+from quiz_app.core.quiz import Excluded
 from quiz_app.core.results import ResultsStore
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_spec
 
@@ -67,7 +67,7 @@ def test_skip_voids_the_question_for_everyone_even_answers_keyed_before_it():
     assert [s.points for s in game.standings()] == [0, 0, 0]
     result = game.result("tim-01")
     assert result.raw_points == 0 and result.correct == 0
-    assert result.per_question[0].void is Void.SKIPPED
+    assert result.per_question[0].excluded is Excluded.SKIPPED
 
 
 def test_skipping_a_revealed_question_only_moves_on():
@@ -117,7 +117,7 @@ def test_ending_early_scores_over_the_questions_played(tmp_path: Path):
     assert game.average_nilai() == 62.5  # not 16,67: the 11 unplayed do not count
     r = game.result("tim-01")
     assert (r.correct, r.wrong, r.unanswered) == (4, 0, 0)
-    assert [q.void for q in r.per_question[4:]] == [Void.NOT_SHOWN] * 11
+    assert [q.excluded for q in r.per_question[4:]] == [Excluded.NOT_SHOWN] * 11
     with ResultsStore.open_in(tmp_path / "data") as store:
         stored = {a.participant.name: a.result.nilai for a in store.attempts(session.session_id)}
     assert stored == {"Meja 1": 100.0, "Meja 2": 25.0}
