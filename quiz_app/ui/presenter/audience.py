@@ -110,10 +110,6 @@ def format_nilai(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AudienceView", text)
-
-
 def average_text(game: HallGame) -> str:
     """``Rata-rata nilai sesi: 66,67 (dari 2 soal yang ditayangkan)``; empty when nothing
     was scored. The count says what the mean is over when the presentation ended early."""
@@ -121,11 +117,14 @@ def average_text(game: HallGame) -> str:
     if avg is None:
         return ""
     if game.skipped_count:
-        over = _tr("(dari {0} soal yang ditayangkan; {1} soal dilewati)").format(
+        over = QCoreApplication.translate(
+            "AudienceView", "(dari {0} soal yang ditayangkan; {1} soal dilewati)").format(
             game.played_count, game.skipped_count)
     else:
-        over = _tr("(dari {0} soal yang ditayangkan)").format(game.played_count)
-    return _tr("Rata-rata nilai sesi: {0} {1}").format(format_nilai(avg), over)
+        over = QCoreApplication.translate(
+            "AudienceView", "(dari {0} soal yang ditayangkan)").format(game.played_count)
+    return QCoreApplication.translate(
+        "AudienceView", "Rata-rata nilai sesi: {0} {1}").format(format_nilai(avg), over)
 
 
 def board_name(entry: BoardEntry) -> str:
@@ -137,10 +136,12 @@ def board_name(entry: BoardEntry) -> str:
     if len(joined) <= MAX_TEAM_NAME:
         return joined
     for k in range(len(names) - 1, 0, -1):
-        text = _tr("{0} dan {1} tim lain").format(", ".join(names[:k]), len(names) - k)
+        text = QCoreApplication.translate(
+            "AudienceView", "{0} dan {1} tim lain").format(", ".join(names[:k]), len(names) - k)
         if len(text) <= MAX_TEAM_NAME:
             return text
-    return _tr("{0} tim seperingkat").format(len(names))
+    return QCoreApplication.translate(
+        "AudienceView", "{0} tim seperingkat").format(len(names))
 
 
 class _Page(QWidget):
