@@ -24,13 +24,12 @@ if TYPE_CHECKING:
         load_team_file,
         parse_team_names,
     )
+    from .board import BOARD_ROWS, BoardEntry, Standing, board_entries
     from .game import (
-        BOARD_ROWS,
         EXTRA_SECONDS,
         HALL_STATE_FORMAT,
         SAVE_EVERY,
         TEAM_MARK,
-        BoardEntry,
         HallEvent,
         HallGame,
         HallRefusal,
@@ -39,9 +38,7 @@ if TYPE_CHECKING:
         Phase,
         PhaseChanged,
         QuestionClosed,
-        Standing,
         TimeUp,
-        board_entries,
     )
     from .session import (
         HallSession,
@@ -53,8 +50,8 @@ if TYPE_CHECKING:
 
 _SURFACE = {
     "AnswerSink": "answer_source",
-    "BOARD_ROWS": "game",
-    "BoardEntry": "game",
+    "BOARD_ROWS": "board",
+    "BoardEntry": "board",
     "AnswerSource": "answer_source",
     "DiscussionSource": "answer_source",
     "EXTRA_SECONDS": "game",
@@ -74,14 +71,14 @@ _SURFACE = {
     "QuestionClosed": "game",
     "SAVE_EVERY": "game",
     "SavedHall": "session",
-    "Standing": "game",
+    "Standing": "board",
     "TEAM_MARK": "game",
     "TeamEntryResult": "answer_source",
     "TeamFileError": "answer_source",
     "TeamKeyEntry": "answer_source",
     "TeamSource": "answer_source",
     "TimeUp": "game",
-    "board_entries": "game",
+    "board_entries": "board",
     "default_team_names": "answer_source",
     "find_resumable": "session",
     "hall_dir": "session",

@@ -64,16 +64,15 @@ from ..quiz import (
     score_question,
 )
 from .answer_source import HallParticipant
+from .board import Standing
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "BOARD_ROWS",
     "EXTRA_SECONDS",
     "HALL_STATE_FORMAT",
     "SAVE_EVERY",
     "TEAM_MARK",
-    "BoardEntry",
     "HallEvent",
     "HallGame",
     "HallRefusal",
@@ -82,14 +81,11 @@ __all__ = [
     "Phase",
     "PhaseChanged",
     "QuestionClosed",
-    "Standing",
     "TimeUp",
-    "board_entries",
 ]
 
 
 EXTRA_SECONDS = 10
-BOARD_ROWS = 10  # rows of the projected leaderboard
 HALL_STATE_FORMAT = "kuis-aula/1"
 SAVE_EVERY = 5.0  # seconds of running time between resume-file writes
 # Participant.extra of a hall team: tells exports apart, and lets a self-paced resume offer
@@ -152,60 +148,6 @@ class QuestionClosed:
 
 
 HallEvent = PhaseChanged | TimeUp | QuestionClosed
-
-
-@dataclass(frozen=True)
-class Standing:
-    """One participant's place. ``rank`` is competition ranking (1, 1, 3); ties share a
-    rank. ``previous_rank`` is the rank before the last closed question (None before the
-    first one)."""
-
-    rank: int
-    participant: HallParticipant
-    points: float
-    correct: int
-    previous_rank: int | None = None
-
-    @property
-    def change(self) -> int:
-        """Places gained (positive, ▲) or lost (negative, ▼) since the previous ranking."""
-        return 0 if self.previous_rank is None else self.previous_rank - self.rank
-
-
-@dataclass(frozen=True)
-class BoardEntry:
-    """One row of the projected leaderboard: one team, or every team tied at the place
-    where the board is cut (so a tie is never split between shown and hidden)."""
-
-    rank: int
-    standings: tuple[Standing, ...]
-
-    @property
-    def points(self) -> float:
-        return self.standings[0].points
-
-    @property
-    def grouped(self) -> bool:
-        return len(self.standings) > 1
-
-
-def board_entries(standings: Sequence[Standing], limit: int = BOARD_ROWS) -> list[BoardEntry]:
-    """At most ``limit`` rows of ``standings``: one team per row, except that the teams
-    sharing the rank that crosses the cut share the last row (all of them, named or
-    counted by the view) instead of some being shown and the others hidden."""
-    out: list[BoardEntry] = []
-    i = 0
-    while i < len(standings) and len(out) < limit:
-        j = i
-        while j < len(standings) and standings[j].rank == standings[i].rank:
-            j += 1
-        group = tuple(standings[i:j])
-        if len(out) + len(group) <= limit:
-            out.extend(BoardEntry(s.rank, (s,)) for s in group)
-        else:
-            out.append(BoardEntry(group[0].rank, group))
-        i = j
-    return out
 
 
 @dataclass(frozen=True)
