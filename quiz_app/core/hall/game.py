@@ -160,7 +160,7 @@ class HallState:
     extra: dict[str, int] = field(default_factory=dict)  # question id -> seconds added
     closed: tuple[int, ...] = ()  # indices, in the order they closed
     show_leaderboard: bool = True
-    skipped: tuple[int, ...] = ()  # closed by a skip: void for everyone
+    skipped: tuple[int, ...] = ()  # closed by a skip: excluded for everyone
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -218,3 +218,23 @@ def test_a_binary_team_file_names_the_line(tmp_path):
     with pytest.raises(TeamFileError) as exc:
         load_team_file(path)
     assert f"{path}:3:" in str(exc.value)
+
+
+def test_a_skip_survives_a_crash_through_the_resume_file(tmp_path: Path):
+    from quiz_app.core.hall import find_resumable
+
+    clock = FakeClock()
+    source = TeamSource(["Meja 1", "Meja 2"])
+    data = tmp_path / "data"
+    session = HallSession.create(data, tmp_path / "bank.yaml", speed_plan(), [make_bank(3)],
+                                 source, clock)
+    session.start()
+    source.key(1, "A")
+    session.skip()
+    assert session.store is not None
+    session.store.close()  # the crash: nothing finished, only the files remain
+    saved = find_resumable(data)[0]
+    again = HallSession.resume(data, saved, TeamSource(["Meja 1", "Meja 2"]), FakeClock())
+    assert again.game.index == 1 and again.game.is_skipped(0)
+    assert all(s.points == 0 for s in again.game.standings())
+    again.close()
