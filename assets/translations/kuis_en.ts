@@ -36,6 +36,14 @@
         <translation>Survey</translation>
     </message>
     <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Tidak ditayangkan</source>
+        <translation>Not shown</translation>
+    </message>
+    <message>
         <source>Tidak dijawab</source>
         <translation>Not answered</translation>
     </message>
@@ -58,6 +66,26 @@
 </context>
 <context>
     <name>AudienceView</name>
+    <message>
+        <source>(dari {0} soal yang ditayangkan; {1} soal dilewati)</source>
+        <translation>(over {0} questions shown; {1} skipped)</translation>
+    </message>
+    <message>
+        <source>(dari {0} soal yang ditayangkan)</source>
+        <translation>(over {0} questions shown)</translation>
+    </message>
+    <message>
+        <source>Rata-rata nilai sesi: {0} {1}</source>
+        <translation>Session average score: {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} dan {1} tim lain</source>
+        <translation>{0} and {1} other teams</translation>
+    </message>
+    <message>
+        <source>{0} tim seperingkat</source>
+        <translation>{0} teams tied</translation>
+    </message>
     <message>
         <source>Kuis ASN — layar peserta</source>
         <translation>Kuis ASN — audience screen</translation>
@@ -135,10 +163,6 @@ up!</translation>
     <message>
         <source>{0} · {1} tim</source>
         <translation>{0} · {1} teams</translation>
-    </message>
-    <message>
-        <source>Rata-rata nilai sesi: {0}</source>
-        <translation>Session average score: {0}</translation>
     </message>
     <message>
         <source>Sesi selesai</source>
@@ -1720,8 +1744,20 @@ up!</translation>
         <translation>End the presentation</translation>
     </message>
     <message>
-        <source>Akhiri presentasi sekarang? Soal yang belum ditampilkan dihitung tidak dijawab, lalu peringkat akhir ditampilkan.</source>
-        <translation>End the presentation now? Questions not shown yet count as unanswered, then the final ranking is shown.</translation>
+        <source>Lewati soal</source>
+        <translation>Skip question</translation>
+    </message>
+    <message>
+        <source>{0} tim sudah menjawab soal ini. Lewati soal? Soal ini tidak dinilai untuk tim mana pun, juga bagi tim yang menjawab benar.</source>
+        <translation>{0} teams have already answered this question. Skip it? It will not be scored for any team, not even for teams that answered correctly.</translation>
+    </message>
+    <message>
+        <source>Soal {0} dilewati: tidak dinilai untuk tim mana pun.</source>
+        <translation>Question {0} skipped: not scored for any team.</translation>
+    </message>
+    <message>
+        <source>Akhiri presentasi sekarang? Soal yang belum ditayangkan tidak dinilai: nilai dihitung dari soal yang sudah ditayangkan, lalu peringkat akhir ditampilkan.</source>
+        <translation>End the presentation now? Questions not yet shown are not scored: scores count the questions shown so far, then the final ranking is shown.</translation>
     </message>
     <message>
         <source>Mode diskusi tidak mengumpulkan jawaban.</source>
@@ -1746,6 +1782,10 @@ up!</translation>
     <message>
         <source>Ketik nomor tim dulu, lalu hurufnya (mis. 7B).</source>
         <translation>Type the team number first, then the letter (e.g. 7B).</translation>
+    </message>
+    <message>
+        <source>Jawaban {0}{1} tidak disimpan: tidak ada tim nomor {0} (tim bernomor 1–{2}).</source>
+        <translation>Answer {0}{1} not saved: there is no team {0} (teams are numbered 1–{2}).</translation>
     </message>
     <message>
         <source>Waktu habis.</source>
@@ -1889,6 +1929,10 @@ up!</translation>
     <message>
         <source>{0} tim dari {1}: {2}</source>
         <translation>{0} teams from {1}: {2}</translation>
+    </message>
+    <message>
+        <source>Baris {0}: {1}</source>
+        <translation>Line {0}: {1}</translation>
     </message>
     <message>
         <source>Belum ada soal</source>
@@ -3093,6 +3137,18 @@ up!</translation>
         <translation>Next question</translation>
     </message>
     <message>
+        <source>Presentasi selesai</source>
+        <translation>Presentation finished</translation>
+    </message>
+    <message>
+        <source>Lihat hasil tes…</source>
+        <translation>View test results…</translation>
+    </message>
+    <message>
+        <source>Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor.</source>
+        <translation>Open the Test Results window on this session: each team&apos;s answers, item analysis, export.</translation>
+    </message>
+    <message>
         <source>Jawaban tim</source>
         <translation>Team answers</translation>
     </message>
@@ -3215,6 +3271,18 @@ up!</translation>
     <message>
         <source>(Ini soal terakhir.)</source>
         <translation>(This is the last question.)</translation>
+    </message>
+    <message>
+        <source>{0} soal telah dibahas.</source>
+        <translation>{0} questions discussed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada soal yang dinilai.</source>
+        <translation>No question was scored.</translation>
+    </message>
+    <message>
+        <source>{0}. {1} — {2} poin, {3} benar</source>
+        <translation>{0}. {1} — {2} points, {3} correct</translation>
     </message>
     <message>
         <source>{0} dtk</source>

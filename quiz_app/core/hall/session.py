@@ -177,6 +177,8 @@ def _attempt_map(value: object) -> dict[str, str]:
 
 
 def _state(value: object, spec: AttemptSpec) -> HallState:
+    """The saved game state, its known fields checked against the spec first; then built by
+    :meth:`HallState.from_dict`, so fields added there later are read the same way."""
     if not isinstance(value, dict):
         raise Invalid("'state' bukan objek")
     n = len(spec.questions)
@@ -185,18 +187,21 @@ def _state(value: object, spec: AttemptSpec) -> HallState:
     if not isinstance(used, dict) or not isinstance(extra, dict) \
             or not set(used) <= qids or not set(extra) <= qids:
         raise Invalid("'state' tidak cocok dengan soalnya")
-    leaderboard = value.get("show_leaderboard")
-    if not isinstance(leaderboard, bool):
+    if not isinstance(value.get("show_leaderboard"), bool):
         raise Invalid("'state.show_leaderboard' bukan true/false")
-    return HallState(
-        index=_int(value.get("index"), "state.index", 0, n - 1),
-        phase=Phase(_one_of(value.get("phase"), "state.phase", tuple(p.value for p in Phase))),
-        used={k: _seconds(v, f"state.used.{k}") for k, v in used.items()},
-        extra={k: _int(v, f"state.extra.{k}", 0, 24 * 3600) for k, v in extra.items()},
-        closed=tuple(_int(i, "state.closed", 0, n - 1)
-                     for i in _list(value.get("closed"), "state.closed", n)),
-        show_leaderboard=leaderboard,
-    )
+    _int(value.get("index"), "state.index", 0, n - 1)
+    _one_of(value.get("phase"), "state.phase", tuple(p.value for p in Phase))
+    for k, v in used.items():
+        _seconds(v, f"state.used.{k}")
+    for k, v in extra.items():
+        _int(v, f"state.extra.{k}", 0, 24 * 3600)
+    for key in ("closed", "skipped"):
+        for i in _list(value.get(key, []), f"state.{key}", n):
+            _int(i, f"state.{key}", 0, n - 1)
+    try:
+        return HallState.from_dict(value)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise Invalid(f"'state' tidak valid ({exc})") from exc
 
 
 class HallSession:
