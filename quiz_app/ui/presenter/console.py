@@ -311,6 +311,8 @@ class TrainerConsole(QWidget):
         keep_text_whole(self.entry_help, self.discussion_label)
         self.team_box.setVisible(controller.team_mode)
         self.discussion_label.setVisible(not controller.team_mode)
+        if not controller.team_mode:  # a note, not a grid: the questions get the room
+            body.setStretch(1, 1)
 
         # controls
         self.buttons = {
