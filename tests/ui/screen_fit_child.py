@@ -169,7 +169,8 @@ def presenter_consoles(data: Path) -> dict[str, list[str]]:
         if teams:
             for number in range(1, 9):
                 clock.advance(1.3)
-                ctrl.toggle_letter(number, "ABCD"[number % 4])
+                letters = ctrl.game.letters()  # A/B on a true/false question
+                ctrl.toggle_letter(number, letters[number % len(letters)])
         clock.advance(4)
         ctrl.tick()
         settle()
