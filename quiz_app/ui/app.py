@@ -59,7 +59,8 @@ def bank_cache() -> BankCache:
     return BankCache(paths.cache_dir() / "banks")
 
 
-def run_app(data_dir: Path, language: str | None = None) -> int:
+def run_app(data_dir: Path, language: str | None = None,
+            open_file: Path | None = None) -> int:
     from .main_window import MainWindow
 
     app = create_app(language=language)
@@ -74,6 +75,8 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         window.cache = bank_cache()
         window.load_bundled()
         window.check_resume()
+        if open_file is not None:
+            window.open_document(open_file)
 
     if os.environ.get("QUIZ_APP_SMOKE"):
         # The bundle's smoke test (tests/bundle): report the bundled bank table, then close.

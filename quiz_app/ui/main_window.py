@@ -289,6 +289,17 @@ class MainWindow(QMainWindow):
 
         return open_results_window(self, self.data_dir, session_id)
 
+    def open_document(self, path: Path) -> QWidget:
+        """A file opened with the app (double click, ``quiz-app FILE``): a session file
+        joins its session, a results package merges into its session; in the results
+        window, which shows what happened."""
+        results = self.open_results()
+        if path.suffix.lower() == ".kuis-sesi":
+            results.join_from(path)  # type: ignore[attr-defined]
+        else:
+            results.merge_package_file(path)  # type: ignore[attr-defined]
+        return results
+
     # ------------------------------------------------------------------ banks
 
     def preview_bank(self, path: Path) -> QWidget:

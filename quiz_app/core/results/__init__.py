@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         import_session_file,
         key_check,
         merge_packages,
+        package_session,
         read_package,
         read_session_file,
         write_package,
@@ -202,6 +203,7 @@ _SURFACE = {
     "MIN_DISCRIMINATION_N": "analysis",
     "MIN_FLAG_N": "analysis",
     "MergeReport": "package",
+    "package_session": "package",
     "OptionCount": "analysis",
     "PACKAGE_FORMAT": "package",
     "PACKAGE_SUFFIX": "package",
@@ -291,6 +293,7 @@ _SURFACE = {
 }
 
 __all__ = [
+    "package_session",
     "PresenceKind",
     "PresenceRecord",
     "away_counts",

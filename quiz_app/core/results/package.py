@@ -61,6 +61,7 @@ from .store import ResultsStore
 from .store_import import create_session_with_key, import_attempts
 
 __all__ = [
+    "package_session",
     "PACKAGE_FORMAT",
     "PACKAGE_SUFFIX",
     "SESSION_FILE_FORMAT",
@@ -345,6 +346,43 @@ class Package:
         return str(self.manifest.get("device", ""))
 
 
+def _damaged(name: str) -> str:
+    return f"Paket hasil '{name}' rusak atau tidak lengkap (mungkin terpotong saat disalin)"
+
+
+def _package_zip(path: Path) -> SafeZip:
+    """A package opened through the guarded zip reader, with the package's caps."""
+    bad = _damaged(path.name)
+    return SafeZip(path, max_bytes=MAX_PACKAGE, max_member=MAX_DATA,
+                   max_total=MAX_DATA + (4 << 20), max_members=16, error=ExportError,
+                   display=path.name, what="paket hasil", describe=lambda r: f"{bad}: {r}.")
+
+
+def package_session(store: ResultsStore, path: Path) -> SessionRecord:
+    """The session on this laptop that a package belongs to (matched by its key check), so
+    a package opened by double click merges into the right session. Only the manifest is
+    read here; :func:`read_package` verifies everything when merging."""
+    path = Path(path)
+    name = path.name
+    with _package_zip(path) as zf:
+        manifest = loads_json(zf.read(MANIFEST, MAX_MANIFEST), name, error=ExportError,
+                              what="manifest paket", max_depth=4)
+    if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
+        raise ExportError(f"'{name}' bukan paket hasil Kuis ASN ({PACKAGE_FORMAT}).", name)
+    their_check = manifest.get("key_check")
+    if isinstance(their_check, str):
+        for session in store.sessions():
+            if hmac.compare_digest(their_check, key_check(session.key)):
+                return session
+    meta = manifest.get("session")
+    meta = meta if isinstance(meta, dict) else {}
+    code, title = str(meta.get("code", "?"))[:12], str(meta.get("title", "?"))[:80]
+    raise ExportError(
+        f"Paket hasil '{name}' milik sesi {code} '{title}', yang tidak ada di laptop ini. "
+        "Buka dulu berkas sesinya (.kuis-sesi) dari laptop pelatih, atau gabungkan paket ini "
+        "di laptop tempat sesi itu dibuat.", name)
+
+
 def read_package(path: Path, session: SessionRecord) -> Package:
     """Open and verify a package for ``session`` (whose key signs it). Raises
     :class:`ExportError` naming the file when it is damaged, truncated, of another
@@ -355,10 +393,8 @@ def read_package(path: Path, session: SessionRecord) -> Package:
     only then, and never past its declared size."""
     path = Path(path)
     name = path.name
-    bad = f"Paket hasil '{name}' rusak atau tidak lengkap (mungkin terpotong saat disalin)"
-    with SafeZip(path, max_bytes=MAX_PACKAGE, max_member=MAX_DATA, max_total=MAX_DATA + (4 << 20),
-                 max_members=16, error=ExportError, display=name, what="paket hasil",
-                 describe=lambda reason: f"{bad}: {reason}.") as zf:
+    bad = _damaged(name)
+    with _package_zip(path) as zf:
         manifest_raw = zf.read(MANIFEST, MAX_MANIFEST)
         signature = zf.read(SIGNATURE, 1024).decode("ascii", "replace").split()
         manifest = loads_json(manifest_raw, name, error=ExportError, what="manifest paket",

@@ -24,6 +24,7 @@ from ...core.results.package import (
     PackageInfo,
     import_session_file,
     merge_packages,
+    package_session,
     write_package,
     write_session_file,
 )
@@ -203,6 +204,21 @@ class ResultsOperations:
 
         self._run("merge", self.tr("Menggabungkan {0} paket…").format(len(paths)), work,
                   self._merged)
+
+    def merge_package_file(self, path: Path) -> None:
+        """A package opened from outside (double click, ``quiz-app FILE.kuis-hasil``):
+        merged into the session on this laptop it belongs to."""
+        if self.busy:
+            return
+        data_dir, path = self.data_dir, Path(path)
+        progress = self._progress_callback()
+
+        def work() -> MergeReport:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                session = package_session(store, path)
+                return merge_packages(store, session.id, [path], progress)
+
+        self._run("merge", self.tr("Menggabungkan {0} paket…").format(1), work, self._merged)
 
     def _merged(self, report: MergeReport) -> None:
         summary = self.tr("{0} hasil diimpor, {1} duplikat dilewati, {2} paket ditolak.").format(
