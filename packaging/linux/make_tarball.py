@@ -22,7 +22,8 @@ def main() -> int:
     name = f"KuisASN-{VERSION}"
     bundle = ROOT / "dist" / name
     linux = ROOT / "packaging/linux"
-    for file in ("kuis-asn.desktop", "kuis-asn.png", "install.sh", "BACA.txt"):
+    for file in ("kuis-asn.desktop", "kuis-asn.png", "kuis-asn-mime.xml", "install.sh",
+                 "BACA.txt"):
         shutil.copy2(linux / file, bundle / file)
     archive = ROOT / "dist" / f"{name}-linux-{platform.machine()}.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:

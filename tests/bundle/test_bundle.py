@@ -125,3 +125,28 @@ def test_serves_the_phone_page_on_loopback(bundle: Path, tmp_path: Path) -> None
     page, out = check_phone_page([str(EXE)], env, str(tmp_path))
     assert "<title>Kuis ASN</title>" in page
     assert "HP tersambung: Uji Coba" in out
+
+
+def test_install_script_adds_menu_entry_file_types_and_command(bundle: Path,
+                                                                tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    done = subprocess.run(["sh", str(bundle / "install.sh")], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    share = home / ".local/share"
+    opt = home / ".local/opt" / bundle.name
+    entry = (share / "applications/kuis-asn.desktop").read_text(encoding="utf-8")
+    assert f"Exec={opt}/kuis-asn %f" in entry
+    assert "MimeType=application/x-kuis-hasil;application/x-kuis-sesi;" in entry
+    assert (share / "icons/hicolor/256x256/apps/kuis-asn.png").is_file()
+    assert "*.kuis-hasil" in (share / "mime/packages/kuis-asn-mime.xml").read_text()
+    command = home / ".local/bin/kuis-asn"
+    version = subprocess.run([str(command), "--version"], capture_output=True, text=True,
+                             env={**env, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert version.stdout.strip() == f"Kuis ASN {__version__}"
+    gone = subprocess.run(["sh", str(opt / "install.sh"), "--hapus"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert gone.returncode == 0
+    assert not opt.exists() and not command.exists()
+    assert not (share / "applications/kuis-asn.desktop").exists()
