@@ -46,6 +46,7 @@ MAX_PHONES = 1000
 TIME_BUDGET_S = 240.0
 QUESTIONS = 5
 TICK_MS = 5
+GAPS: list[tuple[float, float]] = []  # (end, length) of every GUI-thread gap, for probes
 
 
 class SimPhone:
@@ -337,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
         worst[stage[0]] = max(worst.get(stage[0], 0.0), now - last[0])
         last[0] = now
 
@@ -442,6 +444,7 @@ def selfpaced_main(n: int) -> int:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
         last[0] = now
 
     stall = QTimer()
