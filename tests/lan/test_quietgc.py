@@ -5,6 +5,7 @@ Measured in bench/lan.py; here the mechanism. No Qt."""
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from typing import Any
 
@@ -87,3 +88,41 @@ def test_two_servers_overlapping_release_on_the_last_stop() -> None:
         b.stop()
     assert not quietgc.active()
     assert gc.get_threshold() == before
+
+
+def test_calls_onto_the_server_loop_keep_order_and_share_wakeups(monkeypatch) -> None:
+    """The UI and writer threads hand work to the server loop; each wake-up of the loop
+    costs the calling thread the GIL (a self-pipe write), so calls made while the loop is
+    busy share one wake-up, and they still run in call order."""
+    server = LanServer(Hooks(), time.monotonic)
+    server.start("127.0.0.1", 0)
+    try:
+        loop = server._loop
+        assert loop is not None
+        busy, release = threading.Event(), threading.Event()
+
+        def block() -> None:
+            busy.set()
+            release.wait(10)
+
+        loop.call_soon_threadsafe(block)
+        assert busy.wait(10)
+        wakeups: list[int] = []
+        real = loop.call_soon_threadsafe
+
+        def counted(*args: Any) -> Any:
+            wakeups.append(1)
+            return real(*args)
+
+        monkeypatch.setattr(loop, "call_soon_threadsafe", counted)
+        seen: list[int] = []
+        for i in range(300):
+            server._call(seen.append, i)
+        release.set()
+        end = time.monotonic() + 10
+        while len(seen) < 300 and time.monotonic() < end:
+            time.sleep(0.005)
+        assert seen == list(range(300))
+        assert len(wakeups) == 1
+    finally:
+        server.stop()
