@@ -36,6 +36,14 @@
         <translation>Survey</translation>
     </message>
     <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Tidak ditayangkan</source>
+        <translation>Not shown</translation>
+    </message>
+    <message>
         <source>Tidak dijawab</source>
         <translation>Not answered</translation>
     </message>
@@ -58,6 +66,26 @@
 </context>
 <context>
     <name>AudienceView</name>
+    <message>
+        <source>(dari {0} soal yang ditayangkan; {1} soal dilewati)</source>
+        <translation>(over {0} questions shown; {1} skipped)</translation>
+    </message>
+    <message>
+        <source>(dari {0} soal yang ditayangkan)</source>
+        <translation>(over {0} questions shown)</translation>
+    </message>
+    <message>
+        <source>Rata-rata nilai sesi: {0} {1}</source>
+        <translation>Session average score: {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} dan {1} tim lain</source>
+        <translation>{0} and {1} other teams</translation>
+    </message>
+    <message>
+        <source>{0} tim seperingkat</source>
+        <translation>{0} teams tied</translation>
+    </message>
     <message>
         <source>Kuis ASN — layar peserta</source>
         <translation>Kuis ASN — audience screen</translation>
@@ -137,10 +165,6 @@ up!</translation>
         <translation>{0} · {1} teams</translation>
     </message>
     <message>
-        <source>Rata-rata nilai sesi: {0}</source>
-        <translation>Session average score: {0}</translation>
-    </message>
-    <message>
         <source>Sesi selesai</source>
         <translation>Session finished</translation>
     </message>
@@ -190,6 +214,73 @@ up!</translation>
     <message>
         <source>{0} masalah</source>
         <translation>{0} problems</translation>
+    </message>
+</context>
+<context>
+    <name>BankPreviewDialog</name>
+    <message>
+        <source>Pratinjau: {0}</source>
+        <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <source>Memuat {0}…</source>
+        <translation>Loading {0}…</translation>
+    </message>
+    <message>
+        <source>Isi bank soal</source>
+        <translation>Question bank contents</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}: {1} soal dari {2} bank</source>
+        <translation>{0}: {1} questions from {2} bank(s)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} masalah — perbaiki dulu sebelum dipakai</source>
+        <translation>{0}: {1} problem(s) — fix them before use</translation>
+    </message>
+    <message>
+        <source>pilihan tunggal</source>
+        <translation>single choice</translation>
+    </message>
+    <message>
+        <source>pilihan ganda kompleks</source>
+        <translation>multiple answers</translation>
+    </message>
+    <message>
+        <source>benar/salah</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>jajak pendapat</source>
+        <translation>poll</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat: tanpa kunci jawaban.</source>
+        <translation>Poll: no answer key.</translation>
+    </message>
+    <message>
+        <source>Kunci:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Penjelasan:</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <source>Rujukan:</source>
+        <translation>Reference:</translation>
     </message>
 </context>
 <context>
@@ -428,6 +519,392 @@ up!</translation>
     <message>
         <source>Server HP tidak dapat dibuka: {0}</source>
         <translation>The phone server could not be opened: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorFiles</name>
+    <message>
+        <source>Bank soal baru</source>
+        <translation>New question bank</translation>
+    </message>
+    <message>
+        <source>Bank soal (*.yaml)</source>
+        <translation>Question bank (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Buka bank soal</source>
+        <translation>Open question bank</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Simpan bank</source>
+        <translation>Save bank</translation>
+    </message>
+    <message>
+        <source>Bank masih punya {0} masalah; aplikasi belum dapat memakainya. Simpan juga?</source>
+        <translation>The bank still has {0} problem(s); the app cannot use it yet. Save anyway?</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Bank tidak tersimpan</source>
+        <translation>The bank was not saved</translation>
+    </message>
+    <message>
+        <source>Impor soal</source>
+        <translation>Import questions</translation>
+    </message>
+    <message>
+        <source>Soal (*.xlsx *.gift *.txt);;Semua berkas (*)</source>
+        <translation>Questions (*.xlsx *.gift *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Simpan bank hasil impor</source>
+        <translation>Save the imported bank</translation>
+    </message>
+    <message>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Hasil impor</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>Simpan templat Excel</source>
+        <translation>Save Excel template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.</source>
+        <translation>Template saved: {0}. Fill in the Soal sheet, then Import.</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Simpan bank dulu; yang diekspor adalah berkas tersimpan.</source>
+        <translation>Save the bank first; the saved file is what gets exported.</translation>
+    </message>
+    <message>
+        <source>{0} soal diekspor ke {1}</source>
+        <translation>{0} questions exported to {1}</translation>
+    </message>
+    <message>
+        <source>Berkas Excel tidak tersimpan</source>
+        <translation>The Excel file was not saved</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Perubahan pada bank ini belum disimpan. Buang perubahan?</source>
+        <translation>Changes to this bank are not saved. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Penyunting bank soal</source>
+        <translation>Question bank editor</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Bank baru…</source>
+        <translation>New bank…</translation>
+    </message>
+    <message>
+        <source>Buka…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Impor soal dari templat Excel, Kahoot, Quizizz, Moodle GIFT atau Aiken</source>
+        <translation>Import questions from the Excel template, Kahoot, Quizizz, Moodle GIFT or Aiken</translation>
+    </message>
+    <message>
+        <source>Templat Excel…</source>
+        <translation>Excel template…</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>ID bank</source>
+        <translation>Bank ID</translation>
+    </message>
+    <message>
+        <source>Judul bank</source>
+        <translation>Bank title</translation>
+    </message>
+    <message>
+        <source>Saring kategori</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Cari soal…</source>
+        <translation>Search questions…</translation>
+    </message>
+    <message>
+        <source>Cari soal</source>
+        <translation>Search questions</translation>
+    </message>
+    <message>
+        <source>Daftar soal</source>
+        <translation>Question list</translation>
+    </message>
+    <message>
+        <source>Tambah soal</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <source>Hapus soal</source>
+        <translation>Delete question</translation>
+    </message>
+    <message>
+        <source>Naikkan soal</source>
+        <translation>Move question up</translation>
+    </message>
+    <message>
+        <source>Naikkan soal (Alt+Atas)</source>
+        <translation>Move question up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Turunkan soal</source>
+        <translation>Move question down</translation>
+    </message>
+    <message>
+        <source>Turunkan soal (Alt+Bawah)</source>
+        <translation>Move question down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Judul kategori baru</source>
+        <translation>New category title</translation>
+    </message>
+    <message>
+        <source>Tambah kategori</source>
+        <translation>Add category</translation>
+    </message>
+    <message>
+        <source>ID soal</source>
+        <translation>Question ID</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Jenis soal</source>
+        <translation>Question type</translation>
+    </message>
+    <message>
+        <source>Pilihan tunggal</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <source>Pilihan ganda kompleks</source>
+        <translation>Multiple answers</translation>
+    </message>
+    <message>
+        <source>Benar/Salah</source>
+        <translation>True/False</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Teks soal</source>
+        <translation>Question text</translation>
+    </message>
+    <message>
+        <source>Pilihan {0}</source>
+        <translation>Option {0}</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>mis. B; A, C; atau Benar/Salah</source>
+        <translation>e.g. B; A, C; or Benar/Salah (true/false)</translation>
+    </message>
+    <message>
+        <source>Penjelasan</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Kesulitan</source>
+        <translation>Difficulty</translation>
+    </message>
+    <message>
+        <source>Mudah</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <source>Sedang</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Sulit</source>
+        <translation>Hard</translation>
+    </message>
+    <message>
+        <source>Poin</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>kosong = bawaan bank (1)</source>
+        <translation>empty = bank default (1)</translation>
+    </message>
+    <message>
+        <source>Batas waktu (detik)</source>
+        <translation>Time limit (seconds)</translation>
+    </message>
+    <message>
+        <source>kosong = bawaan bank atau rencana sesi (30)</source>
+        <translation>empty = bank or session plan default (30)</translation>
+    </message>
+    <message>
+        <source>Acak pilihan</source>
+        <translation>Shuffle options</translation>
+    </message>
+    <message>
+        <source>bawaan bank</source>
+        <translation>bank default</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Gambar</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Pilih gambar</source>
+        <translation>Choose image</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Hapus gambar</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <source>Tag (pisah koma)</source>
+        <translation>Tags (comma-separated)</translation>
+    </message>
+    <message>
+        <source>Masalah di bank</source>
+        <translation>Problems in the bank</translation>
+    </message>
+    <message>
+        <source>Buat bank baru, buka bank (.yaml), atau impor soal dari Excel, Kahoot, Quizizz, Moodle GIFT atau Aiken.</source>
+        <translation>Create a new bank, open a bank (.yaml), or import questions from Excel, Kahoot, Quizizz, Moodle GIFT or Aiken.</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>ubah soal</source>
+        <translation>edit question</translation>
+    </message>
+    <message>
+        <source>ubah bank</source>
+        <translation>edit bank</translation>
+    </message>
+    <message>
+        <source>tambah soal</source>
+        <translation>add question</translation>
+    </message>
+    <message>
+        <source>hapus soal</source>
+        <translation>delete question</translation>
+    </message>
+    <message>
+        <source>pindahkan soal</source>
+        <translation>move question</translation>
+    </message>
+    <message>
+        <source>tambah kategori</source>
+        <translation>add category</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Gambar di luar folder bank</source>
+        <translation>Image outside the bank folder</translation>
+    </message>
+    <message>
+        <source>Gambar harus berada di folder bank soal ({0}) atau subfoldernya. Salin gambar ke sana, lalu pilih lagi.</source>
+        <translation>The image must be in the question bank&apos;s folder ({0}) or a subfolder. Copy the image there, then choose it again.</translation>
+    </message>
+    <message>
+        <source>{0} masalah — bank belum dapat dipakai</source>
+        <translation>{0} problem(s) — the bank cannot be used yet</translation>
+    </message>
+    <message>
+        <source>{0} soal — valid</source>
+        <translation>{0} questions — valid</translation>
     </message>
 </context>
 <context>
@@ -853,6 +1330,10 @@ up!</translation>
         <translation>Test Results</translation>
     </message>
     <message>
+        <source>Buat/ubah bank soal</source>
+        <translation>Create/edit question bank</translation>
+    </message>
+    <message>
         <source>Bank soal dan rencana sesi bawaan</source>
         <translation>Bundled question banks and session plans</translation>
     </message>
@@ -1263,8 +1744,20 @@ up!</translation>
         <translation>End the presentation</translation>
     </message>
     <message>
-        <source>Akhiri presentasi sekarang? Soal yang belum ditampilkan dihitung tidak dijawab, lalu peringkat akhir ditampilkan.</source>
-        <translation>End the presentation now? Questions not shown yet count as unanswered, then the final ranking is shown.</translation>
+        <source>Lewati soal</source>
+        <translation>Skip question</translation>
+    </message>
+    <message>
+        <source>{0} tim sudah menjawab soal ini. Lewati soal? Soal ini tidak dinilai untuk tim mana pun, juga bagi tim yang menjawab benar.</source>
+        <translation>{0} teams have already answered this question. Skip it? It will not be scored for any team, not even for teams that answered correctly.</translation>
+    </message>
+    <message>
+        <source>Soal {0} dilewati: tidak dinilai untuk tim mana pun.</source>
+        <translation>Question {0} skipped: not scored for any team.</translation>
+    </message>
+    <message>
+        <source>Akhiri presentasi sekarang? Soal yang belum ditayangkan tidak dinilai: nilai dihitung dari soal yang sudah ditayangkan, lalu peringkat akhir ditampilkan.</source>
+        <translation>End the presentation now? Questions not yet shown are not scored: scores count the questions shown so far, then the final ranking is shown.</translation>
     </message>
     <message>
         <source>Mode diskusi tidak mengumpulkan jawaban.</source>
@@ -1289,6 +1782,10 @@ up!</translation>
     <message>
         <source>Ketik nomor tim dulu, lalu hurufnya (mis. 7B).</source>
         <translation>Type the team number first, then the letter (e.g. 7B).</translation>
+    </message>
+    <message>
+        <source>Jawaban {0}{1} tidak disimpan: tidak ada tim nomor {0} (tim bernomor 1–{2}).</source>
+        <translation>Answer {0}{1} not saved: there is no team {0} (teams are numbered 1–{2}).</translation>
     </message>
     <message>
         <source>Waktu habis.</source>
@@ -1434,12 +1931,35 @@ up!</translation>
         <translation>{0} teams from {1}: {2}</translation>
     </message>
     <message>
+        <source>Baris {0}: {1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
+    <message>
         <source>Belum ada soal</source>
         <translation>No questions chosen</translation>
     </message>
     <message>
         <source>Pilih bank soal atau rencana terlebih dahulu.</source>
         <translation>Choose a question bank or plan first.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPreview</name>
+    <message>
+        <source>Pratinjau soal</source>
+        <translation>Question preview</translation>
+    </message>
+    <message>
+        <source>Layar peserta</source>
+        <translation>Participant screen</translation>
+    </message>
+    <message>
+        <source>Proyektor</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Pilih semua jawaban yang benar</source>
+        <translation>Choose all correct answers</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +3109,18 @@ up!</translation>
         <translation>Next question</translation>
     </message>
     <message>
+        <source>Presentasi selesai</source>
+        <translation>Presentation finished</translation>
+    </message>
+    <message>
+        <source>Lihat hasil tes…</source>
+        <translation>View test results…</translation>
+    </message>
+    <message>
+        <source>Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor.</source>
+        <translation>Open the Test Results window on this session: each team&apos;s answers, item analysis, export.</translation>
+    </message>
+    <message>
         <source>Jawaban tim</source>
         <translation>Team answers</translation>
     </message>
@@ -2711,6 +3243,18 @@ up!</translation>
     <message>
         <source>(Ini soal terakhir.)</source>
         <translation>(This is the last question.)</translation>
+    </message>
+    <message>
+        <source>{0} soal telah dibahas.</source>
+        <translation>{0} questions discussed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada soal yang dinilai.</source>
+        <translation>No question was scored.</translation>
+    </message>
+    <message>
+        <source>{0}. {1} — {2} poin, {3} benar</source>
+        <translation>{0}. {1} — {2} points, {3} correct</translation>
     </message>
     <message>
         <source>{0} dtk</source>

@@ -25,6 +25,15 @@ if TYPE_CHECKING:
         bank_from_cache,
         bank_to_cache,
     )
+    from .importers import (
+        FORMAT_NAMES,
+        FORMATS,
+        ImportResult,
+        import_questions,
+        imported_text,
+        write_imported,
+    )
+    from .importers.xlsx_template import write_template
     from .lint import letter_warnings, may_shuffle
     from .plan import (
         DRAW_KEYS,
@@ -54,6 +63,7 @@ if TYPE_CHECKING:
         Fields,
         describe,
     )
+    from .writer import bank_yaml, validate_text
     from .yamlsrc import (
         MAX_DEPTH,
         MAX_FILE_BYTES,
@@ -66,6 +76,15 @@ if TYPE_CHECKING:
     )
 
 _SURFACE = {
+    "FORMATS": "importers",
+    "FORMAT_NAMES": "importers",
+    "ImportResult": "importers",
+    "import_questions": "importers",
+    "imported_text": "importers",
+    "write_imported": "importers",
+    "write_template": "importers.xlsx_template",
+    "bank_yaml": "writer",
+    "validate_text": "writer",
     "BankCache": "cache",
     "CATEGORY_KEYS": "bank",
     "DEFAULT_KEYS": "bank",
@@ -112,6 +131,15 @@ _SURFACE = {
 }
 
 __all__ = [
+    "FORMATS",
+    "FORMAT_NAMES",
+    "ImportResult",
+    "import_questions",
+    "imported_text",
+    "write_imported",
+    "write_template",
+    "bank_yaml",
+    "validate_text",
     "BankCache",
     "CATEGORY_KEYS",
     "DEFAULT_KEYS",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         AnswerSink,
         AnswerSource,
         DiscussionSource,
+        EntryMiss,
         HallParticipant,
         TeamEntryResult,
         TeamFileError,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         load_team_file,
         parse_team_names,
     )
+    from .board import BOARD_ROWS, BoardEntry, Standing, board_entries
     from .game import (
         EXTRA_SECONDS,
         HALL_STATE_FORMAT,
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
         Phase,
         PhaseChanged,
         QuestionClosed,
-        Standing,
         TimeUp,
     )
     from .session import (
@@ -49,9 +50,12 @@ if TYPE_CHECKING:
 
 _SURFACE = {
     "AnswerSink": "answer_source",
+    "BOARD_ROWS": "board",
+    "BoardEntry": "board",
     "AnswerSource": "answer_source",
     "DiscussionSource": "answer_source",
     "EXTRA_SECONDS": "game",
+    "EntryMiss": "answer_source",
     "HALL_STATE_FORMAT": "game",
     "HallEvent": "game",
     "HallGame": "game",
@@ -67,13 +71,14 @@ _SURFACE = {
     "QuestionClosed": "game",
     "SAVE_EVERY": "game",
     "SavedHall": "session",
-    "Standing": "game",
+    "Standing": "board",
     "TEAM_MARK": "game",
     "TeamEntryResult": "answer_source",
     "TeamFileError": "answer_source",
     "TeamKeyEntry": "answer_source",
     "TeamSource": "answer_source",
     "TimeUp": "game",
+    "board_entries": "board",
     "default_team_names": "answer_source",
     "find_resumable": "session",
     "hall_dir": "session",
@@ -84,9 +89,12 @@ _SURFACE = {
 
 __all__ = [
     "AnswerSink",
+    "BOARD_ROWS",
+    "BoardEntry",
     "AnswerSource",
     "DiscussionSource",
     "EXTRA_SECONDS",
+    "EntryMiss",
     "HALL_STATE_FORMAT",
     "HallEvent",
     "HallGame",
@@ -109,6 +117,7 @@ __all__ = [
     "TeamKeyEntry",
     "TeamSource",
     "TimeUp",
+    "board_entries",
     "default_team_names",
     "find_resumable",
     "hall_dir",

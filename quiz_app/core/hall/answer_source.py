@@ -40,6 +40,7 @@ __all__ = [
     "AnswerSink",
     "AnswerSource",
     "DiscussionSource",
+    "EntryMiss",
     "HallParticipant",
     "TeamEntryResult",
     "TeamFileError",
@@ -184,6 +185,15 @@ class TeamEntryResult:
     toggle: bool = False
 
 
+@dataclass(frozen=True)
+class EntryMiss:
+    """A letter that could not become an answer, and why: ``number`` names no team (1 to
+    ``team_count``), or no team number was typed at all (``number`` None)."""
+
+    number: int | None
+    team_count: int
+
+
 class TeamKeyEntry:
     """Turns console keystrokes into team answers with as few keys as possible.
 
@@ -228,8 +238,9 @@ class TeamKeyEntry:
         number = int(self._digits) if self._digits else 0
         return number if 1 <= number <= self.team_count else None
 
-    def letter(self, letter: str, allowed: Sequence[str]) -> TeamEntryResult | None:
-        """A letter key. Returns the answer to submit, or None when no team is selected or
+    def letter(self, letter: str, allowed: Sequence[str]) -> TeamEntryResult | EntryMiss | None:
+        """A letter key. Returns the answer to submit; an :class:`EntryMiss` when the typed
+        number names no team or no team was selected (the console says which); None when
         the letter is not an option of the current question."""
         letter = letter.upper()
         if letter not in allowed:
@@ -239,12 +250,12 @@ class TeamKeyEntry:
             self._digits = ""
             if not 1 <= number <= self.team_count:
                 self._last = None
-                return None
+                return EntryMiss(number, self.team_count)
             self._last = number
             return TeamEntryResult(number, frozenset({letter}), toggle=False)
         if self._last is not None:
             return TeamEntryResult(self._last, frozenset({letter}), toggle=True)
-        return None
+        return EntryMiss(None, self.team_count)
 
 
 # --------------------------------------------------------------------------- team names
@@ -269,6 +280,7 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
     one :class:`TeamFileError`."""
     issues: list[Issue] = []
     names: list[str] = []
+    name_lines: list[int] = []
     seen: dict[str, int] = {}
     for lineno, raw in enumerate(text.splitlines(), start=1):
         name = " ".join(raw.split())
@@ -293,11 +305,14 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
             continue
         seen[folded] = lineno
         names.append(name)
+        name_lines.append(lineno)
     if not names and not issues:
         issues.append(Issue(path, 0, 0, "berkas tim kosong; tulis satu nama tim di setiap baris"))
     if len(names) > MAX_TEAMS:
-        issues.append(Issue(path, 0, 0, f"terlalu banyak tim ({len(names)}); paling banyak "
-                            f"{MAX_TEAMS} tim"))
+        # located at the first name over the limit, so the trainer sees where to cut
+        issues.append(Issue(path, name_lines[MAX_TEAMS], 0,
+                            f"terlalu banyak tim ({len(names)}); paling banyak {MAX_TEAMS} "
+                            f"tim, dan nama di baris ini adalah tim ke-{MAX_TEAMS + 1}"))
     if issues:
         raise TeamFileError(issues)
     return names
@@ -326,6 +341,8 @@ def load_team_file(path: Path | str) -> list[str]:
                   "Simpan Sebagai → Pengodean UTF-8)")
         ) from exc
     if "\x00" in text:
-        raise TeamFileError(Issue(shown, 0, 0, "berkas tim bukan berkas teks biasa (misalnya "
-                                  "berkas Excel); tulis nama tim di berkas .txt, satu per baris"))
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise TeamFileError(Issue(shown, line, 0, "berkas tim bukan berkas teks biasa "
+                                  "(misalnya berkas Excel); tulis nama tim di berkas .txt, "
+                                  "satu per baris"))
     return parse_team_names(text, shown)

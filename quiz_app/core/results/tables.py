@@ -10,9 +10,9 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import ExportError
-from ..model import FALSE_KEY, TRUE_KEY, QuestionType
+from ..model import FALSE_KEY, TRUE_KEY, Participant, QuestionType
 from ..people import format_nip
-from ..quiz import AttemptResult, round_half_up
+from ..quiz import AttemptResult, Excluded, competition_ranks, round_half_up
 from .analysis import ItemAnalysis, ItemFlag, analyse
 from .session_results import (
     SessionResults,
@@ -29,10 +29,12 @@ __all__ = [
     "PLEDGE_HEADERS",
     "PREPOST_HEADERS",
     "SUMMARY_HEADERS",
+    "SUMMARY_TAIL_HEADERS",
     "Table",
     "analysis_table",
     "detail_table",
     "format_number",
+    "is_hall_team",
     "local_time",
     "neutralise",
     "presence_table",
@@ -51,6 +53,8 @@ SUMMARY_HEADERS = (
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
+# the last three columns when hall teams are exported (after categories and pre/post)
+SUMMARY_TAIL_HEADERS = ("Mode", "Poin", "Peringkat")
 DETAIL_HEADERS = (
     "NIP", "Nama", "Soal", "Kategori", "Jawaban", "Kunci", "Benar", "Poin", "Waktu (detik)",
 )
@@ -59,6 +63,11 @@ XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
 PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
 VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
+# Participant.extra of a hall team (quiz_app.core.hall.TEAM_MARK, written by the hall session)
+HALL_TEAM_MARK = ("mode", "tim-aula")
+SELF_PACED_MODE = "mandiri"
+TEAM_EMPLOYEE_TYPE = "Tim"  # a team is neither a civil servant nor a guest
+EXCLUDED_TEXT = {Excluded.SKIPPED: "dilewati", Excluded.NOT_SHOWN: "tidak ditayangkan"}
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -156,6 +165,18 @@ def _nilai(result: AttemptResult, value: float) -> Value:
     return value if result.graded else NOT_GRADED
 
 
+def is_hall_team(p: Participant) -> bool:
+    return HALL_TEAM_MARK in p.extra
+
+
+def _question_count(result: AttemptResult, spec_count: int) -> int:
+    """Questions the participant got: void ones (a hall question skipped or never shown)
+    were not part of the test."""
+    if not result.per_question:
+        return spec_count
+    return sum(1 for qs in result.per_question if qs.excluded is None)
+
+
 def summary_table(results: SessionResults) -> Table:
     """One row per finished attempt, voided ones included (``Lulus`` "Tidak sah", the
     reason under ``Keterangan``). Column order: ``docs/export-format.md``."""
@@ -194,8 +215,22 @@ def summary_table(results: SessionResults) -> Table:
         columns += (Column("Hadir", Kind.CODE, 10), Column("Ikrar", Kind.CODE, 8))
     if results.away:
         columns += (Column("Keluar Halaman", Kind.INTEGER),)
+    # hall teams are ranked among themselves, as on the projected leaderboard
+    teams = [rec for rec in results.listed if is_hall_team(rec.participant)]
+    if teams:
+        columns += (
+            Column(SUMMARY_TAIL_HEADERS[0], Kind.CODE),
+            Column(SUMMARY_TAIL_HEADERS[1], Kind.NUMBER),
+            Column(SUMMARY_TAIL_HEADERS[2], Kind.INTEGER),
+        )
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
+    ranked = [rec for rec in results.attempts if is_hall_team(rec.participant)]  # not voided
+    team_ranks = dict(zip(
+        (rec.id for rec in ranked),
+        competition_ranks([(rec.result.raw_points if rec.result else 0.0,
+                            rec.result.correct if rec.result else 0) for rec in ranked]),
+        strict=True))
 
     listed = results.listed
 
@@ -204,10 +239,13 @@ def summary_table(results: SessionResults) -> Table:
             r = rec.result
             assert r is not None
             p = rec.participant
-            passed = (YES if r.passed else NO) if r.graded else NOT_GRADED
+            team = is_hall_team(p)
+            passed = (YES if r.passed else NO) if r.graded and not team else NOT_GRADED
             row: list[Value] = [
-                p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
-                s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
+                p.nip or None, p.name, p.position, p.unit, p.rank,
+                TEAM_EMPLOYEE_TYPE if team else str(p.employee_type),
+                s.title, s.place, day, str(s.kind),
+                _question_count(r, len(rec.spec.questions)), r.correct,
                 r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
                 VOID if rec.voided else passed,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
@@ -229,6 +267,9 @@ def summary_table(results: SessionResults) -> Table:
                         YES if (p.nip or "") in pledged else NO]
             if results.away:
                 row.append(results.away.get(rec.id, 0))
+            if teams:
+                row += [HALL_TEAM_MARK[1] if team else SELF_PACED_MODE, r.raw_points,
+                        team_ranks.get(rec.id)]
             yield row
 
     return Table(SHEET_SUMMARY, columns, rows(), len(listed))
@@ -302,9 +343,11 @@ def _detail_rows(
             pts = points.get(qs.points)
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
-            yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                   "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no,
-                   pts, tf)
+            if qs.excluded is not None:  # a hall question skipped or never shown
+                mark = EXCLUDED_TEXT[qs.excluded]
+            else:
+                mark = "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no
+            yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)
 
 
 DETAIL_COLUMNS = (

@@ -28,7 +28,7 @@ from ...core.hall import Phase
 from ...core.model import OPTION_KEYS
 from ...core.quiz import AttemptQuestion
 from .. import dialogs
-from .audience import format_points
+from .audience import average_text, format_points
 from .controller import PresenterController
 from .fit import reflow
 
@@ -46,10 +46,27 @@ QGroupBox { font-weight: 600; border: 1px solid #cbd5e1; border-radius: 6px;
             margin-top: 14px; padding: 8px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 4px 0;
-                             min-width: 34px; border-radius: 4px; }
+                             min-width: 34px; border-radius: 4px;
+                             border: 2px solid transparent; }
 QPushButton[letter="true"]:checked { background: #0b3d91; color: #ffffff; }
 QPushButton[letter="true"]:disabled { background: #f1f5f9; color: #94a3b8; }
+QPushButton[letter="true"][mark="right"]:disabled { background: #047857; color: #ffffff; }
+QPushButton[letter="true"][mark="wrong"]:disabled { background: #9f1239; color: #ffffff; }
+QPushButton[letter="true"][mark="chosen"]:disabled { background: #0b3d91; color: #ffffff; }
+QPushButton[letter="true"][mark="key"]:disabled { color: #065f46; border: 2px solid #047857; }
 """
+
+# How a letter of the team grid looks once the question is closed (the console only):
+# the team's letter stays, marked right or wrong; the key is outlined for the others.
+MARK_RIGHT, MARK_WRONG, MARK_CHOSEN, MARK_KEY = "right", "wrong", "chosen", "key"
+
+
+def _set_mark(button: QPushButton, mark: str) -> None:
+    if (button.property("mark") or "") == mark:
+        return
+    button.setProperty("mark", mark)
+    button.style().unpolish(button)  # a dynamic property needs the style sheet re-applied
+    button.style().polish(button)
 
 
 def _wrap_label(text: str = "", name: str = "") -> QLabel:
@@ -92,6 +109,7 @@ class TeamRow:
 
 class TrainerConsole(QWidget):
     closing = Signal()  # the trainer closed the console: the presentation stops
+    results_requested = Signal()  # "Lihat hasil tes" after the end
 
     def __init__(self, controller: PresenterController, categories: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -163,6 +181,20 @@ class TrainerConsole(QWidget):
         nxt.addWidget(self.next_text)
         nxt.addWidget(self.next_answer)
         left.addWidget(self.next_box)
+        # after the end: the final state and the way to the results
+        self.final_box = QGroupBox(self.tr("Presentasi selesai"))
+        fin = QVBoxLayout(self.final_box)
+        self.final_summary = _wrap_label(name="Answer")
+        self.final_ranking = _wrap_label()
+        self.results_button = self._button(self.tr("Lihat hasil tes…"),
+                                           self.results_requested.emit)
+        self.results_button.setToolTip(self.tr(
+            "Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor."))
+        fin.addWidget(self.final_summary)
+        fin.addWidget(self.final_ranking)
+        fin.addWidget(self.results_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.final_box)
+        self.final_box.hide()
         left.addStretch(1)
 
         # right: team answers
@@ -374,8 +406,32 @@ class TrainerConsole(QWidget):
         self.sound_check.blockSignals(True)
         self.sound_check.setChecked(c.sound.enabled)
         self.sound_check.blockSignals(False)
+        finished = phase is Phase.FINISHED
+        self.current_box.setVisible(not finished)
+        self.next_box.setVisible(not finished)
+        self.final_box.setVisible(finished)
+        if finished:
+            self._refresh_final()
         self._refresh_teams()
         self.on_tick()
+
+    def _refresh_final(self) -> None:
+        c = self.controller
+        game = c.game
+        if not game.collects_answers:  # a discussion: nothing scored
+            done = sum(1 for i in range(game.total) if game.is_closed(i))
+            self.final_summary.setText(self.tr("{0} soal telah dibahas.").format(done))
+            self.final_ranking.setText("")
+            self.results_button.hide()
+            return
+        self.final_summary.setText(average_text(game) or self.tr(
+            "Tidak ada soal yang dinilai."))
+        scoring = game.plan.scoring
+        self.final_ranking.setText("\n".join(
+            self.tr("{0}. {1} — {2} poin, {3} benar").format(
+                s.rank, s.participant.name, format_points(s.points, scoring), s.correct)
+            for s in game.standings(previous=False)))
+        self.results_button.setVisible(c.session.session_id is not None)
 
     def _refresh_teams(self) -> None:
         game = self.controller.game
@@ -383,6 +439,9 @@ class TrainerConsole(QWidget):
             return
         letters = game.letters()
         open_ = game.phase in (Phase.RUNNING, Phase.PAUSED)
+        # once closed (time up, revealed, left), each team's letters stay, marked
+        closed = game.is_closed()
+        right = game.correct_letters() if game.current.question.scored else frozenset()
         scoring = game.plan.scoring
         for row, p in zip(self.team_rows, game.participants, strict=True):
             rec = game.answer(p.id)
@@ -391,9 +450,19 @@ class TrainerConsole(QWidget):
                 b.setVisible(letter in letters)
                 b.setEnabled(open_)
                 b.setChecked(letter in chosen)
-            row.time_label.setText(
-                self.tr("{0} dtk").format(f"{rec.time_taken:.1f}".replace(".", ","))
-                if rec and rec.choice else "")
+                mark = ""
+                if closed and letter in chosen:
+                    mark = (MARK_CHOSEN if not right else
+                            MARK_RIGHT if letter in right else MARK_WRONG)
+                elif closed and letter in right:
+                    mark = MARK_KEY
+                _set_mark(b, mark)
+            time_text = ""
+            if rec and rec.choice:
+                time_text = self.tr("{0} dtk").format(f"{rec.time_taken:.1f}".replace(".", ","))
+                if closed and right:
+                    time_text += " ✔" if chosen == right else " ✘"
+            row.time_label.setText(time_text)
         answered = len(game.answered())
         board = ""
         standings = game.standings(previous=False)
@@ -406,6 +475,9 @@ class TrainerConsole(QWidget):
 
     def on_tick(self) -> None:
         game = self.controller.game
+        if game.phase is Phase.FINISHED:
+            self.timer_label.setText("--:--")  # no countdown once the presentation ended
+            return
         remaining = game.remaining()
         whole = int(remaining + 0.999)
         self.timer_label.setText(f"{whole // 60:02d}:{whole % 60:02d}")

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ...core.model import FALSE_KEY, TRUE_KEY, Question, QuestionType, TestKind
 from ...core.people import format_nip
-from ...core.quiz import QuestionScore
+from ...core.quiz import Excluded, QuestionScore
 from ...core.results import (
     AttemptCounts,
     AttemptRecord,
@@ -33,6 +33,7 @@ from ...core.results import (
     SessionRecord,
     SessionResults,
     format_number,
+    is_hall_team,
     normalised_gain,
 )
 
@@ -277,6 +278,8 @@ class ParticipantsModel(_TableModel):
                 return "", 0
             if a.voided:
                 return self.tr("Tidak sah"), -1
+            if is_hall_team(p):  # a team in the hall neither passes nor fails
+                graded = False
             text = (self.tr("Ya") if res.passed else self.tr("Tidak")) if graded else "-"
             return text, (2 if res.passed else 1) if graded else 0
         if col == self.COUNTS:
@@ -322,7 +325,8 @@ class ParticipantsModel(_TableModel):
             res = r.attempt.result
             if col in (self.PASSED, self.NOTE) and r.attempt.voided:
                 return _FAIL
-            if col == self.PASSED and res is not None and res.graded and not res.passed:
+            if col == self.PASSED and res is not None and res.graded and not res.passed \
+                    and not is_hall_team(r.attempt.participant):
                 return _FAIL
             if col == self.NILAI and r.attempt.status is not AttemptStatus.FINISHED:
                 return _WARN
@@ -422,6 +426,10 @@ class AnswersModel(_TableModel):
     def _result(self, r: AnswerRow) -> str:
         if r.question.type is QuestionType.POLL:
             return self.tr("Survei")
+        if r.score is not None and r.score.excluded is Excluded.SKIPPED:
+            return self.tr("Dilewati")
+        if r.score is not None and r.score.excluded is Excluded.NOT_SHOWN:
+            return self.tr("Tidak ditayangkan")
         if not r.choice:
             return self.tr("Tidak dijawab")
         if r.score is None:
