@@ -38,6 +38,7 @@ from ..core.people import Roster, normalize_nip
 from ..core.quiz import IdentityProblem, check_identity
 from . import quietgc
 from .limits import Limits, RateLimiter
+from .loopcalls import LoopCalls
 from .protocol import (
     MAX_JOIN_BYTES,
     MAX_MESSAGE_BYTES,
@@ -194,9 +195,7 @@ class LanServer:
         self._runner: web.AppRunner | None = None
         self._stopped = threading.Event()
         self._gc_held = False  # quietgc.hold() while serving
-        self._calls: list[tuple[Callable[..., None], tuple[Any, ...]]] = []  # for the loop
-        self._calls_lock = threading.Lock()
-        self._calls_posted = False
+        self._calls = LoopCalls()
         lim = self.limits
         self._http_limit = RateLimiter(lim.http_rate, lim.http_burst, clock, lim.max_tracked)
         self._join_limit = RateLimiter(lim.join_rate, lim.join_burst, clock, lim.max_tracked)
@@ -298,35 +297,7 @@ class LanServer:
         return self._loop is not None and not self._stopped.is_set()
 
     def _call(self, fn: Callable[..., None], *args: Any) -> None:
-        """Run ``fn(*args)`` on the server loop, in call order. Calls made while the loop
-        has not yet taken the previous ones share one wake-up: every
-        ``call_soon_threadsafe`` writes to the loop's self-pipe, and each such write lets
-        go of the GIL, which the calling thread (the UI or the writer) then waits a whole
-        switch interval to get back while the server thread is busy."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        with self._calls_lock:
-            self._calls.append((fn, args))
-            if self._calls_posted:
-                return
-            self._calls_posted = True
-        try:
-            loop.call_soon_threadsafe(self._run_calls)
-        except RuntimeError:  # the loop closed meanwhile: nothing runs any more
-            with self._calls_lock:
-                self._calls.clear()
-                self._calls_posted = False
-
-    def _run_calls(self) -> None:
-        with self._calls_lock:
-            calls, self._calls = self._calls, []
-            self._calls_posted = False
-        for fn, args in calls:
-            try:
-                fn(*args)
-            except Exception:  # as asyncio does for each callback: log, run the rest
-                log.exception("phone server call %r failed", fn)
+        self._calls.call(self._loop, fn, *args)  # in order; one wake-up per batch
 
     def seed_answer(self, seat_id: str, q: int, letters: list[str]) -> None:
         """Before :meth:`start`: an answer stored before a resume, for the snapshot."""

@@ -117,7 +117,7 @@ def test_calls_onto_the_server_loop_keep_order_and_share_wakeups(monkeypatch) ->
         monkeypatch.setattr(loop, "call_soon_threadsafe", counted)
         seen: list[int] = []
         for i in range(300):
-            server._call(seen.append, i)
+            server._call(seen.append, i)  # as publish/acknowledge do
         release.set()
         end = time.monotonic() + 10
         while len(seen) < 300 and time.monotonic() < end:
