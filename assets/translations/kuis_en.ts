@@ -2210,6 +2210,14 @@ up!</translation>
 <context>
     <name>ResultsOperations</name>
     <message>
+        <source>Gagal: kesalahan tak terduga.</source>
+        <translation>Failed: unexpected error.</translation>
+    </message>
+    <message>
+        <source>kesalahan tak terduga</source>
+        <translation>unexpected error</translation>
+    </message>
+    <message>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
     </message>
@@ -2866,6 +2874,18 @@ up!</translation>
         <translation>2. Session details</translation>
     </message>
     <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Sesi baru, atau sesi yang sudah ada: pilih sesi pelatih yang diikuti laptop ini dari berkas .kuis-sesi, agar hasilnya dapat digabung ke laptop pelatih.</source>
+        <translation>A new session, or an existing one: choose the trainer&apos;s session this laptop joined from a .kuis-sesi file, so its results can be merged on the trainer&apos;s laptop.</translation>
+    </message>
+    <message>
+        <source>(sesi baru)</source>
+        <translation>(new session)</translation>
+    </message>
+    <message>
         <source>Judul sesi</source>
         <translation>Session title</translation>
     </message>
@@ -3006,6 +3026,10 @@ up!</translation>
         <translation>{0} cannot be used. Fix the problems below and choose it again.</translation>
     </message>
     <message>
+        <source>Sesi {0} memakai bank soal {1}: {2} Pilih rencana atau bank soal yang sama dengan di laptop pelatih.</source>
+        <translation>Session {0} uses question bank {1}: {2} Choose the same plan or question bank as on the trainer&apos;s laptop.</translation>
+    </message>
+    <message>
         <source>Memuat daftar sesi pretest…</source>
         <translation>Loading the pretest sessions…</translation>
     </message>
@@ -3032,6 +3056,10 @@ up!</translation>
     <message>
         <source>Peserta memakai HP masing-masing lewat Wi-Fi aula untuk daftar hadir, ikrar dan tes.</source>
         <translation>Participants use their own phones over the hall Wi-Fi for attendance, the pledge and the test.</translation>
+    </message>
+    <message>
+        <source>Judul, tempat, tanggal dan rencana mengikuti sesi {0}; pilih rencana atau bank soal yang sama dengan di laptop pelatih.</source>
+        <translation>Title, place, date and plan follow session {0}; choose the same plan or question bank as on the trainer&apos;s laptop.</translation>
     </message>
     <message>
         <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>

@@ -3,7 +3,9 @@
     run_in_worker(lambda: load_bank(path), on_done=self.show_bank, on_error=self.show_error)
 
 ``on_error`` receives QuizError (user-caused problems). Anything else is a bug: it is
-re-raised on the UI thread so the excepthook (and tests) see it loudly.
+re-raised on the UI thread so the excepthook (and tests) see it loudly, after
+``on_crash`` (when given) has put the screen back in order (buttons enabled again: a
+window must never stay "busy" forever because one job crashed).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def run_in_worker(
     on_done: Callable[[Any], None],
     on_error: Callable[[QuizError], None] | None = None,
     pool: QThreadPool | None = None,
+    on_crash: Callable[[BaseException], None] | None = None,
 ) -> _Job:
     job = _Job(fn)
     _live.add(job)
@@ -67,6 +70,15 @@ def run_in_worker(
 
     job.signals.done.connect(lambda v: finish(on_done, v))
     job.signals.failed.connect(lambda e: finish(on_error or _reraise, e))
-    job.signals.crashed.connect(lambda e: finish(_reraise, e))
+
+    def crashed(exc: BaseException) -> None:
+        _live.discard(job)
+        try:
+            if on_crash is not None:
+                on_crash(exc)
+        finally:
+            _reraise(exc)
+
+    job.signals.crashed.connect(crashed)
     (pool or QThreadPool.globalInstance()).start(job)
     return job

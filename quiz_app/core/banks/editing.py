@@ -18,6 +18,8 @@ from typing import Any
 from ..atomicio import write_atomic
 from ..errors import BankError, Issue
 from ..model import BANK_FORMAT, FALSE_KEY, OPTION_KEYS, TRUE_KEY
+from ..paths import data_dir
+from ..userfile import check_output
 from .bank import QUESTION_KEYS
 from .writer import validate_text
 from .yamlsrc import parse_yaml, read_source
@@ -357,6 +359,7 @@ class BankDocument:
     def save(self) -> str:
         """Write atomically (temp file + rename); returns the text written."""
         text = self.text()
+        check_output(self.path, "yaml", force=True, protected=(data_dir(),))
         write_atomic(self.path, self.encode(text))
         return text
 

@@ -40,10 +40,16 @@ if TYPE_CHECKING:
         QuestionClosed,
         TimeUp,
     )
+    from .recovery import (
+        HallCheck,
+        SetAside,
+        check_hall_files,
+        find_resumable,
+        is_hall_attempt,
+    )
     from .session import (
         HallSession,
         SavedHall,
-        find_resumable,
         hall_dir,
         spec_path,
     )
@@ -80,7 +86,11 @@ _SURFACE = {
     "TimeUp": "game",
     "board_entries": "board",
     "default_team_names": "answer_source",
-    "find_resumable": "session",
+    "find_resumable": "recovery",
+    "check_hall_files": "recovery",
+    "is_hall_attempt": "recovery",
+    "HallCheck": "recovery",
+    "SetAside": "recovery",
     "hall_dir": "session",
     "load_team_file": "answer_source",
     "parse_team_names": "answer_source",
@@ -120,6 +130,10 @@ __all__ = [
     "board_entries",
     "default_team_names",
     "find_resumable",
+    "check_hall_files",
+    "is_hall_attempt",
+    "HallCheck",
+    "SetAside",
     "hall_dir",
     "load_team_file",
     "parse_team_names",

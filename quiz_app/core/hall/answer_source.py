@@ -26,6 +26,7 @@ made.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from typing import Protocol, runtime_checkable
 
 from ..errors import Issue, QuizError
 from ..quiz import AnswerRecord
+from ..userfile import decode_utf8, read_user_bytes
 
 __all__ = [
     "MAX_TEAMS",
@@ -292,6 +294,10 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
                                 f"banyak {MAX_TEAM_NAME}); singkat namanya, misalnya "
                                 "'Dinkes' untuk 'Dinas Kesehatan'"))
             continue
+        if any(unicodedata.category(c) == "Cc" for c in name):
+            issues.append(Issue(path, lineno, 0, "nama tim berisi karakter kontrol; ketik "
+                                "ulang nama tim di baris ini"))
+            continue
         if any(sep in raw for sep in ("\t", ";")):
             issues.append(Issue(path, lineno, 0,
                                 "baris berisi tab atau titik koma, seperti tabel; tulis satu "
@@ -318,31 +324,22 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
     return names
 
 
+MAX_TEAM_FILE = 256 * 1024
+
+
 def load_team_file(path: Path | str) -> list[str]:
-    """Read a UTF-8 text file of team names (a BOM from Notepad is fine)."""
+    """Read a UTF-8 text file of team names (a BOM from Notepad is fine) through the
+    guarded reader: a folder, a FIFO or a device, a huge or binary file is refused."""
     path = Path(path)
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise TeamFileError(f"berkas tim tidak ditemukan: {shown}", shown) from exc
-    except IsADirectoryError as exc:
-        raise TeamFileError(f"{shown} adalah folder, bukan berkas teks daftar tim", shown) from exc
-    except OSError as exc:
-        raise TeamFileError(f"berkas tim tidak dapat dibaca: {exc.strerror or exc}",
-                            shown) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise TeamFileError(
-            Issue(shown, line, 0,
-                  "berkas tim bukan teks UTF-8; simpan ulang sebagai 'UTF-8' (Notepad: "
-                  "Simpan Sebagai → Pengodean UTF-8)")
-        ) from exc
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+    data = read_user_bytes(path, max_bytes=MAX_TEAM_FILE, error=TeamFileError,
+                           what="berkas tim")
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise TeamFileError(Issue(shown, line, 0, "berkas tim bukan berkas teks biasa "
                                   "(misalnya berkas Excel); tulis nama tim di berkas .txt, "
                                   "satu per baris"))
+    text = decode_utf8(data, shown, error=TeamFileError, what="berkas tim bukan teks UTF-8",
+                       hint="simpan ulang sebagai 'UTF-8' (Notepad: Simpan Sebagai → "
+                       "Pengodean UTF-8)")
     return parse_team_names(text, shown)

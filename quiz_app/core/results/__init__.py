@@ -31,6 +31,11 @@ if TYPE_CHECKING:
         session_certificates,
         verify_code,
     )
+    from .checked import (
+        Invalid,
+        checked_plan,
+        checked_spec,
+    )
     from .export import (
         ExportReport,
         atomic_target,
@@ -224,6 +229,7 @@ _SURFACE = {
     "Verification": "certificates",
     "analyse": "analysis",
     "analysis_table": "tables",
+    "Invalid": "checked",
     "answer_from_dict": "serialize",
     "answer_to_dict": "serialize",
     "atomic_target": "export",
@@ -231,6 +237,8 @@ _SURFACE = {
     "attempt_result_from_dict": "serialize",
     "attempt_result_to_dict": "serialize",
     "attempt_spec_from_dict": "serialize",
+    "checked_plan": "checked",
+    "checked_spec": "checked",
     "attempt_spec_to_dict": "serialize",
     "attempt_to_void": "session_results",
     "bank_from_dict": "serialize",
@@ -319,6 +327,7 @@ __all__ = [
     "ExportReport",
     "HARD_BELOW",
     "ImportResult",
+    "Invalid",
     "ItemAnalysis",
     "ItemFlag",
     "ItemStats",
@@ -358,6 +367,8 @@ __all__ = [
     "attempt_spec_from_dict",
     "attempt_spec_to_dict",
     "attempt_to_void",
+    "checked_plan",
+    "checked_spec",
     "bank_from_dict",
     "bank_to_dict",
     "build_report",

@@ -35,6 +35,9 @@ __all__ = [
 _CODE_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
 
 
+MAX_SESSION_NUMBER = (1 << 63) - 1
+
+
 def resolve_session(store: ResultsStore, ref: str | int) -> SessionRecord:
     """A session by id (``12``), ``latest``, or its code (``ABCD-EFGH``)."""
     text = str(ref).strip()
@@ -43,8 +46,12 @@ def resolve_session(store: ResultsStore, ref: str | int) -> SessionRecord:
         if latest is None:
             raise ExportError("Belum ada sesi di basis data hasil ini.")
         return latest
-    if text.isdigit():
-        return store.session(int(text))
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        if number > MAX_SESSION_NUMBER:  # SQLite integers stop at 2**63 - 1
+            raise ExportError(f"Sesi {text[:24]}{'…' if len(text) > 24 else ''} tidak "
+                              "ditemukan; lihat nomor sesi dengan 'quiz-app sessions'.")
+        return store.session(number)
     if _CODE_RE.match(text):
         code = text.upper().replace("-", "")
         code = f"{code[:4]}-{code[4:]}"

@@ -28,6 +28,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from ..clock import Clock, monotonic_clock
 from ..errors import StoreError
 from ..model import Participant, Plan, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
@@ -60,6 +61,7 @@ from .serialize import (
     plan_from_dict,
     plan_to_dict,
 )
+from .storefiles import StoreFiles
 
 
 class ResultsStore:
@@ -69,11 +71,12 @@ class ResultsStore:
     rather than half-way through a session.
     """
 
-    def __init__(self, path: Path, *, check: bool = True) -> None:
+    def __init__(self, path: Path, *, check: bool = True, clock: Clock = monotonic_clock) -> None:
         self.path = Path(path)
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
         self._in_batch = False  # inside batch(): writes join the batch's transaction
+        self._files: StoreFiles | None = None  # set once open (not while migrating)
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -82,6 +85,7 @@ class ResultsStore:
         opened = False
         try:
             self._open(check)
+            self._files = StoreFiles(self.path, clock)  # WAL/db vanished? checkpoints
             opened = True
         finally:
             if not opened:
@@ -89,7 +93,8 @@ class ResultsStore:
                 self._conn = None
 
     @classmethod
-    def open_in(cls, data_dir: Path, *, check: bool = True) -> ResultsStore:
+    def open_in(cls, data_dir: Path, *, check: bool = True,
+                clock: Clock = monotonic_clock) -> ResultsStore:
         """Open (creating if needed) ``results.sqlite3`` in ``data_dir``."""
         data_dir = Path(data_dir)
         try:
@@ -98,7 +103,7 @@ class ResultsStore:
             raise StoreError(
                 f"Folder data tidak dapat dibuat: {exc.strerror or exc}.", data_dir
             ) from exc
-        return cls(data_dir / DB_FILENAME, check=check)
+        return cls(data_dir / DB_FILENAME, check=check, clock=clock)
 
     # --- opening and migrations -------------------------------------------------------
 
@@ -182,6 +187,8 @@ class ResultsStore:
             return
         done = False
         try:
+            if self._files is not None:
+                self._files.check(conn)
             conn.execute("BEGIN IMMEDIATE")
             yield conn
             conn.execute("COMMIT")
@@ -192,6 +199,8 @@ class ResultsStore:
             if not done and conn.in_transaction:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
+        if self._files is not None:
+            self._files.committed(conn)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -575,6 +584,8 @@ class ResultsStore:
             )
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
+        if self._files is not None:  # a finished result goes into the main file at once
+            self._files.checkpoint(self._connection())
 
     def abandon_attempt(self, attempt_id: str) -> None:
         """Mark an attempt in progress as abandoned (it is no longer offered for resume)."""

@@ -67,6 +67,11 @@ class EditorFiles:
             self.saved.emit(doc.path)
 
         def write() -> None:
+            from ...core.paths import data_dir
+            from ...core.userfile import check_output
+
+            # never the results store, the data folder's files, a symlink or a FIFO
+            check_output(doc.path, "yaml", force=True, protected=(data_dir(),))
             try:
                 write_atomic(doc.path, doc.encode(text))
             except OSError as exc:

@@ -8,8 +8,8 @@ letter never "clicks" a focused button by accident.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -28,6 +28,7 @@ from ...core.hall import Phase
 from ...core.model import OPTION_KEYS
 from ...core.quiz import AttemptQuestion
 from .. import dialogs
+from ..screenfit import keep_text_whole
 from .audience import average_text, format_points
 from .controller import PresenterController
 from .fit import reflow
@@ -45,8 +46,9 @@ QLabel#Secret { color: #7c2d12; font-weight: 700; }
 QGroupBox { font-weight: 600; border: 1px solid #cbd5e1; border-radius: 6px;
             margin-top: 14px; padding: 8px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
-QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 4px 0;
-                             min-width: 34px; border-radius: 4px;
+QLabel#Help { color: #374151; font-size: 13px; }
+QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 1px 0;
+                             min-width: 32px; min-height: 24px; border-radius: 4px;
                              border: 2px solid transparent; }
 QPushButton[letter="true"]:checked { background: #0b3d91; color: #ffffff; }
 QPushButton[letter="true"]:disabled { background: #f1f5f9; color: #94a3b8; }
@@ -77,6 +79,73 @@ def _wrap_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+class _SizedByMinimum(QHBoxLayout):
+    """The console's body (questions | teams) is sized by its minimum, not by the height
+    its wrapped labels would like at a width: as height-for-width, the scroll area of
+    the questions counted with its full height, and on a 1024×600 screen the layout
+    squeezed the controls above and below it. Its wrapped labels keep their lines
+    through :func:`keep_text_whole`."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+class WrapRow(QWidget):
+    """Buttons in one row when the console is wide enough, else in rows of ``columns``:
+    at 1024×600 the six controls with their keys do not fit side by side. Its minimum
+    width is that of the wrapped rows, so it never holds the window wider than that."""
+
+    def __init__(self, buttons: list[QPushButton], columns: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons = buttons
+        self.columns = columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetNoConstraint)
+        self.per_row = 0
+        self._arrange(len(buttons))
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for i, b in enumerate(self.buttons):
+            self.grid.addWidget(b, i // per_row, i % per_row)
+        for col in range(len(self.buttons)):
+            self.grid.setColumnStretch(col, 1 if col < per_row else 0)
+        self.updateGeometry()
+
+    def _row_width(self, per_row: int) -> int:
+        spacing = max(0, self.grid.horizontalSpacing())
+        widths = [b.sizeHint().width() for b in self.buttons]
+        rows = [widths[i:i + per_row] for i in range(0, len(widths), per_row)]
+        # every column as wide as its widest button (a grid)
+        cols = [max((r[c] for r in rows if c < len(r)), default=0) for c in range(per_row)]
+        return sum(cols) + spacing * (per_row - 1)
+
+    def _height(self, per_row: int) -> int:
+        rows = -(-len(self.buttons) // per_row)
+        one = max(b.sizeHint().height() for b in self.buttons)
+        return rows * one + (rows - 1) * max(0, self.grid.verticalSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        per_row = self.per_row or len(self.buttons)
+        return QSize(self._row_width(min(self.columns, len(self.buttons))),
+                     self._height(per_row))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        per_row = self.per_row or len(self.buttons)
+        return QSize(self._row_width(len(self.buttons)), self._height(per_row))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wide = self._row_width(len(self.buttons)) <= event.size().width()
+        self._arrange(len(self.buttons) if wide else min(self.columns, len(self.buttons)))
 
 
 class TeamRow:
@@ -140,13 +209,18 @@ class TrainerConsole(QWidget):
         self.swap_button = self._button(self.tr("Tukar layar"), None)
         top.addWidget(self.timer_label)
         top.addSpacing(16)
-        top.addWidget(self.phase_label, 1)
-        top.addWidget(self.screen_label, 2)
+        # the phase above the screen text: side by side, the text got a 100 px column at
+        # 1024×600 and six lines that pushed the rest of the console below its edge
+        state = QVBoxLayout()
+        state.setSpacing(2)
+        state.addWidget(self.phase_label)
+        state.addWidget(self.screen_label)
+        top.addLayout(state, 1)
         top.addWidget(self.audience_button)
         top.addWidget(self.swap_button)
         root.addLayout(top)
 
-        body = QHBoxLayout()
+        body = _SizedByMinimum()
         body.setSpacing(12)
         root.addLayout(body, 1)
 
@@ -191,8 +265,9 @@ class TrainerConsole(QWidget):
         self.results_button.setToolTip(self.tr(
             "Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor."))
         fin.addWidget(self.final_summary)
-        fin.addWidget(self.final_ranking)
+        # above the ranking, which for many teams runs below the console's edge
         fin.addWidget(self.results_button, 0, Qt.AlignmentFlag.AlignLeft)
+        fin.addWidget(self.final_ranking)
         left.addWidget(self.final_box)
         self.final_box.hide()
         left.addStretch(1)
@@ -206,7 +281,7 @@ class TrainerConsole(QWidget):
         self.entry_label.setObjectName("Entry")
         self.entry_help = _wrap_label(self.tr(
             "Ketik nomor tim lalu hurufnya: 7 B (tanpa Enter). Huruf lagi = koreksi tim "
-            "yang sama. Nomor + Delete = hapus."))
+            "yang sama. Nomor + Delete = hapus."), name="Help")
         self.answered_label = QLabel()
         tb.addWidget(self.entry_label)
         tb.addWidget(self.entry_help)
@@ -224,6 +299,8 @@ class TrainerConsole(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setObjectName("TeamGrid")
+        scroll.setProperty("scrollingList", True)  # a list: its rows scroll by design
         scroll.setWidget(grid_host)
         tb.addWidget(scroll, 1)
         self.discussion_label = _wrap_label(self.tr(
@@ -231,11 +308,13 @@ class TrainerConsole(QWidget):
             "tampilkan jawaban, lalu bahas."))
         right.addWidget(self.team_box, 1)
         right.addWidget(self.discussion_label)
+        keep_text_whole(self.entry_help, self.discussion_label)
         self.team_box.setVisible(controller.team_mode)
         self.discussion_label.setVisible(not controller.team_mode)
+        if not controller.team_mode:  # a note, not a grid: the questions get the room
+            body.setStretch(1, 1)
 
         # controls
-        controls = QHBoxLayout()
         self.buttons = {
             "start": self._button(self.tr("Mulai / Jeda / Lanjut [Spasi]"),
                                   controller.start_or_pause),
@@ -245,9 +324,8 @@ class TrainerConsole(QWidget):
             "skip": self._button(self.tr("Lewati soal [Ctrl+L]"), controller.skip),
             "end": self._button(self.tr("Akhiri [Ctrl+E]"), controller.end),
         }
-        for b in self.buttons.values():
-            controls.addWidget(b)
-        root.addLayout(controls)
+        self.controls = WrapRow(list(self.buttons.values()))
+        root.addWidget(self.controls)
 
         options = QHBoxLayout()
         self.leaderboard_check = QCheckBox(self.tr("Peringkat di antara soal [Ctrl+P]"))

@@ -23,7 +23,7 @@ from ...core.hall import (
     Phase,
     SavedHall,
     TeamSource,
-    find_resumable,
+    check_hall_files,
 )
 from ...core.model import Bank, Plan
 from ...lan.hall import PhoneHallSession
@@ -207,7 +207,16 @@ def start_presenter(
 def _open_session(parent: QWidget | None, data_dir: Path, source_path: Path, plan, banks,
                   teams: list[str] | None, discussion: bool, clock: Clock,
                   phones: bool = False) -> HallSession:
-    for saved in find_resumable(data_dir, source_path):
+    check = check_hall_files(data_dir)
+    report = check.report()
+    if report:  # reported once: the damaged files are renamed aside
+        dialogs.show_message(
+            parent, _tr("Berkas lanjutan presentasi rusak"),
+            _tr("Berkas lanjutan presentasi yang rusak disisihkan; presentasi itu tidak dapat "
+                "dilanjutkan, tetapi jawaban yang sudah tersimpan tidak hilang."),
+            "\n".join(report))
+    wanted = Path(source_path).resolve()
+    for saved in (s for s in check.resumable if Path(s.source) == wanted):
         if _offer_resume(parent, saved):
             if saved.kind == "phones":
                 return PhoneHallSession.resume_phones(data_dir, saved, clock)

@@ -84,7 +84,12 @@ class ResultsOperations:
                 dialogs.show_message(self, self._failure_title(kind), exc.message)
                 self.operation_failed.emit(kind, exc.message)
 
-        run_in_worker(fn, done, failed)
+        def crashed(_exc: BaseException) -> None:  # a bug: re-raised loudly after this
+            if finish():
+                self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
+                self.operation_failed.emit(kind, self.tr("kesalahan tak terduga"))
+
+        run_in_worker(fn, done, failed, on_crash=crashed)
 
     def _failure_title(self, kind: str) -> str:
         return {
@@ -128,8 +133,11 @@ class ResultsOperations:
         def work() -> tuple[ExportReport, int]:
             with ResultsStore.open_in(data_dir, check=False) as store:
                 fresh = load_results(store, sid, categories=categories)
+            # force: the save dialog already asked before replacing a file; the store and
+            # the data folder stay protected whatever is chosen there.
             report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                   detail=detail, progress=progress)
+                                   detail=detail, progress=progress, force=True,
+                                   protected=(data_dir,))
             return report, len(fresh.attempts) + len(fresh.unfinished)
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
@@ -165,7 +173,7 @@ class ResultsOperations:
 
         def work() -> PackageInfo:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_package(store, sid, Path(path), progress)
+                return write_package(store, sid, Path(path), progress, force=True)
 
         self._run("package", self.tr("Menulis paket hasil…"), work, self._packaged)
 
@@ -258,7 +266,7 @@ class ResultsOperations:
 
         def work() -> Path:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_session_file(store, sid, Path(path))
+                return write_session_file(store, sid, Path(path), force=True)
 
         self._run("share", self.tr("Menulis berkas sesi…"), work,
                   lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))

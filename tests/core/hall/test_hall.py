@@ -573,7 +573,7 @@ def test_team_file_errors_are_clear(tmp_path, content, message):
 def test_missing_team_file_and_folder(tmp_path):
     with pytest.raises(TeamFileError, match="tidak ditemukan"):
         load_team_file(tmp_path / "hilang.txt")
-    with pytest.raises(TeamFileError, match="adalah folder"):
+    with pytest.raises(TeamFileError, match="folder, bukan berkas"):
         load_team_file(tmp_path)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...atomicio import write_atomic
-from ...errors import Issue
+from ...errors import Issue, QuizError
+from ...paths import data_dir
+from ...userfile import check_output
 from .draft import DraftBank, DraftQuestion, ImportResult, Skipped, Where, assign_ids, slugify
 from .source import Workbook, read_xlsx
 
@@ -135,5 +137,9 @@ def write_imported(result: ImportResult, out: Path, source_name: str) -> list[Is
     bank, issues = validate_text(text, out, out.name)
     if bank is None:
         return issues
+    try:  # never the results store, the data folder's files, a symlink or a FIFO
+        check_output(out, "yaml", force=True, protected=(data_dir(),))
+    except QuizError as exc:
+        return exc.issues
     write_atomic(out, text.encode("utf-8"))
     return []

@@ -1,22 +1,21 @@
-"""Guarded reading of files handed to an importer (text and XLSX).
-
-Until the shared user-file reader (issue 12) lands, this is the one path by which the
-importers read a user's file: ``stat`` first and refuse anything but a regular file, a size
-cap, a decoding that reports where it failed, and for XLSX a check of the zip members'
-declared sizes before openpyxl inflates them, then a bounded rows × columns read.
+"""Reading files handed to an importer (text and XLSX), through the shared guarded reader
+(:mod:`quiz_app.core.userfile`): regular files only (never blocking on a FIFO), a size cap,
+a decoding that reports where it failed, and for XLSX the zip checked (members' declared
+and actual sizes, no encryption, known compression) before openpyxl inflates it, then a
+bounded rows × columns read; whatever a damaged workbook makes openpyxl raise is one
+located issue.
 """
 
 from __future__ import annotations
 
-import stat
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-from ...errors import Issue
+from ...errors import Issue, QuizError
+from ...userfile import ZIP_ERRORS, SafeZip, read_user_bytes
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_XLSX_BYTES = 20 * 1024 * 1024
@@ -57,37 +56,18 @@ class Workbook:
         return None
 
 
-def _check_regular(path: Path, display: str, cap: int, what: str) -> Issue | None:
+def _read(path: Path, display: str, cap: int, what: str) -> bytes | Issue:
     try:
-        st = path.stat()
-    except FileNotFoundError:
-        return Issue(display, 0, 0, "berkas tidak ditemukan; periksa nama dan foldernya")
-    except OSError as exc:
-        return Issue(display, 0, 0, f"berkas tidak dapat dibaca ({exc.strerror})")
-    if stat.S_ISDIR(st.st_mode):
-        return Issue(display, 0, 0, f"ini sebuah folder, bukan berkas {what}")
-    if not stat.S_ISREG(st.st_mode):
-        return Issue(display, 0, 0, "bukan berkas biasa (perangkat, pipa atau soket); "
-                     f"pilih berkas {what}")
-    if st.st_size > cap:
-        return Issue(display, 0, 0, f"berkas terlalu besar ({st.st_size / 1024 / 1024:.1f} MiB); "
-                     f"batasnya {cap // 1024 // 1024} MiB")
-    return None
+        return read_user_bytes(path, max_bytes=cap, display=display, what=f"berkas {what}")
+    except QuizError as exc:
+        return exc.issues[0]
 
 
 def read_text(path: Path, display: str, what: str = "teks") -> TextFile:
     """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 (Notepad's "ANSI")."""
-    problem = _check_regular(path, display, MAX_TEXT_BYTES, what)
-    if problem is not None:
-        return TextFile(None, [problem])
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-    except OSError as exc:
-        return TextFile(None, [Issue(display, 0, 0, f"berkas tidak dapat dibaca ({exc.strerror})")])
-    if len(data) > MAX_TEXT_BYTES:  # grew after stat
-        return TextFile(None, [Issue(display, 0, 0, "berkas terlalu besar; batasnya "
-                                     f"{MAX_TEXT_BYTES // 1024 // 1024} MiB")])
+    data = _read(path, display, MAX_TEXT_BYTES, what)
+    if isinstance(data, Issue):
+        return TextFile(None, [data])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return TextFile(_newlines(data.decode("utf-16")), encoding="utf-16")
@@ -123,33 +103,36 @@ def _unreadable(display: str) -> Issue:
                  "(*.xlsx)' tanpa kata sandi")
 
 
+def _too_big_or_broken(reason: str) -> str:
+    """The importer's wording for what :class:`SafeZip` refused."""
+    if "batasnya" in reason:  # a size or member-count cap
+        return f"isi berkas XLSX terlalu besar: {reason}"
+    return f"{_unreadable('').message} ({reason})"
+
+
 def read_xlsx(path: Path, display: str) -> Workbook:
     """Every worksheet's values (at most MAX_ROWS × MAX_COLS each), or issues."""
-    problem = _check_regular(path, display, MAX_XLSX_BYTES, "XLSX")
-    if problem is not None:
-        return Workbook([], [problem])
+    data = _read(path, display, MAX_XLSX_BYTES, "XLSX")
+    if isinstance(data, Issue):
+        return Workbook([], [data])
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError):
-        return Workbook([], [_unreadable(display)])
-    inflated = sum(i.file_size for i in infos)
-    if len(infos) > MAX_XLSX_MEMBERS or inflated > MAX_XLSX_INFLATED:
-        return Workbook([], [Issue(
-            display, 0, 0, f"isi berkas XLSX terlalu besar setelah dibuka ({len(infos)} bagian, "
-            f"{inflated / 1024 / 1024:.0f} MiB); batasnya {MAX_XLSX_INFLATED // 1024 // 1024} "
-            "MiB")])
+        checked = SafeZip(data, max_bytes=MAX_XLSX_BYTES, max_member=MAX_XLSX_INFLATED,
+                          max_total=MAX_XLSX_INFLATED, max_members=MAX_XLSX_MEMBERS,
+                          display=display, describe=_too_big_or_broken)
+    except QuizError as exc:
+        return Workbook([], exc.issues)
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    errors = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, ValueError,
-              OSError, TypeError)
+    # Whatever a damaged workbook makes openpyxl (zipfile, zlib, ElementTree) raise.
+    errors = (*ZIP_ERRORS, InvalidFileException, ParseError, TypeError, AttributeError,
+              ArithmeticError, RecursionError, UnicodeError, LookupError)
     with warnings.catch_warnings():  # e.g. "Data Validation extension is not supported"
         warnings.simplefilter("ignore", UserWarning)
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = load_workbook(checked.buffer, read_only=True, data_only=True)
         except errors:
             return Workbook([], [_unreadable(display)])
         try:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...atomicio import write_atomic
 from ...model import FALSE_KEY, OPTION_KEYS, TRUE_KEY, Bank, Difficulty, Question, QuestionType
+from ...paths import data_dir
+from ...userfile import check_output
 from ..bank import IMAGE_SUFFIXES, TIME_RANGE
 from .draft import DraftBank, DraftQuestion, ImportResult, Skipped, Where, column_letter, slugify
 from .source import Cell, Sheet, Workbook, read_xlsx
@@ -230,6 +232,8 @@ def write_template(path: Path, bank: Bank | None = None) -> int:
 
     buf = io.BytesIO()
     wb.save(buf)
+    # never the results store, the data folder's files, a symlink or a FIFO
+    check_output(path, "xlsx", force=True, protected=(data_dir(),))
     write_atomic(path, buf.getvalue())
     return len(rows)
 
