@@ -21,8 +21,9 @@ servers can overlap):
   at about 3.5 generation-1 passes a second under full load that is one full pass every
   few minutes of load instead of three in ten seconds.
 
-When the last server stops, the frozen objects become collectable again and the previous
-thresholds return.
+When the last server stops, the frozen objects become collectable again (so does what
+the bank loader froze; the next full pass walks it once) and the previous thresholds
+return.
 """
 
 from __future__ import annotations
