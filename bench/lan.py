@@ -19,8 +19,9 @@ before the acknowledgement, reconnects, resends only what the laptop does not sh
 stored, with the same key). Last line: ``phones=300 attempts=300 answers=6000
 stored=6000 duplicated=0 ack_p99_ms=…`` (the line before it has ``ui_stall_ms``).
 
-The simulated phones share the process (and its GIL) with the server and the GUI, so the
-figures are pessimistic for a real hall.
+The simulated phones run in a separate process but share the machine's cores with the
+server and the GUI, so the figures are pessimistic for a real hall. ``lan.GAPS`` keeps
+every GUI-thread gap with its end time, for probes that match gaps to other events.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -46,6 +48,7 @@ MAX_PHONES = 1000
 TIME_BUDGET_S = 240.0
 QUESTIONS = 5
 TICK_MS = 5
+GAPS: list[tuple[float, float]] = []  # (end, length) of every GUI-thread gap, for probes
 
 
 class SimPhone:
@@ -337,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
         worst[stage[0]] = max(worst.get(stage[0], 0.0), now - last[0])
         last[0] = now
 
@@ -386,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     stored = conn.execute("SELECT count(*) FROM answers WHERE choice_json != '[]'").fetchone()[0]
     duplicated = conn.execute("SELECT count(*) FROM answers WHERE revision > 1").fetchone()[0]
     conn.close()
+    shutil.rmtree(tmp, ignore_errors=True)
 
     def p99(xs: list[float]) -> float:
         return statistics.quantiles(xs, n=100)[98] * 1000 if len(xs) > 1 else xs[0] * 1000
@@ -442,6 +447,7 @@ def selfpaced_main(n: int) -> int:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
         last[0] = now
 
     stall = QTimer()
@@ -492,6 +498,7 @@ def selfpaced_main(n: int) -> int:
     stored = conn.execute("SELECT count(*) FROM answers WHERE choice_json != '[]'").fetchone()[0]
     duplicated = conn.execute("SELECT count(*) FROM answers WHERE revision > 1").fetchone()[0]
     conn.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     answers = n * SELF_PACED_QUESTIONS
     p99 = statistics.quantiles(ack_times, n=100)[98] * 1000 if len(ack_times) > 1 else 0.0
     print(f"commits={commits} ack_median_ms={statistics.median(ack_times) * 1000:.1f} "

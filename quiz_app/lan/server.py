@@ -36,7 +36,9 @@ from aiohttp import WSMsgType, web
 from ..core.model import Participant
 from ..core.people import Roster, normalize_nip
 from ..core.quiz import IdentityProblem, check_identity
+from . import quietgc
 from .limits import Limits, RateLimiter
+from .loopcalls import LoopCalls
 from .protocol import (
     MAX_JOIN_BYTES,
     MAX_MESSAGE_BYTES,
@@ -192,6 +194,8 @@ class LanServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._stopped = threading.Event()
+        self._gc_held = False  # quietgc.hold() while serving
+        self._calls = LoopCalls()
         lim = self.limits
         self._http_limit = RateLimiter(lim.http_rate, lim.http_burst, clock, lim.max_tracked)
         self._join_limit = RateLimiter(lim.join_rate, lim.join_burst, clock, lim.max_tracked)
@@ -228,13 +232,22 @@ class LanServer:
                 loop.close()
                 self._stopped.set()
 
+        quietgc.hold()  # no full GC pass stalls every thread while phones are served
+        self._gc_held = True
         self._thread = threading.Thread(target=run, name="lan-server", daemon=True)
         self._thread.start()
         if not ready.wait(timeout):
+            self._release_gc()
             raise OSError("phone server did not start")
         if failure:
+            self._release_gc()
             raise failure[0]
         return self.port
+
+    def _release_gc(self) -> None:
+        if self._gc_held:
+            self._gc_held = False
+            quietgc.release()
 
     async def _bind(self, host: str, port: int) -> None:
         app = web.Application(client_max_size=MAX_JOIN_BYTES,
@@ -270,21 +283,21 @@ class LanServer:
         """Close every connection and stop listening. Idempotent."""
         loop = self._loop
         if loop is None or self._thread is None:
+            self._release_gc()
             return
         if not loop.is_closed():
             loop.call_soon_threadsafe(loop.stop)
         self._stopped.wait(timeout)
         self._thread.join(timeout)
         self._loop = None
+        self._release_gc()
 
     @property
     def running(self) -> bool:
         return self._loop is not None and not self._stopped.is_set()
 
     def _call(self, fn: Callable[..., None], *args: Any) -> None:
-        loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(fn, *args)
+        self._calls.call(self._loop, fn, *args)  # in order; one wake-up per batch
 
     def seed_answer(self, seat_id: str, q: int, letters: list[str]) -> None:
         """Before :meth:`start`: an answer stored before a resume, for the snapshot."""

@@ -162,8 +162,14 @@ if TYPE_CHECKING:
         presence_table,
         summary_table,
     )
+    from .wal import (
+        checkpoint_wal,
+        defer_checkpoints,
+    )
 
 _SURFACE = {
+    "checkpoint_wal": "wal",
+    "defer_checkpoints": "wal",
     "PresenceKind": "presence",
     "PresenceRecord": "presence",
     "away_counts": "presence",
@@ -369,9 +375,11 @@ __all__ = [
     "bank_from_dict",
     "bank_to_dict",
     "build_report",
+    "checkpoint_wal",
     "certificate_code",
     "session_certificates",
     "create_session_with_key",
+    "defer_checkpoints",
     "detail_table",
     "export_session",
     "format_date_id",
