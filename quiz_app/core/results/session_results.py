@@ -142,9 +142,12 @@ def load_results(
     *nilai* of a NIP is that of its last finished attempt there.
     """
     session = store.session(session_id)
-    records = store.attempts(session_id)
-    finished = tuple(r for r in records if r.status is AttemptStatus.FINISHED and r.result)
-    unfinished = tuple(r for r in records if r not in finished)
+    finished_list: list[AttemptRecord] = []
+    unfinished_list: list[AttemptRecord] = []
+    for r in store.attempts(session_id):  # one pass (was a pairwise dataclass compare)
+        (finished_list if r.status is AttemptStatus.FINISHED and r.result
+         else unfinished_list).append(r)
+    finished, unfinished = tuple(finished_list), tuple(unfinished_list)
     cats = (
         tuple(categories)
         if categories is not None

@@ -29,8 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Participant, Plan, TestKind
+from ..gcpause import paused_gc
+from ..model import Participant, Plan, Question, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .compact import COMPACT_VERSION, compact_result, content_hash, spec_document
 from .records import (
     _ATTEMPT_QUERY,
     _ATTEMPT_STATUS_LABEL,
@@ -52,14 +54,13 @@ from .records import (
     session_code,
 )
 from .serialize import (
-    attempt_result_from_dict,
     attempt_result_to_dict,
-    attempt_spec_from_dict,
-    attempt_spec_to_dict,
-    participant_from_dict,
     plan_from_dict,
     plan_to_dict,
+    question_from_dict,
+    question_to_dict,
 )
+from .stored import AttemptDecoder
 
 
 class ResultsStore:
@@ -73,6 +74,10 @@ class ResultsStore:
         self.path = Path(path)
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
+        # immutable once written (content-addressed): session_questions.id -> Question,
+        # (session id, question) -> its row id, plan_json -> Plan
+        self._questions: dict[int, Question] = {}
+        self._plans: dict[str, Plan] = {}
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -148,14 +153,26 @@ class ResultsStore:
         self._migrate(version)
 
     def _migrate(self, version: int) -> None:
+        compacted = False
         for step in range(version, SCHEMA_VERSION):
             with self._write() as conn:
                 # Another process may have migrated meanwhile; we now hold the write lock.
                 if int(conn.execute("PRAGMA user_version").fetchone()[0]) > step:
                     continue
                 for statement in MIGRATIONS[step]:
-                    conn.execute(statement)
+                    if isinstance(statement, str):
+                        conn.execute(statement)
+                    else:
+                        statement(conn)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
+                compacted = compacted or (version > 0 and step == COMPACT_VERSION - 1)
+        if compacted:
+            # The v3 step freed most of the file (specs stored once per session): give the
+            # space back. VACUUM is itself one transaction; a crash leaves the old file.
+            try:
+                self._connection().execute("VACUUM")
+            except sqlite3.Error as exc:
+                raise StoreError(f"Gagal merapikan basis data hasil: {exc}.", self.path) from exc
 
     @property
     def schema_version(self) -> int:
@@ -363,7 +380,6 @@ class ResultsStore:
         (its name, position, unit and rank are updated to the latest values).
         """
         attempt_id = uuid.uuid4().hex
-        spec_json = _dumps(attempt_spec_to_dict(spec))
         now = now_iso()
         with self._write() as conn:
             row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -375,6 +391,7 @@ class ResultsStore:
                     self.path,
                 )
             participant_id = self._participant_row(conn, session_id, participant)
+            spec_json = self.encode_spec(conn, session_id, spec)
             conn.execute(
                 "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
                 " started_at, updated_at, elapsed, current_index, device)"
@@ -418,6 +435,38 @@ class ResultsStore:
         )
         return int(cur.lastrowid or 0)
 
+    def encode_spec(self, conn: sqlite3.Connection, session_id: int, spec: AttemptSpec,
+                    refs: dict[tuple[int, Question], int] | None = None) -> str:
+        """The compact ``spec_json`` of ``spec`` (see ``compact.py``), storing any question
+        the session does not hold yet. Call inside a write transaction; ``refs`` caches
+        question row ids for that one transaction only (a rollback would void them)."""
+        refs = {} if refs is None else refs
+        entries = []
+        for aq in spec.questions:
+            ref = refs.get((session_id, aq.question))
+            if ref is None:
+                qd = question_to_dict(aq.question)
+                key = (session_id, aq.question.id, content_hash(qd))
+                conn.execute(
+                    "INSERT OR IGNORE INTO session_questions (session_id, question_id,"
+                    " content_hash, question_json) VALUES (?, ?, ?, ?)", (*key, _dumps(qd)))
+                ref = int(conn.execute(
+                    "SELECT id FROM session_questions WHERE session_id = ? AND question_id = ?"
+                    " AND content_hash = ?", key).fetchone()[0])
+                refs[(session_id, aq.question)] = ref
+            entries.append((ref, aq.option_order, aq.time_limit))
+        plan_json = _dumps(plan_to_dict(spec.plan))
+        row = conn.execute("SELECT plan_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        same = row is not None and row[0] == plan_json
+        return spec_document(spec.seed, None if same else plan_to_dict(spec.plan), entries)
+
+    @staticmethod
+    def encode_result(spec: AttemptSpec, result: AttemptResult) -> str:
+        """The compact ``result_json`` (per-question scores as rows when they follow the
+        spec's questions)."""
+        questions = [(aq.question.id, aq.question.category) for aq in spec.questions]
+        return _dumps(compact_result(attempt_result_to_dict(result), questions))
+
     def _remember_spec(self, attempt_id: str, spec: AttemptSpec) -> None:
         self._spec_keys[attempt_id] = {
             aq.id: frozenset(aq.question.option_keys) for aq in spec.questions
@@ -426,10 +475,7 @@ class ResultsStore:
     def _spec_options(self, attempt_id: str) -> dict[str, frozenset[str]]:
         keys = self._spec_keys.get(attempt_id)
         if keys is None:
-            row = self._read_one("SELECT spec_json FROM attempts WHERE id = ?", (attempt_id,))
-            if row is None:
-                raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
-            self._remember_spec(attempt_id, self._decode_spec(attempt_id, row[0]))
+            self._remember_spec(attempt_id, self.attempt(attempt_id).spec)
             keys = self._spec_keys[attempt_id]
         return keys
 
@@ -535,14 +581,16 @@ class ResultsStore:
     def finish_attempt(self, attempt_id: str, result: AttemptResult, elapsed: float) -> None:
         """Mark the attempt finished and store its result (JSON, plus ``nilai``/``passed``)."""
         elapsed = _check_seconds(elapsed, "Waktu berjalan")
-        result_json = _dumps(attempt_result_to_dict(result))
+        spec = self.attempt(attempt_id).spec
+        result_json = self.encode_result(spec, result)
         now = now_iso()
         with self._write() as conn:
             cur = conn.execute(
                 "UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?,"
-                " elapsed = ?, result_json = ?, nilai = ?, passed = ?"
-                " WHERE id = ? AND status = 'in_progress'",
-                (now, now, elapsed, result_json, result.nilai, int(result.passed), attempt_id),
+                " elapsed = ?, result_json = ?, nilai = ?, passed = ?, correct = ?, wrong = ?,"
+                " unanswered = ?, duration = ? WHERE id = ? AND status = 'in_progress'",
+                (now, now, elapsed, result_json, result.nilai, int(result.passed),
+                 result.correct, result.wrong, result.unanswered, result.duration, attempt_id),
             )
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
@@ -574,69 +622,69 @@ class ResultsStore:
         """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
         return self._load_attempts("a.status = 'in_progress'", ())
 
-    def _decode_spec(self, attempt_id: str, spec_json: str) -> AttemptSpec:
-        try:
-            return attempt_spec_from_dict(json.loads(spec_json))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Data soal pengerjaan {attempt_id} rusak: {exc}.", self.path) from exc
+    def _session_context(self, conn: sqlite3.Connection, where: str,
+                         params: Sequence[Any]) -> dict[int, str]:
+        """Plans of the sessions the attempts belong to; questions not cached yet."""
+        sessions = f"SELECT DISTINCT a.session_id FROM attempts a WHERE {where}"
+        plans = {int(sid): pj for sid, pj in conn.execute(
+            f"SELECT id, plan_json FROM sessions WHERE id IN ({sessions})", params)}
+        known = self._questions
+        for ref, question_json in conn.execute(
+            f"SELECT id, question_json FROM session_questions WHERE session_id IN ({sessions})",
+            params,
+        ):
+            if ref not in known:
+                try:
+                    known[ref] = question_from_dict(json.loads(question_json))
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise StoreError(f"Data soal {ref} rusak: {exc}.", self.path) from exc
+        return plans
 
     def _load_attempts(self, where: str, params: Sequence[Any]) -> list[AttemptRecord]:
+        """Attempts matching ``where``, decoded in one pass (see ``stored.py``)."""
         with self._snapshot() as conn:
             rows = conn.execute(
                 f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
             ).fetchall()
             answer_rows = conn.execute(
                 "SELECT attempt_id, question_id, choice_json, time_taken, flagged FROM answers"
-                f" WHERE attempt_id IN (SELECT a.id FROM attempts a WHERE {where})"
-                " ORDER BY answered_at, question_id",
+                f" WHERE attempt_id IN (SELECT a.id FROM attempts a WHERE {where})",
                 params,
             ).fetchall()
-        answers: dict[str, dict[str, AnswerRecord]] = {}
+            plans = self._session_context(conn, where, params)
+        decoder = AttemptDecoder(self.path, self._questions, plans, self._plans)
         out: list[AttemptRecord] = []
-        try:
-            for attempt_id, question_id, choice_json, time_taken, flagged in answer_rows:
-                answers.setdefault(attempt_id, {})[question_id] = AnswerRecord(
-                    question_id=question_id,
-                    choice=frozenset(json.loads(choice_json)),
-                    time_taken=float(time_taken),
-                    flagged=bool(flagged),
-                )
-            for row in rows:
-                spec = self._decode_spec(row[0], row[4])
-                self._remember_spec(row[0], spec)
-                result = None if row[11] is None else attempt_result_from_dict(json.loads(row[11]))
-                participant = participant_from_dict(
-                    {
-                        "nip": row[14],
-                        "name": row[15],
-                        "position": row[16],
-                        "unit": row[17],
-                        "rank": row[18],
-                        "extra": json.loads(row[19]),
-                    }
-                )
-                out.append(
-                    AttemptRecord(
-                        id=row[0],
-                        session_id=row[1],
-                        participant_id=row[2],
-                        participant=participant,
-                        seed=row[3],
-                        spec=spec,
-                        status=AttemptStatus(row[5]),
-                        started_at=row[6],
-                        finished_at=row[7],
-                        updated_at=row[8],
-                        elapsed=float(row[9]),
-                        current_index=int(row[10]),
-                        question_time_used={
-                            str(k): float(v) for k, v in json.loads(row[13]).items()
-                        },
-                        answers=answers.get(row[0], {}),
-                        result=result,
-                        device=row[12],
+        # millions of small objects that stay alive: no collector passes over them meanwhile
+        with paused_gc():
+            try:
+                answers = decoder.answers(answer_rows)
+                del answer_rows
+                for row in rows:
+                    spec = decoder.spec(row[0], row[1], row[4])
+                    if row[0] not in self._spec_keys and row[5] == AttemptStatus.IN_PROGRESS:
+                        self._remember_spec(row[0], spec)
+                    out.append(
+                        AttemptRecord(
+                            id=row[0],
+                            session_id=row[1],
+                            participant_id=row[2],
+                            participant=decoder.participant(*row[14:20]),
+                            seed=row[3],
+                            spec=spec,
+                            status=AttemptStatus(row[5]),
+                            started_at=row[6],
+                            finished_at=row[7],
+                            updated_at=row[8],
+                            elapsed=float(row[9]),
+                            current_index=int(row[10]),
+                            question_time_used={
+                                str(k): float(v) for k, v in json.loads(row[13]).items()
+                            },
+                            answers=answers.get(row[0], {}),
+                            result=decoder.result(row[11], spec),
+                            device=row[12],
+                        )
                     )
-                )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Data pengerjaan rusak: {exc}.", self.path) from exc
+            except (ValueError, KeyError, TypeError) as exc:
+                raise StoreError(f"Data pengerjaan rusak: {exc}.", self.path) from exc
         return out

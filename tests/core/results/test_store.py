@@ -42,6 +42,7 @@ from quiz_app.core.results import (
     AttemptStatus,
     ResultsStore,
     SessionStatus,
+    attempt_result_to_dict,
     attempt_spec_to_dict,
     plan_to_dict,
     session_code,
@@ -219,7 +220,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 2
+        assert s.schema_version == SCHEMA_VERSION == 3
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -760,7 +761,7 @@ def test_migration_v1_to_v2(tmp_path: Path):
     path = tmp_path / DB_FILENAME
     aid = _make_v1(path)
     with ResultsStore(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == SCHEMA_VERSION
         conn = s._connection()
         columns = {r[1] for r in conn.execute("PRAGMA table_info(attempts)")}
         assert "device" in columns
@@ -784,7 +785,126 @@ def test_migration_v1_to_v2(tmp_path: Path):
         assert s.attempt(new).device == socket.gethostname()
         assert s.integrity_check() == ["ok"]
     with ResultsStore(path) as s:  # reopening does not migrate again
-        assert s.schema_version == 2
+        assert s.schema_version == SCHEMA_VERSION
+
+
+def _v2_file(path: Path) -> sqlite3.Connection:
+    """An empty database at schema v2 (the frozen v1 copy plus the released v2 step)."""
+    conn = _raw(path)
+    conn.executescript(V1_SQL)
+    for stmt in MIGRATIONS[1]:
+        assert isinstance(stmt, str)
+        conn.execute(stmt)
+    conn.execute("PRAGMA user_version = 2")
+    return conn
+
+
+def _scored(spec: AttemptSpec, answers: dict[str, AnswerRecord]) -> AttemptResult:
+    from quiz_app.core.quiz import score_attempt
+
+    return score_attempt(spec, answers, 321.0)
+
+
+def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
+    """Issue 14: a v2 file (whole spec per attempt) becomes v3 (questions once per session,
+    references per attempt); every attempt reads back exactly as before, and the file
+    shrinks."""
+    path = tmp_path / DB_FILENAME
+    conn = _v2_file(path)
+    conn.execute(
+        "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
+        " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
+        (json.dumps(plan_to_dict(PLAN), separators=(",", ":"), ensure_ascii=False),
+         "ab" * 32, session_code("ab" * 32)),
+    )
+    other_plan = Plan(title="Rencana lain", banks=("netralitas",), seed="lain")
+    expected = {}
+    for i in range(40):
+        spec = make_spec(6, seed=f"s{i}", plan=other_plan if i == 3 else PLAN)
+        answers = {aq.id: AnswerRecord(aq.id, frozenset({aq.question.option_keys[i % 2]}),
+                                       1.5 + i) for aq in spec.questions[: 4 + i % 3]}
+        finished = i % 5 != 4
+        result = (RESULT if i == 7 else _scored(spec, answers)) if finished else None
+        aid = f"{i:032x}"
+        conn.execute(
+            "INSERT INTO participants (id, session_id, nip, name) VALUES (?, 1, ?, ?)",
+            (i + 1, f"1990010120150320{i:02d}", f"Peserta {i}"))
+        conn.execute(
+            "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
+            " started_at, finished_at, updated_at, elapsed, current_index, result_json, nilai,"
+            " passed, device) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 60, 1, ?, ?, ?, 'laptop-a')",
+            (aid, i + 1, spec.seed, json.dumps(attempt_spec_to_dict(spec)),
+             "finished" if finished else "in_progress", f"2024-05-06T01:{i:02d}:00+00:00",
+             "2024-05-06T02:00:00+00:00" if finished else None, "2024-05-06T02:00:00+00:00",
+             None if result is None else json.dumps(attempt_result_to_dict(result)),
+             None if result is None else result.nilai,
+             None if result is None else int(result.passed)))
+        for a in answers.values():
+            conn.execute(
+                "INSERT INTO answers (attempt_id, question_id, choice_json, time_taken,"
+                " answered_at) VALUES (?, ?, ?, ?, '2024-05-06T01:30:00+00:00')",
+                (aid, a.question_id, json.dumps(sorted(a.choice)), a.time_taken))
+        expected[aid] = (spec, answers, result)
+    conn.close()
+    before = path.stat().st_size
+    with ResultsStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        raw = s._connection()
+        # six distinct questions, each stored once for the session
+        assert raw.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 6
+        for rec in s.attempts(1):
+            spec, answers, result = expected[rec.id]
+            assert rec.spec == spec
+            assert rec.answers == answers
+            assert rec.result == result
+            assert rec.device == "laptop-a"
+        counts = raw.execute(
+            "SELECT correct, wrong, unanswered, duration FROM attempts WHERE id = ?",
+            (f"{0:032x}",)).fetchone()
+        r0 = expected[f"{0:032x}"][2]
+        assert counts == (r0.correct, r0.wrong, r0.unanswered, r0.duration)
+        assert len(raw.execute("SELECT spec_json FROM attempts").fetchone()[0]) < 200
+        assert s.integrity_check() == ["ok"]
+        # the migrated file keeps working: answers to an attempt still in progress
+        open_id = f"{4:032x}"
+        s.record_answer(open_id, AnswerRecord("q6", frozenset({"S"})))
+        with pytest.raises(StoreError, match="bukan bagian"):
+            s.record_answer(open_id, AnswerRecord("q7", frozenset({"A"})))
+    assert path.stat().st_size < before / 2  # VACUUM gave the space back
+
+
+def test_questions_stored_once_per_session(store: ResultsStore, session_id: int):
+    """Issue 14: every attempt of a session shares the session's question rows; a changed
+    question (same id, new text) gets its own row and each attempt keeps its version."""
+    spec = make_spec(5)
+    a1 = store.start_attempt(session_id, ANI, spec)
+    a2 = store.start_attempt(session_id, TAMU, make_spec(5, seed="s2"))
+    conn = store._connection()
+    assert conn.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 5
+    edited = AttemptSpec(spec.seed, spec.plan, (
+        AttemptQuestion(
+            Question(**{**spec.questions[0].question.__dict__, "text": "Teks baru?"}),
+            spec.questions[0].option_order, 30),
+        *spec.questions[1:],
+    ))
+    a3 = store.start_attempt(session_id, TAMU, edited)
+    assert conn.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 6
+    assert store.attempt(a1).spec == spec
+    assert store.attempt(a2).spec == make_spec(5, seed="s2")
+    assert store.attempt(a3).spec == edited
+    with ResultsStore(store.path) as fresh:  # a new connection decodes the same
+        assert fresh.attempt(a3).spec == edited
+
+
+def test_start_attempt_rollback_leaves_no_dangling_question(store: ResultsStore,
+                                                            session_id: int):
+    """A question row written by a rolled-back start is not reused by a later one."""
+    closed = store.create_session("Tutup", PLAN)
+    store.close_session(closed.id)
+    with pytest.raises(StoreError):
+        store.start_attempt(closed.id, ANI, make_spec(3))
+    aid = store.start_attempt(session_id, ANI, make_spec(3))
+    assert store.attempt(aid).spec == make_spec(3)
 
 
 def test_newer_database_refused_untouched(tmp_path: Path):

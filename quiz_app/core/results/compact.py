@@ -1,0 +1,127 @@
+"""The compact stored form of attempts (schema v3): each session's questions once, in
+``session_questions`` (keyed by session, question id and a hash of the question's
+content), and per attempt only references to them with the option order and time limit.
+
+Stored ``spec_json`` (v3)::
+
+    {"v": 3, "seed": "...", "plan": null, "q": [[ref, "DBCA", 30], ...]}
+
+``plan`` is null when the attempt's plan is the session's own (``sessions.plan_json``),
+else the plan dict. ``ref`` is a ``session_questions.id``; the option order is the keys
+joined (keys are one letter) or, should a key ever be longer, a list.
+
+Stored ``result_json`` (v3): the result dict with ``per_question`` replaced by ``pq``, one
+``[points, max_points, correct, answered, fraction]`` per spec question, when the scores
+follow the spec's questions one for one (question ids and categories come from the spec);
+otherwise the full v1 form is kept, which decoders also read.
+
+Everything here works on plain dicts so the migration never needs the model classes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+COMPACT_VERSION = 3
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def content_hash(question: dict[str, Any]) -> str:
+    """128 bits of sha256 over the question's canonical JSON (keys sorted)."""
+    canonical = json.dumps(question, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+def order_text(order: Sequence[str]) -> str | list[str]:
+    return "".join(order) if all(len(k) == 1 for k in order) else list(order)
+
+
+def spec_document(seed: str, plan: dict[str, Any] | None,
+                  entries: Sequence[tuple[int, Sequence[str], int]]) -> str:
+    return dumps({"v": COMPACT_VERSION, "seed": seed, "plan": plan,
+                  "q": [[ref, order_text(order), limit] for ref, order, limit in entries]})
+
+
+def compact_result(result: dict[str, Any], questions: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """``result`` (v1 dict) with per-question scores as rows, when they follow
+    ``questions`` (``(id, category)`` in spec order) one for one; else unchanged."""
+    per = result.get("per_question")
+    if per is None or len(per) != len(questions) or any(
+        s["question_id"] != qid or s["category"] != cat
+        for s, (qid, cat) in zip(per, questions, strict=True)
+    ):
+        return result
+    out = {k: v for k, v in result.items() if k != "per_question"}
+    out["pq"] = [[s["points"], s["max_points"], s["correct"], s["answered"], s["fraction"]]
+                 for s in per]
+    return out
+
+
+def _question_ref(conn: sqlite3.Connection, session_id: int, q: dict[str, Any],
+                  known: dict[tuple[int, str, str], int]) -> int:
+    digest = content_hash(q)
+    key = (session_id, str(q["id"]), digest)
+    ref = known.get(key)
+    if ref is None:
+        conn.execute(
+            "INSERT OR IGNORE INTO session_questions (session_id, question_id, content_hash,"
+            " question_json) VALUES (?, ?, ?, ?)",
+            (session_id, key[1], digest, dumps(q)),
+        )
+        ref = int(conn.execute(
+            "SELECT id FROM session_questions WHERE session_id = ? AND question_id = ?"
+            " AND content_hash = ?", key).fetchone()[0])
+        known[key] = ref
+    return ref
+
+
+def migrate_v3(conn: sqlite3.Connection) -> None:
+    """Migration step v2 -> v3: move every attempt's questions into ``session_questions``
+    and rewrite its spec and result in the compact form (inside the step's transaction)."""
+    plans = {int(sid): pj for sid, pj in conn.execute("SELECT id, plan_json FROM sessions")}
+    known: dict[tuple[int, str, str], int] = {}
+    last = 0
+    while True:  # in batches: a big file's specs need not all be in memory at once
+        rows = conn.execute(
+            "SELECT rowid, id, session_id, spec_json, result_json FROM attempts"
+            " WHERE rowid > ? ORDER BY rowid LIMIT 500", (last,)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        conn.executemany(
+            "UPDATE attempts SET spec_json = ?, result_json = ?, correct = ?, wrong = ?,"
+            " unanswered = ?, duration = ? WHERE id = ?",
+            [u for u in (_compact_row(conn, plans, known, *r[1:]) for r in rows) if u],
+        )
+
+
+def _compact_row(conn: sqlite3.Connection, plans: dict[int, str],
+                 known: dict[tuple[int, str, str], int], attempt_id: str, session_id: int,
+                 spec_json: str, result_json: str | None) -> tuple[Any, ...] | None:
+    spec = json.loads(spec_json)
+    if spec.get("v") == COMPACT_VERSION:  # already compact
+        return None
+    entries = []
+    questions: list[tuple[str, str]] = []
+    for aq in spec["questions"]:
+        q = aq["question"]
+        entries.append((_question_ref(conn, session_id, q, known), aq["option_order"],
+                        aq["time_limit"]))
+        questions.append((q["id"], q["category"]))
+    plan = spec["plan"]
+    same = plans.get(int(session_id)) == dumps(plan)
+    new_spec = spec_document(spec["seed"], None if same else plan, entries)
+    counts: tuple[Any, ...] = (None, None, None, None)
+    new_result = result_json
+    if result_json is not None:
+        result = json.loads(result_json)
+        counts = (result["correct"], result["wrong"], result["unanswered"], result["duration"])
+        new_result = dumps(compact_result(result, questions))
+    return (new_spec, new_result, *counts, attempt_id)
