@@ -4,16 +4,19 @@ content), and per attempt only references to them with the option order and time
 
 Stored ``spec_json`` (v3)::
 
-    {"v": 3, "seed": "...", "plan": null, "q": [[ref, "DBCA", 30], ...]}
+    {"v": 3, "seed": "...", "plan": null, "q": [ref, ...], "o": "DBCA,BS,...", "t": 30}
 
 ``plan`` is null when the attempt's plan is the session's own (``sessions.plan_json``),
-else the plan dict. ``ref`` is a ``session_questions.id``; the option order is the keys
-joined (keys are one letter) or, should a key ever be longer, a list.
+else the plan dict. ``q`` holds ``session_questions.id`` references in display order; ``o``
+the option orders, each one's keys joined (keys are one letter), comma-separated (a list
+of lists should a key ever be longer); ``t`` the time limit of every question, or a list.
 
 Stored ``result_json`` (v3): the result dict with ``per_question`` replaced by ``pq``, one
-``[points, max_points, correct, answered, fraction]`` per spec question, when the scores
-follow the spec's questions one for one (question ids and categories come from the spec);
-otherwise the full v1 form is kept, which decoders also read.
+entry per spec question, when the scores follow the spec's questions one for one
+(question ids and categories then come from the spec): ``"c"`` correct (full points),
+``"w"`` wrong, ``"u"`` unanswered (no points), each with ``max_points`` the question's
+points; anything else ``[points, max_points, correct, answered, fraction]``. Otherwise the
+full v1 form is kept, which decoders also read.
 
 Everything here works on plain dicts so the migration never needs the model classes.
 """
@@ -39,28 +42,60 @@ def content_hash(question: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
-def order_text(order: Sequence[str]) -> str | list[str]:
-    return "".join(order) if all(len(k) == 1 for k in order) else list(order)
-
-
 def spec_document(seed: str, plan: dict[str, Any] | None,
                   entries: Sequence[tuple[int, Sequence[str], int]]) -> str:
-    return dumps({"v": COMPACT_VERSION, "seed": seed, "plan": plan,
-                  "q": [[ref, order_text(order), limit] for ref, order, limit in entries]})
+    orders = [list(order) for _, order, _ in entries]
+    limits = [limit for _, _, limit in entries]
+    one_letter = all(len(k) == 1 and k != "," for order in orders for k in order)
+    return dumps({
+        "v": COMPACT_VERSION, "seed": seed, "plan": plan, "q": [ref for ref, _, _ in entries],
+        "o": ",".join("".join(o) for o in orders) if one_letter else orders,
+        "t": limits[0] if limits and all(t == limits[0] for t in limits) else limits,
+    })
 
 
-def compact_result(result: dict[str, Any], questions: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """``result`` (v1 dict) with per-question scores as rows, when they follow
-    ``questions`` (``(id, category)`` in spec order) one for one; else unchanged."""
+def spec_entries(doc: dict[str, Any]) -> list[tuple[int, tuple[str, ...], int]]:
+    """``(ref, option order, time limit)`` per question of a v3 ``spec_json`` document."""
+    refs = doc["q"]
+    orders = doc["o"]
+    if isinstance(orders, str):
+        orders = orders.split(",") if refs else []
+    limits = doc["t"]
+    if not isinstance(limits, list):
+        limits = [limits] * len(refs)
+    if not len(refs) == len(orders) == len(limits):
+        raise ValueError("daftar soal, urutan pilihan dan batas waktu tidak sama panjang")
+    return [(int(r), tuple(o), int(t)) for r, o, t in zip(refs, orders, limits, strict=True)]
+
+
+# (correct, answered, fraction, points == max_points?) -> one-letter code
+_CODES = {(True, True, 1.0, True): "c", (False, True, 0.0, False): "w",
+          (None, False, 0.0, False): "u"}
+SCORE_CODES = {"c": (True, True, 1.0), "w": (False, True, 0.0), "u": (None, False, 0.0)}
+
+
+def _score_entry(s: dict[str, Any], points: Any) -> str | list[Any]:
+    mx, got = s["max_points"], s["points"]
+    if isinstance(mx, float) and mx == float(points) and (got == mx or got == 0.0) and \
+            isinstance(got, float):
+        code = _CODES.get((s["correct"], s["answered"], s["fraction"], got == mx and got != 0))
+        if code is not None:
+            return code
+    return [got, mx, s["correct"], s["answered"], s["fraction"]]
+
+
+def compact_result(result: dict[str, Any],
+                   questions: Sequence[tuple[str, str, Any]]) -> dict[str, Any]:
+    """``result`` (v1 dict) with per-question scores as codes or rows, when they follow
+    ``questions`` (``(id, category, points)`` in spec order) one for one; else unchanged."""
     per = result.get("per_question")
     if per is None or len(per) != len(questions) or any(
         s["question_id"] != qid or s["category"] != cat
-        for s, (qid, cat) in zip(per, questions, strict=True)
+        for s, (qid, cat, _) in zip(per, questions, strict=True)
     ):
         return result
     out = {k: v for k, v in result.items() if k != "per_question"}
-    out["pq"] = [[s["points"], s["max_points"], s["correct"], s["answered"], s["fraction"]]
-                 for s in per]
+    out["pq"] = [_score_entry(s, pts) for s, (_, _, pts) in zip(per, questions, strict=True)]
     return out
 
 
@@ -109,12 +144,12 @@ def _compact_row(conn: sqlite3.Connection, plans: dict[int, str],
     if spec.get("v") == COMPACT_VERSION:  # already compact
         return None
     entries = []
-    questions: list[tuple[str, str]] = []
+    questions: list[tuple[str, str, Any]] = []
     for aq in spec["questions"]:
         q = aq["question"]
         entries.append((_question_ref(conn, session_id, q, known), aq["option_order"],
                         aq["time_limit"]))
-        questions.append((q["id"], q["category"]))
+        questions.append((q["id"], q["category"], q["points"]))
     plan = spec["plan"]
     same = plans.get(int(session_id)) == dumps(plan)
     new_spec = spec_document(spec["seed"], None if same else plan, entries)

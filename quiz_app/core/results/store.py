@@ -464,7 +464,8 @@ class ResultsStore:
     def encode_result(spec: AttemptSpec, result: AttemptResult) -> str:
         """The compact ``result_json`` (per-question scores as rows when they follow the
         spec's questions)."""
-        questions = [(aq.question.id, aq.question.category) for aq in spec.questions]
+        questions = [(aq.question.id, aq.question.category, aq.question.points)
+                     for aq in spec.questions]
         return _dumps(compact_result(attempt_result_to_dict(result), questions))
 
     def _remember_spec(self, attempt_id: str, spec: AttemptSpec) -> None:

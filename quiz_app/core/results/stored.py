@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Participant, Plan, Question
 from ..quiz import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
-from .compact import COMPACT_VERSION
+from .compact import COMPACT_VERSION, SCORE_CODES, spec_entries
 from .serialize import attempt_result_from_dict, attempt_spec_from_dict, plan_from_dict
 
 __all__ = ["AttemptDecoder"]
@@ -31,7 +31,7 @@ class AttemptDecoder:
         self.questions = questions
         self.session_plans = session_plans
         self.plans = plans
-        self._aq: dict[tuple[int, Any, int], AttemptQuestion] = {}
+        self._aq: dict[tuple[int, tuple[str, ...], int], AttemptQuestion] = {}
         self._scores: dict[tuple[Any, ...], QuestionScore] = {}
         self._choices: dict[str, frozenset[str]] = {}
         self._people: dict[tuple[Any, ...], Participant] = {}
@@ -54,11 +54,10 @@ class AttemptDecoder:
             aqs = self._aq
             questions = self.questions
             out = []
-            for ref, order, limit in d["q"]:
-                key = (ref, order if isinstance(order, str) else tuple(order), limit)
+            for key in spec_entries(d):
                 aq = aqs.get(key)
                 if aq is None:
-                    aq = aqs[key] = AttemptQuestion(questions[ref], tuple(order), limit)
+                    aq = aqs[key] = AttemptQuestion(questions[key[0]], key[1], key[2])
                 out.append(aq)
             return AttemptSpec(seed=d["seed"], plan=plan, questions=tuple(out))
         except (ValueError, KeyError, TypeError) as exc:
@@ -75,11 +74,17 @@ class AttemptDecoder:
             raise ValueError("jumlah skor soal tidak cocok dengan jumlah soal")
         scores = self._scores
         per = []
-        for aq, row in zip(spec.questions, pq, strict=True):
+        for aq, entry in zip(spec.questions, pq, strict=True):
             q = aq.question
-            key = (q.id, q.category, *row)
+            key = (q.id, q.category, entry if isinstance(entry, str) else tuple(entry))
             s = scores.get(key)
             if s is None:
+                if isinstance(entry, str):
+                    correct, answered, fraction = SCORE_CODES[entry]
+                    mx = float(q.points)
+                    row = (mx if entry == "c" else 0.0, mx, correct, answered, fraction)
+                else:
+                    row = tuple(entry)
                 s = scores[key] = QuestionScore(q.id, q.category, *row)
             per.append(s)
         return AttemptResult(
