@@ -30,6 +30,13 @@ if TYPE_CHECKING:
         write_results,
         write_xlsx,
     )
+    from .overview import (
+        AttemptSummary,
+        SessionOverview,
+        load_overview,
+        overview_gains,
+        overview_scores,
+    )
     from .package import (
         PACKAGE_FORMAT,
         PACKAGE_SUFFIX,
@@ -152,6 +159,11 @@ _SURFACE = {
     "Package": "package",
     "PackageReport": "package",
     "PrePost": "session_results",
+    "AttemptSummary": "overview",
+    "SessionOverview": "overview",
+    "load_overview": "overview",
+    "overview_gains": "overview",
+    "overview_scores": "overview",
     "ResultsStore": "store",
     "SCHEMA_VERSION": "records",
     "SESSION_FILE_FORMAT": "package",
@@ -277,6 +289,11 @@ __all__ = [
     "key_check",
     "kr20",
     "load_results",
+    "AttemptSummary",
+    "SessionOverview",
+    "load_overview",
+    "overview_gains",
+    "overview_scores",
     "merge_packages",
     "neutralise",
     "normalised_gain",

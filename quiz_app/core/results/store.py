@@ -643,24 +643,21 @@ class ResultsStore:
 
     def _load_attempts(self, where: str, params: Sequence[Any]) -> list[AttemptRecord]:
         """Attempts matching ``where``, decoded in one pass (see ``stored.py``)."""
-        with self._snapshot() as conn:
-            rows = conn.execute(
-                f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
-            ).fetchall()
-            answer_rows = conn.execute(
-                "SELECT attempt_id, question_id, choice_json, time_taken, flagged FROM answers"
-                f" WHERE attempt_id IN (SELECT a.id FROM attempts a WHERE {where})",
-                params,
-            ).fetchall()
-            plans = self._session_context(conn, where, params)
-        decoder = AttemptDecoder(self.path, self._questions, plans, self._plans)
         out: list[AttemptRecord] = []
-        # millions of small objects that stay alive: no collector passes over them meanwhile
-        with paused_gc():
+        # Millions of small objects that stay alive: no collector passes over them meanwhile.
+        # Rows are consumed from the cursor (not fetchall), so their tuples are freed as we
+        # go instead of in one long deallocation at the end.
+        with paused_gc(), self._snapshot() as conn:
+            plans = self._session_context(conn, where, params)
+            decoder = AttemptDecoder(self.path, self._questions, plans, self._plans)
             try:
-                answers = decoder.answers(answer_rows)
-                del answer_rows
-                for row in rows:
+                answers = decoder.answers(conn.execute(
+                    "SELECT attempt_id, question_id, choice_json, time_taken, flagged"
+                    f" FROM answers WHERE attempt_id IN (SELECT a.id FROM attempts a"
+                    f" WHERE {where})", params))
+                for row in conn.execute(
+                    f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
+                ):
                     spec = decoder.spec(row[0], row[1], row[4])
                     if row[0] not in self._spec_keys and row[5] == AttemptStatus.IN_PROGRESS:
                         self._remember_spec(row[0], spec)

@@ -8,7 +8,7 @@ scores: the decoder builds each of those once (per load) and hands out the same 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +100,7 @@ class AttemptDecoder:
             per_question=tuple(per),
         )
 
-    def answers(self, rows: Sequence[Sequence[Any]]) -> dict[str, dict[str, AnswerRecord]]:
+    def answers(self, rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, AnswerRecord]]:
         """``(attempt_id, question_id, choice_json, time_taken, flagged)`` rows, grouped."""
         out: dict[str, dict[str, AnswerRecord]] = {}
         choices = self._choices

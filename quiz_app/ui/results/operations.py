@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import QuizError
+from ...core.gcpause import paused_gc
 from ...core.results import (
     ResultsStore,
     SessionRecord,
@@ -96,7 +97,7 @@ class ResultsOperations:
 
     def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
         assert self.loaded is not None
-        s = self.loaded.results.session
+        s = self.loaded.session
         return self._folder / f"{prefix}-{s.date}-{_slug(s.title)}{suffix}"
 
     def export_csv(self) -> None:
@@ -116,18 +117,23 @@ class ResultsOperations:
         the session again, so attempts finished since it was shown are included."""
         if self.loaded is None or self.busy:
             return
-        shown = self.loaded.results
-        sid, data_dir = shown.session.id, self.data_dir
-        categories = shown.categories
+        sid, data_dir, bank_dirs = self.loaded.session.id, self.data_dir, self.bank_dirs
+        categories = self.categories  # None until the analysis is in: resolved again
         self._folder = Path(path).parent
         progress = self._progress_callback()
 
         def work() -> tuple[ExportReport, int]:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                fresh = load_results(store, sid, categories=categories)
-            report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                   detail=detail, progress=progress)
-            return report, len(fresh.attempts) + len(fresh.unfinished)
+            from .window import release
+
+            with paused_gc():  # on again once the attempts are gone
+                with ResultsStore.open_in(data_dir, check=False) as store:
+                    fresh = load_results(store, sid, categories=categories,
+                                         bank_dirs=bank_dirs)
+                report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
+                                       detail=detail, progress=progress)
+                count = len(fresh.attempts) + len(fresh.unfinished)
+                release(fresh)
+            return report, count
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
                   self._exported)
@@ -139,8 +145,8 @@ class ResultsOperations:
             text += " " + self.tr("{0} pengerjaan belum selesai tidak diekspor.").format(
                 report.unfinished)
         self.status.setText(text)
-        shown = self.loaded.results if self.loaded is not None else None
-        if shown is not None and attempts != len(shown.attempts) + len(shown.unfinished):
+        shown = self.loaded
+        if shown is not None and attempts != len(shown.rows):
             self._after_load = text  # the export saw newer results: show them too
             self.reload(shown.session.id)
 
@@ -156,7 +162,7 @@ class ResultsOperations:
     def write_package_to(self, path: Path) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
         self._folder = Path(path).parent
         progress = self._progress_callback()
 
@@ -181,7 +187,7 @@ class ResultsOperations:
     def merge_files(self, paths: Sequence[Path]) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
         progress = self._progress_callback()
         paths = [Path(p) for p in paths]
         self._folder = paths[0].parent
@@ -220,7 +226,7 @@ class ResultsOperations:
     def write_session_file_to(self, path: Path) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
 
         def work() -> Path:
             with ResultsStore.open_in(data_dir, check=False) as store:
