@@ -356,8 +356,12 @@ class ParticipantFilterProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_search(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return  # nothing to redo (a 10,000-row refilter is not free)
+
         def change() -> None:
-            self._needle = text.strip().casefold()
+            self._needle = needle
 
         refilter(self, change)
 

@@ -131,8 +131,10 @@ class ResultsOperations:
                                          bank_dirs=bank_dirs)
                 report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
                                        detail=detail, progress=progress)
-                count = len(fresh.attempts) + len(fresh.unfinished)
-                release(fresh)
+                doomed = [*fresh.attempts, *fresh.unfinished]
+                count = len(doomed)
+                del fresh
+                release(doomed)
             return report, count
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,

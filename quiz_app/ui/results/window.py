@@ -66,7 +66,6 @@ from ...core.results import (
 from ...core.results.session_results import (
     GainSummary,
     ScoreSummary,
-    SessionResults,
     load_results,
 )
 from .. import dialogs
@@ -123,18 +122,21 @@ def load_session_list(data_dir: Path) -> list[SessionRow]:
 def load_session(data_dir: Path, session_id: int,
                  labels: RowLabels | None = None) -> LoadedSession:
     """The participant list (store columns only: no spec, no answers), table-ready."""
-    with ResultsStore.open_in(data_dir, check=False) as store:
-        ov = load_overview(store, session_id)
-    rows = participant_rows(ov, labels or RowLabels())
+    # The rows live as long as the session is shown: no collector pass walks them
+    # (a full pass over 10,000 rows would hold the GIL while the UI waits for it).
+    with paused_gc(freeze=True):
+        with ResultsStore.open_in(data_dir, check=False) as store:
+            ov = load_overview(store, session_id)
+        rows = participant_rows(ov, labels or RowLabels())
+        rows.sort(key=lambda r: r.keys[ParticipantsModel.NAME])  # the order first shown
     return LoadedSession(ov, rows, overview_scores(ov), overview_gains(ov))
 
 
-def release(results: SessionResults) -> None:
+def release(attempts: list[Any]) -> None:
     """Let go of a big load attempt by attempt. Freeing 10,000 attempts at once is one
     long C call that holds the GIL (a UI freeze); one at a time, the UI thread gets its
-    turns in between. The caller must hold no other reference to ``results``."""
-    attempts = [*results.attempts, *results.unfinished]
-    del results
+    turns in between. ``attempts`` must hold the last references (drop the results
+    object first): ``doomed = [*r.attempts, *r.unfinished]; del r; release(doomed)``."""
     while attempts:
         attempts.pop()
 
@@ -147,7 +149,9 @@ def load_analysis(data_dir: Path, session_id: int,
             results = load_results(store, session_id, bank_dirs=bank_dirs)
         out = LoadedAnalysis(analyse(results.attempts, [c.id for c in results.categories]),
                              results.categories)
-        release(results)
+        doomed = [*results.attempts, *results.unfinished]
+        del results
+        release(doomed)
     return out
 
 
@@ -545,7 +549,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         if loaded.gains is not None and ov.pretest is not None:
             self.gain.setText(self._gain_text(ov.pretest, loaded.gains))
         self.participant_model.set_rows(loaded.rows, ov.has_pretest)
-        self.participant_view.sortByColumn(ParticipantsModel.NAME, Qt.SortOrder.AscendingOrder)
+        header = self.participant_view.horizontalHeader()
+        blocked = header.blockSignals(True)  # the rows come sorted by name already
+        header.setSortIndicator(ParticipantsModel.NAME, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
         self._participant_widths()
         self.answer_model.set_attempt(None)
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
