@@ -1446,6 +1446,10 @@ up!</translation>
         <translation>The results cannot be read</translation>
     </message>
     <message>
+        <source>Menghitung analisis soal…</source>
+        <translation>Computing the item analysis…</translation>
+    </message>
+    <message>
         <source>Kode {0}</source>
         <translation>Code {0}</translation>
     </message>

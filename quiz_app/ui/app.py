@@ -27,9 +27,14 @@ _translators: list[QTranslator] = []
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    from . import worker
+
     text = "".join(traceback.format_exception(kind, exc, tb))
     log.error("kesalahan tak terduga:\n%s", text)
     sys.__excepthook__(kind, exc, tb)
+    if (QApplication.instance() is None or QCoreApplication.closingDown()
+            or worker.closing()):
+        return  # no dialog once the application is going away (it would crash the exit)
     dialogs.show_message(
         None,
         QCoreApplication.translate("app", "Kesalahan"),
@@ -74,7 +79,15 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         window.check_resume()
 
     QTimer.singleShot(0, after_first_show)
-    return app.exec()
+    code = app.exec()
+    from .worker import shutdown
+
+    # Workers may still run (a bank check, the resume check, an export): wait for them
+    # before Python tears the module globals and Qt objects down under them.
+    if not shutdown():
+        log.warning("pekerjaan latar belakang belum selesai saat aplikasi ditutup")
+    window.deleteLater()
+    return code
 
 
 def install_excepthook() -> None:

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
         files = bundled_bank_files() + bundled_plan_files()
         cache = self.cache
-        run_in_worker(lambda: inspect_files(files, cache), self._show_entries)
+        run_in_worker(lambda: inspect_files(files, cache), self._show_entries, owner=self)
 
     def _show_entries(self, entries: list[BankEntry]) -> None:
         self.entries = list(entries)
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         cache = self.cache
         run_in_worker(lambda: load_runnable(setup.source, cache),
                       lambda loaded: self._open_presenter(setup, loaded),
-                      self._presenter_failed)
+                      self._presenter_failed, owner=self)
 
     def _presenter_failed(self, exc: QuizError) -> None:
         dialogs.show_message(self, self.tr("Mode presenter tidak dapat dibuka"), exc.message,

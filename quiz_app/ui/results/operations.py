@@ -84,7 +84,7 @@ class ResultsOperations:
                 dialogs.show_message(self, self._failure_title(kind), exc.message)
                 self.operation_failed.emit(kind, exc.message)
 
-        run_in_worker(fn, done, failed)
+        run_in_worker(fn, done, failed, owner=self)  # type: ignore[arg-type]
 
     def _failure_title(self, kind: str) -> str:
         return {

@@ -462,7 +462,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             self._wanted = self.loaded.session.id
         data_dir = self.data_dir
         run_in_worker(lambda: load_session_list(data_dir), self._show_sessions,
-                      self._load_failed)
+                      self._load_failed, owner=self)
 
     def select_session(self, session_id: int) -> None:
         self._wanted = session_id
@@ -513,6 +513,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             lambda: load_session(data_dir, session_id, labels),
             lambda loaded: self._show_session(request, loaded),
             self._load_failed,
+            owner=self,
         )
 
     def _load_failed(self, exc: QuizError) -> None:
@@ -568,7 +569,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.session_loaded.emit(s.id)
         data_dir, bank_dirs, sid = self.data_dir, self.bank_dirs, s.id
         run_in_worker(lambda: load_analysis(data_dir, sid, bank_dirs),
-                      lambda done: self._show_analysis(request, done), self._load_failed)
+                      lambda done: self._show_analysis(request, done), self._load_failed,
+                      owner=self)
 
     def _show_analysis(self, request: int, done: LoadedAnalysis) -> None:
         if self._gone() or request != self._request:
@@ -657,7 +659,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self._answers_for = attempt.id
         data_dir, attempt_id = self.data_dir, attempt.id
         run_in_worker(lambda: load_attempt(data_dir, attempt_id), self._show_answers,
-                      self._load_failed)
+                      self._load_failed, owner=self)
 
     def _show_answers(self, record: AttemptRecord) -> None:
         if self._gone() or record.id != self._answers_for:
