@@ -6,11 +6,12 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
@@ -62,23 +63,47 @@ def bank_cache() -> BankCache:
     return BankCache(paths.cache_dir() / "banks")
 
 
+class FirstFrame(QObject):
+    """Calls ``then`` once ``widget`` has painted its first frame: on its first Paint
+    event a zero timer is queued, which fires after the paint and the flush of that frame
+    are over (they happen in one go)."""
+
+    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 def run_app(data_dir: Path, language: str | None = None) -> int:
     from .main_window import MainWindow
 
     app = create_app(language=language)
     sys.excepthook = _excepthook
     window = MainWindow(data_dir, None)
-    window.show()
-    if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
-        print("quiz-app: window shown", flush=True)  # read by bench/run.py
 
-    def after_first_show() -> None:
-        # Nothing below is needed to draw the first window: do it once it is up.
+    started: list[bool] = []
+
+    def after_first_frame() -> None:
+        if started:
+            return
+        started.append(True)
+        if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
+            print("quiz-app: first frame", flush=True)  # read by bench/run.py
+        # Nothing below is needed to draw the first window: do it once it is on screen.
         window.cache = bank_cache()
         window.load_bundled()
         window.check_resume()
 
-    QTimer.singleShot(0, after_first_show)
+    FirstFrame(window, after_first_frame)
+    window.show()
+    QTimer.singleShot(2000, after_first_frame)  # a window started minimized never paints
     code = app.exec()
     from .worker import shutdown
 

@@ -38,8 +38,18 @@ if TYPE_CHECKING:
     from .setup import SetupDialog
 
 
+def _has_unfinished(data_dir: Path) -> bool:
+    """Worker side: is any attempt still in progress (a hall team's too)?"""
+    from ..core.results import ResultsStore
+
+    with ResultsStore.open_in(data_dir) as store:
+        return bool(store._read_one(
+            "SELECT 1 FROM attempts WHERE status = 'in_progress' LIMIT 1", ()))
+
+
 class MainWindow(QMainWindow):
     banks_loaded = Signal()
+    resume_checked = Signal()  # nothing to resume (participant mode was not even loaded)
     presenter_started = Signal()
 
     def __init__(self, data_dir: Path, cache: BankCache | None,
@@ -212,8 +222,18 @@ class MainWindow(QMainWindow):
         return self._launcher
 
     def check_resume(self) -> None:
-        """Offer to resume tests cut off by a crash or power cut (checked in a worker)."""
-        self.launcher.offer_resume()
+        """Offer to resume tests cut off by a crash or power cut. A cheap count runs in a
+        worker first: participant mode (a big import on the UI thread) is loaded only when
+        there is something to offer, or the check failed and must be reported."""
+        data_dir = self.data_dir
+        run_in_worker(lambda: _has_unfinished(data_dir), self._resume_counted,
+                      lambda _exc: self.launcher.offer_resume(), owner=self)
+
+    def _resume_counted(self, found: bool) -> None:
+        if found:
+            self.launcher.offer_resume()
+        else:
+            self.resume_checked.emit()
 
     def open_setup(self) -> SetupDialog:
         """Open the trainer set-up (non-blocking); starting it opens the participant window."""
