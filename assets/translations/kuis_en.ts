@@ -1207,6 +1207,10 @@ up!</translation>
         <translation>Saved: {0} ({1} rows).</translation>
     </message>
     <message>
+        <source>Rincian per jawaban disimpan terpisah sebagai {0}.</source>
+        <translation>The per-answer detail was saved separately as {0}.</translation>
+    </message>
+    <message>
         <source>{0} pengerjaan belum selesai tidak diekspor.</source>
         <translation>{0} unfinished attempts were not exported.</translation>
     </message>

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
         pearson,
     )
     from .export import (
+        XLSX_DETAIL_LIMIT,
         ExportReport,
         atomic_target,
+        detail_csv_path,
         export_session,
         write_csv,
         write_results,
@@ -141,6 +143,8 @@ _SURFACE = {
     "EASY_ABOVE": "analysis",
     "ExportFormat": "tables",
     "ExportReport": "export",
+    "XLSX_DETAIL_LIMIT": "export",
+    "detail_csv_path": "export",
     "HARD_BELOW": "analysis",
     "ImportResult": "store_import",
     "ItemAnalysis": "analysis",
@@ -240,6 +244,8 @@ __all__ = [
     "EASY_ABOVE",
     "ExportFormat",
     "ExportReport",
+    "XLSX_DETAIL_LIMIT",
+    "detail_csv_path",
     "HARD_BELOW",
     "ImportResult",
     "ItemAnalysis",

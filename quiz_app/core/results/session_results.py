@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..errors import ExportError, QuizError
@@ -92,11 +93,19 @@ def resolve_categories(
     file, then among the bundled banks). A category no bank describes keeps its id as
     title and goes last, sorted by id; so the column order is stable either way.
     """
+    # The decoder shares AttemptQuestion objects between attempts: look at each distinct
+    # one once (by identity; hashing a frozen dataclass would rehash every field).
+    distinct = {id(aq): aq for aq in chain.from_iterable(rec.spec.questions for rec in attempts)}
+    used = {aq.question.category for aq in distinct.values()}
+    return categories_titled(session, used, bank_dirs)
+
+
+def categories_titled(session: SessionRecord, used: set[str],
+                      bank_dirs: Sequence[Path] = ()) -> tuple[Category, ...]:
+    """The categories ``used`` (ids), in bank order with their titles (see
+    :func:`resolve_categories`)."""
     from ..banks import find_bank_by_id, load_bank
 
-    used: set[str] = set()
-    for rec in attempts:
-        used.update(aq.question.category for aq in rec.spec.questions)
     known: list[Category] = []
     seen: set[str] = set()
     dirs = _bank_dirs(session, bank_dirs)

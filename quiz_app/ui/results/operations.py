@@ -143,6 +143,9 @@ class ResultsOperations:
     def _exported(self, value: tuple[ExportReport, int]) -> None:
         report, attempts = value
         text = self.tr("Tersimpan: {0} ({1} baris).").format(report.path, report.rows)
+        if report.detail_file is not None:
+            text += " " + self.tr("Rincian per jawaban disimpan terpisah sebagai {0}.").format(
+                report.detail_file.name)
         if report.unfinished:
             text += " " + self.tr("{0} pengerjaan belum selesai tidak diekspor.").format(
                 report.unfinished)
