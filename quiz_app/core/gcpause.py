@@ -40,3 +40,12 @@ def paused_gc(*, freeze: bool = False) -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def drop_gradually(items: list[object]) -> None:
+    """Let go of ``items`` one at a time. Freeing a big structure at once (10,000 attempts,
+    a million numbers) is one long C call that keeps the GIL, and a UI thread waiting for
+    it freezes; one item at a time, other threads get their turns in between. ``items``
+    must hold the last references (drop the container that held them first)."""
+    while items:
+        items.pop()

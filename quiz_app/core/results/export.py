@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ExportError
+from ..gcpause import drop_gradually
 from ..model import Category
 from .session_results import (
     SessionResults,
@@ -356,8 +357,13 @@ def export_session(
             return ExportReport(Path(out), rows, _unfinished(store, session_id), fmt, detail)
     results = load_results(store, session_id, pretest_session_id=pretest_session_id,
                            bank_dirs=bank_dirs, categories=categories)
-    return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
-                         progress=progress)
+    try:
+        return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
+                             progress=progress)
+    finally:
+        doomed: list[object] = [*results.attempts, *results.unfinished]
+        del results
+        drop_gradually(doomed)  # a worker's big free must not freeze the UI thread
 
 
 def _unfinished(store: ResultsStore, session_id: int) -> int:

@@ -13,10 +13,12 @@ from typing import Any
 from ...core.errors import QuizError
 from ...core.gcpause import paused_gc
 from ...core.results import (
+    AttemptCounts,
     ResultsStore,
     SessionRecord,
+    attempt_counts,
 )
-from ...core.results.export import ExportReport, write_results
+from ...core.results.export import ExportReport, export_session
 from ...core.results.package import (
     PACKAGE_SUFFIX,
     SESSION_SUFFIX,
@@ -26,9 +28,6 @@ from ...core.results.package import (
     merge_packages,
     write_package,
     write_session_file,
-)
-from ...core.results.session_results import (
-    load_results,
 )
 from .. import dialogs
 from ..worker import run_in_worker
@@ -123,18 +122,12 @@ class ResultsOperations:
         progress = self._progress_callback()
 
         def work() -> tuple[ExportReport, int]:
-            from .window import release
-
-            with paused_gc():  # on again once the attempts are gone
-                with ResultsStore.open_in(data_dir, check=False) as store:
-                    fresh = load_results(store, sid, categories=categories,
-                                         bank_dirs=bank_dirs)
-                report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                       detail=detail, progress=progress)
-                doomed = [*fresh.attempts, *fresh.unfinished]
-                count = len(doomed)
-                del fresh
-                release(doomed)
+            with paused_gc(), ResultsStore.open_in(data_dir, check=False) as store:
+                # read again, so attempts finished since the window showed are included
+                report = export_session(store, sid, Path(path), fmt=fmt, dialect=dialect,
+                                        detail=detail, categories=categories,
+                                        bank_dirs=bank_dirs, progress=progress)
+                count = attempt_counts(store).get(sid, AttemptCounts()).total
             return report, count
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,

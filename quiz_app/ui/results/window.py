@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...core.errors import QuizError
-from ...core.gcpause import paused_gc
+from ...core.gcpause import drop_gradually, paused_gc
 from ...core.model import TRUE_KEY, Category, QuestionType
 from ...core.results import (
     AttemptCounts,
@@ -132,15 +132,6 @@ def load_session(data_dir: Path, session_id: int,
     return LoadedSession(ov, rows, overview_scores(ov), overview_gains(ov))
 
 
-def release(attempts: list[Any]) -> None:
-    """Let go of a big load attempt by attempt. Freeing 10,000 attempts at once is one
-    long C call that holds the GIL (a UI freeze); one at a time, the UI thread gets its
-    turns in between. ``attempts`` must hold the last references (drop the results
-    object first): ``doomed = [*r.attempts, *r.unfinished]; del r; release(doomed)``."""
-    while attempts:
-        attempts.pop()
-
-
 def load_analysis(data_dir: Path, session_id: int,
                   bank_dirs: Sequence[Path] = ()) -> LoadedAnalysis:
     """Item analysis of a session: the full load happens here and is dropped here."""
@@ -149,9 +140,9 @@ def load_analysis(data_dir: Path, session_id: int,
             results = load_results(store, session_id, bank_dirs=bank_dirs)
         out = LoadedAnalysis(analyse(results.attempts, [c.id for c in results.categories]),
                              results.categories)
-        doomed = [*results.attempts, *results.unfinished]
+        doomed: list[object] = [*results.attempts, *results.unfinished]
         del results
-        release(doomed)
+        drop_gradually(doomed)
     return out
 
 
