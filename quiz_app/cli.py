@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import commands
+from .argparse_id import IndonesianArgumentParser
 from .core import paths
 from .core.errors import QuizError
 
@@ -24,7 +25,7 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = IndonesianArgumentParser(
         prog="quiz-app",
         description="Kuis ASN — kuis luring untuk sosialisasi netralitas ASN dan BerAKHLAK. "
         "Tanpa perintah: membuka aplikasi.",
@@ -32,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder data pengguna (hasil tes); bawaan: $QUIZ_APP_DATA_DIR atau folder aplikasi OS",
+        help="folder untuk semua data aplikasi (hasil tes, pengaturan, cache); bawaan: "
+        "$QUIZ_APP_DATA_DIR atau folder aplikasi OS",
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
@@ -57,7 +59,7 @@ def bank_cache() -> BankCache:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .core.banks import is_plan_file, load_runnable
+    from .core.banks import is_plan_file, letter_warnings, load_runnable
     from .core.errors import BankError
 
     cache = None if args.no_cache else bank_cache()
@@ -73,12 +75,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{name}: {len(exc.issues)} masalah — TIDAK VALID")
             status = EXIT_INVALID
             continue
-        if is_plan_file(path):
+        is_plan = is_plan_file(path)
+        # Warnings never make a file invalid (exit 0); they only apply if options get shuffled.
+        warnings = [
+            w for b in banks for w in letter_warnings(b, None if is_plan else raw)
+        ] if plan.shuffle_options else []
+        for warning in warnings:
+            print(warning.format())
+        note = f" ({len(warnings)} peringatan)" if warnings else ""
+        if is_plan:
             total = sum(r.count for r in plan.draw) or sum(len(b.questions) for b in banks)
-            print(f"{name}: rencana '{plan.title}', {total} soal dari {len(banks)} bank — OK")
+            print(f"{name}: rencana '{plan.title}', {total} soal dari {len(banks)} bank — OK{note}")
         else:
             bank = banks[0]
-            print(f"{name}: {len(bank.questions)} soal, {len(bank.categories)} kategori — OK")
+            print(f"{name}: {len(bank.questions)} soal, {len(bank.categories)} kategori — "
+                  f"OK{note}")
     return status
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    if "PySide6.QtCore" in sys.modules:  # Qt tests: QSettings follow the data dir, as in the app
+        from quiz_app.ui.settings import use_data_dir_settings
+
+        use_data_dir_settings()
 
 
 @pytest.fixture

@@ -97,6 +97,10 @@ up!</translation>
         <translation>after question {0} of {1}</translation>
     </message>
     <message>
+        <source>{0} dari {1} peserta menjawab</source>
+        <translation>{0} of {1} participants answered</translation>
+    </message>
+    <message>
         <source>{0} dari {1} tim menjawab</source>
         <translation>{0} of {1} teams answered</translation>
     </message>
@@ -453,6 +457,27 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>JoinCard</name>
+    <message>
+        <source>Jawab lewat HP</source>
+        <translation>Answer on your phone</translation>
+    </message>
+    <message>
+        <source>Kode sesi: {0}</source>
+        <translation>Session code: {0}</translation>
+    </message>
+    <message>
+        <source>1. Sambungkan HP ke Wi-Fi aula (data seluler boleh dimatikan).
+2. Pindai kode QR, atau ketik alamat ini di peramban HP:</source>
+        <translation>1. Connect your phone to the hall Wi-Fi (mobile data may be turned off).
+2. Scan the QR code, or type this address in your phone&apos;s browser:</translation>
+    </message>
+    <message>
+        <source>{0} peserta bergabung · {1} tersambung</source>
+        <translation>{0} participants joined · {1} connected</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Basis data hasil</source>
@@ -774,6 +799,120 @@ up!</translation>
     <message>
         <source>Laptop: {0}</source>
         <translation>Laptop: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesChoice</name>
+    <message>
+        <source>Peserta menjawab lewat HP (Wi-Fi aula, pindai kode QR; hasil per NIP)</source>
+        <translation>Participants answer on their phones (hall Wi-Fi, scan the QR code; results per NIP)</translation>
+    </message>
+    <message>
+        <source>Mode HP</source>
+        <translation>Phone mode</translation>
+    </message>
+    <message>
+        <source>Daftar peserta…</source>
+        <translation>Participant list…</translation>
+    </message>
+    <message>
+        <source>Muat daftar peserta untuk HP</source>
+        <translation>Load the participant list for phones</translation>
+    </message>
+    <message>
+        <source>Tanpa daftar: setiap NIP yang valid boleh ikut.</source>
+        <translation>Without a list: every valid NIP may join.</translation>
+    </message>
+    <message>
+        <source>Tamu tanpa NIP boleh ikut dengan nama</source>
+        <translation>Guests without a NIP may join with a name</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta</source>
+        <translation>Choose the participant list</translation>
+    </message>
+    <message>
+        <source>Daftar peserta (*.csv *.xlsx)</source>
+        <translation>Participant lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Daftar peserta tidak dapat dipakai</source>
+        <translation>The participant list cannot be used</translation>
+    </message>
+    <message>
+        <source>{0} peserta dari {1}</source>
+        <translation>{0} participants from {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPanel</name>
+    <message>
+        <source>HP peserta</source>
+        <translation>Participants&apos; phones</translation>
+    </message>
+    <message>
+        <source>Alamat laptop untuk HP</source>
+        <translation>Laptop address for phones</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (tidak ada jaringan)</source>
+        <translation>127.0.0.1 (no network)</translation>
+    </message>
+    <message>
+        <source>Tampilkan kode QR di layar peserta</source>
+        <translation>Show the QR code on the audience screen</translation>
+    </message>
+    <message>
+        <source>Kunci ruang (peserta baru tidak dapat masuk)</source>
+        <translation>Lock the room (no new participants can join)</translation>
+    </message>
+    <message>
+        <source>Setujui pindah HP</source>
+        <translation>Approve the phone change</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Peserta yang bergabung</source>
+        <translation>Participants who joined</translation>
+    </message>
+    <message>
+        <source>Keluarkan</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keluarkan peserta terpilih</source>
+        <translation>Remove the selected participant</translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>✓ HP pertama tersambung lewat {0}</source>
+        <translation>✓ First phone connected through {0}</translation>
+    </message>
+    <message>
+        <source>Belum ada HP yang tersambung.</source>
+        <translation>No phone has connected yet.</translation>
+    </message>
+    <message>
+        <source>Bergabung: {0} · tersambung sekarang: {1} · menjawab soal ini: {2}</source>
+        <translation>Joined: {0} · connected now: {1} · answered this question: {2}</translation>
+    </message>
+    <message>
+        <source>{0} meminta pindah ke HP lain.</source>
+        <translation>{0} asks to move to another phone.</translation>
+    </message>
+    <message>
+        <source>Keluarkan peserta</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <source>Keluarkan {0}? HP-nya terputus; jawaban yang sudah masuk tetap tersimpan.</source>
+        <translation>Remove {0}? Their phone is disconnected; answers already given stay stored.</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2256,17 @@ up!</translation>
     <message>
         <source>Tim {0} jawab {1}</source>
         <translation>Team {0} answers {1}</translation>
+    </message>
+    <message>
+        <source>Peserta menjawab lewat HP: jumlah yang sudah menjawab ada di panel HP peserta di atas dan di layar peserta.</source>
+        <translation>Participants answer on their phones: how many have answered is shown in the phones panel above and on the audience screen.</translation>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>Gagal menyimpan jawaban HP: {0}</source>
+        <translation>Phone answer not saved: {0}</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="mode presenter untuk aula: kuis di proyektor dengan konsol pelatih",
         description="Menampilkan kuis di layar proyektor (layar peserta) dengan konsol "
         "pelatih di laptop. Jawaban tim dimasukkan pelatih dari kartu A/B/C/D yang "
-        "diangkat setiap tim. Tanpa --teams/--teams-file: mode diskusi.",
+        "diangkat setiap tim. Dengan --phones peserta menjawab lewat HP. Tanpa "
+        "--teams/--teams-file/--phones: mode diskusi.",
     )
     p.add_argument("source", metavar="RENCANA_ATAU_BANK",
                    help="rencana sesi atau bank soal (.yaml)")
@@ -29,6 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     who.add_argument("--discussion", action="store_true",
                      help="mode diskusi: tampilkan, beri waktu, buka jawaban, bahas; "
                      "jawaban tidak dikumpulkan")
+    who.add_argument("--phones", action="store_true",
+                     help="peserta menjawab lewat HP di Wi-Fi aula (pindai kode QR di layar); "
+                     "hasil tersimpan per NIP")
+    p.add_argument("--roster", metavar="BERKAS",
+                   help="dengan --phones: daftar peserta (CSV/XLSX); NIP dicocokkan ke daftar")
+    p.add_argument("--guests", action="store_true",
+                   help="dengan --phones: tamu tanpa NIP boleh ikut dengan nama")
     p.set_defaults(func=cmd_present)
 
 
@@ -50,16 +58,30 @@ def cmd_present(args: argparse.Namespace) -> int:
     from ..core.banks import load_runnable
 
     source = Path(args.source)
+    if (args.roster or args.guests) and not args.phones:
+        print("--roster dan --guests hanya berlaku bersama --phones.")
+        return EXIT_INVALID
     try:
         teams = resolve_teams(args)
+        roster = None
+        if args.roster:
+            from ..core.people import load_roster
+
+            roster = load_roster(Path(args.roster))
         plan, banks = load_runnable(source, bank_cache(), display=args.source)
     except QuizError as exc:
         print(exc)
         print(f"{source.name}: mode presenter tidak dapat dibuka.")
         return EXIT_INVALID
-    if teams is None and not args.discussion:
-        print("Tanpa --teams atau --teams-file: mode diskusi (jawaban tidak dikumpulkan).")
+    if teams is None and not args.discussion and not args.phones:
+        print("Tanpa --teams, --teams-file atau --phones: mode diskusi (jawaban tidak "
+              "dikumpulkan).")
     from ..ui.presenter.launch import run_presenter
 
+    phones = None
+    if args.phones:
+        from ..ui.presenter.phones import PhoneOptions
+
+        phones = PhoneOptions(roster=roster, guests=args.guests)
     return run_presenter(paths.data_dir(args.data_dir), source, teams,
-                         discussion=teams is None)
+                         discussion=teams is None and not args.phones, phones=phones)

@@ -13,6 +13,9 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
     Readers see the old file or the new one, never a mix. ``durable`` flushes the data to
     disk before the rename (skip it only for files that can be rebuilt, like the cache).
     On failure the temporary file is removed and the OSError propagates.
+    The file is private to the user (0600, ``mkstemp``'s mode): this is the app's own state
+    (trainer settings hold the PIN hash). Files the user exports go through
+    ``core.results.export.atomic_target``, which gives them the usual umask mode.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from ..core import paths
 from . import dialogs
 from .i18n import choose_language, install_translators
+from .settings import use_data_dir_settings
 from .style import STYLE
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def create_app(argv: list[str] | None = None, language: str | None = None) -> QA
     assert isinstance(app, QApplication)
     app.setApplicationName("Kuis ASN")
     app.setOrganizationName("KuisASN")
+    use_data_dir_settings()  # before the language setting is read
     app.setStyleSheet(STYLE)
     if not _translators:
         _translators.extend(install_translators(app, choose_language(language)))

@@ -1,7 +1,7 @@
 """The one place that opens modal dialogs. Tests patch these functions.
 
-Button labels are set explicitly and translated here: Qt ships no Indonesian catalogue
-(``qtbase_id.qm``) for its standard buttons, so relying on it would show "Cancel"/"Yes".
+Button labels are set explicitly and translated here, so they never depend on a Qt
+catalogue being found (ours, ``qtbase_id.qm``, covers the file dialogs and the rest).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QDialog, QWidget
 
 # Dialog classes are looked up when a dialog opens, not at import: PySide6 builds each
 # class's type on first use, and none of these is needed to show the first window.
@@ -23,13 +23,73 @@ def _tr(text: str) -> str:
 
 
 def show_message(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    """A warning. ``detail`` (the located issues: ``berkas:baris:kolom: pesan``) is shown in
+    the dialog itself, never behind QMessageBox's "Show Details…" button: the line number is
+    what the trainer needs to fix the file."""
     from PySide6.QtWidgets import QMessageBox
 
+    if detail.strip() and detail.strip() != text.strip():
+        message_dialog(parent, title, text, detail).exec()
+        return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(_tr("OK"))
-    if detail:
-        box.setDetailedText(detail)
     box.exec()
+
+
+def message_dialog(parent: QWidget | None, title: str, text: str, detail: str) -> QDialog:
+    """The warning dialog with its details in a scrolling box (built, not shown)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QHBoxLayout,
+        QLabel,
+        QPlainTextEdit,
+        QStyle,
+        QVBoxLayout,
+    )
+
+    from .screenfit import fit_window
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("MessageDialog")
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    top = QHBoxLayout()
+    icon = QLabel(dialog)
+    icon.setPixmap(dialog.style().standardIcon(
+        QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    label = QLabel(text, dialog)
+    label.setWordWrap(True)
+    label.setAccessibleName(_tr("Pesan"))
+    top.addWidget(icon)
+    top.addWidget(label, 1)
+    details = QPlainTextEdit(dialog)
+    details.setObjectName("Details")
+    details.setReadOnly(True)
+    details.setPlainText(detail)
+    details.setAccessibleName(_tr("Rincian"))
+    details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    details.setMinimumHeight(details.fontMetrics().lineSpacing() * 4)
+    buttons = QDialogButtonBox(dialog)
+    copy = buttons.addButton(_tr("Salin rincian"), QDialogButtonBox.ButtonRole.ActionRole)
+    copy.setAccessibleName(_tr("Salin rincian"))
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(detail))
+    ok = buttons.addButton(_tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAccessibleName(_tr("OK"))
+    ok.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    layout.addLayout(top)
+    layout.addWidget(details, 1)
+    layout.addWidget(buttons)
+    lines = detail.count("\n") + 1
+    height = 160 + min(lines, 14) * details.fontMetrics().lineSpacing()
+    fit_window(dialog, 720, height, parent)
+    ok.setFocus()
+    return dialog
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:

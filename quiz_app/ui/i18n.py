@@ -7,11 +7,14 @@ Workflow: ``docs/participant-mode.md`` (``python -m quiz_app.ui.i18n``); a test 
 the catalogue from the sources and fails on any string without an English translation.
 
 Qt's own strings: Qt ships no Indonesian ``qtbase_id.qm`` (checked in PySide6 6.12 and
-Debian's qt6-translations-l10n), so Indonesian is not loaded for Qt; our dialogs set their
-button labels ("Ya", "Tidak", "Batal") themselves. If a later Qt ships ``qtbase_id.qm``, it
-is loaded automatically.
+Debian's qt6-translations-l10n), so we ship one for the Qt strings the app shows: file
+dialogs, standard buttons, text-box and scroll-bar context menus, message-box details
+(``assets/translations/qtbase_id.ts``, compiled with the same command). Our dialogs also set
+their button labels ("Ya", "Tidak", "Batal") themselves. If a later Qt ships its own
+``qtbase_id.qm``, that one is loaded instead.
 
-Choice of language: ``--lang`` > ``QUIZ_APP_LANG`` > setting ``ui/language`` > ``id``.
+Choice of language: ``--lang`` > ``QUIZ_APP_LANG`` > setting ``ui/language`` > ``id`` (the setting
+lives under the data dir when one is given: see ``ui/settings.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..core.banks import assets_dir
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 CATALOGUE = "kuis"
+QT_CATALOGUE_ID = "qtbase_id"  # ours: Indonesian for Qt's own strings
 
 
 def translations_dir() -> Path:
@@ -57,7 +61,8 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     QLocale.setDefault(locale)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", qt_dir):
+    if qt.load(locale, "qtbase", "_", qt_dir) or (
+            language == DEFAULT_LANGUAGE and qt.load(QT_CATALOGUE_ID, str(translations_dir()))):
         app.installTranslator(qt)
         translators.append(qt)
     if language != DEFAULT_LANGUAGE:
@@ -140,6 +145,10 @@ def update_catalogues() -> int:
         lrelease(ts, ts.with_suffix(".qm"))
         for context, source in untranslated(ts):
             print(f"{ts.name}: belum diterjemahkan: [{context}] {source}")
+    qt_ts = folder / f"{QT_CATALOGUE_ID}.ts"  # edited by hand: Qt's strings, not lupdate's
+    lrelease(qt_ts, qt_ts.with_suffix(".qm"))
+    for context, source in untranslated(qt_ts):
+        print(f"{qt_ts.name}: belum diterjemahkan: [{context}] {source}")
     return 0
 
 

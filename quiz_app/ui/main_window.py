@@ -21,6 +21,7 @@ from ..core.banks import bundled_bank_files, bundled_plan_files
 from ..core.clock import Clock, monotonic_clock
 from . import dialogs
 from .i18n import choose_language, save_language
+from .screenfit import fit_window
 from .worker import run_in_worker
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
-        self.resize(1100, 700)
+        fit_window(self, 1100, 700)
         self.entries: list[BankEntry] = []
         self.setup_dialog: SetupDialog | None = None
         self.presenter_dialog: PresenterSetupDialog | None = None
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
 
         presenter = start_presenter(self, self.data_dir, setup.source, setup.teams,
                                     setup.discussion, clock=self.clock, cache=self.cache,
-                                    loaded=loaded)
+                                    loaded=loaded, phones=setup.phones)
         if presenter is not None:
             self.presenter = presenter
             presenter.closed.connect(self._presenter_closed)

@@ -35,6 +35,8 @@ from . import dialogs
 from .banklist import BankEntry
 from .participant.loader import load_isolated
 from .participant.session import SessionSetup
+from .screenfit import fit_window, scrolling
+from .settings import recall_setup, remember_setup
 from .worker import run_in_worker
 
 
@@ -83,7 +85,11 @@ class SetupDialog(QDialog):
         self._pretest_count: int | None = None  # pre-tests listed; None: not (yet) read
         self.result_setup: SessionSetup | None = None
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The form scrolls on a small screen; the message and the buttons stay in view.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
 
         source_box = QGroupBox(self.tr("1. Soal yang dikerjakan"), self)
@@ -187,12 +193,15 @@ class SetupDialog(QDialog):
         bottom.addWidget(people, 3)
         bottom.addWidget(safety, 2)
         layout.addLayout(bottom)
+        self.form_area = scrolling(body, self, "SetupForm")
+        outer.addWidget(self.form_area, 1)
 
         self.message = QLabel("", self)
         self.message.setObjectName("Problem")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Pesan"))
-        layout.addWidget(self.message)
+        self.message.setVisible(False)  # takes no room until there is something to say
+        outer.addWidget(self.message)
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Batal"), self)
         self.cancel_button.setAccessibleName(self.tr("Batal"))
@@ -203,7 +212,7 @@ class SetupDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
 
         self.list.currentItemChanged.connect(self._picked)
         self.file_button.clicked.connect(self._pick_file)
@@ -213,9 +222,18 @@ class SetupDialog(QDialog):
         self.start_button.clicked.connect(self.try_start)
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
-        self.resize(1180, 640)
+        fit_window(self, 1180, 640, parent)
+        self._recall()
         if data_dir is not None:
             self.load_pretests(data_dir)
+
+    def _recall(self) -> None:
+        """Fill in what the trainer used last time (place, name, guests, kiosk)."""
+        saved = recall_setup()
+        self.place.setText(str(saved.get("place", "")))
+        self.trainer.setText(str(saved.get("trainer", "")))
+        self.guests.setChecked(bool(saved.get("guests", False)))
+        self.kiosk.setChecked(bool(saved.get("kiosk", False)))
 
     # ------------------------------------------------------------------ source
 
@@ -425,6 +443,7 @@ class SetupDialog(QDialog):
         problems = self.problems()
         if problems:
             self.message.setText("\n".join(problems))
+            self.message.setVisible(True)
             return
         assert self.loaded is not None
         self.result_setup = SessionSetup(
@@ -442,6 +461,8 @@ class SetupDialog(QDialog):
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
         )
+        remember_setup({"place": self.result_setup.place, "trainer": self.result_setup.trainer,
+                        "guests": self.result_setup.guests, "kiosk": self.result_setup.kiosk})
         self.accept()
 
     def prefill(self, *, source: Path | None = None, roster: Path | None = None,
@@ -452,8 +473,10 @@ class SetupDialog(QDialog):
             self.choose_pretest(pretest_session_id)
         if title:
             self.title.setText(title)
-        self.place.setText(place)
-        self.trainer.setText(trainer)
+        if place:  # otherwise the remembered place stays
+            self.place.setText(place)
+        if trainer:
+            self.trainer.setText(trainer)
         self.guests.setChecked(guests)
         self.kiosk.setChecked(kiosk)
         if source is not None:

@@ -58,6 +58,7 @@ def test_bundled_banks_validate_from_a_subprocess(banks_dir: Path, tmp_path: Pat
     result = run("--data-dir", str(tmp_path), "validate", *files)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("— OK") == len(files)
+    assert "peringatan" not in result.stdout  # bundled prose never names a shuffled letter
     assert "Traceback" not in result.stderr
 
 
@@ -76,3 +77,51 @@ def test_cache_lands_in_the_cache_dir_not_the_data_dir(tmp_path: Path) -> None:
     assert len(list((cache / "banks").glob("*.json"))) == 1
     result = run("validate", "--no-cache", str(path), env={"QUIZ_APP_CACHE_DIR": str(cache)})
     assert result.returncode == 0
+
+
+# A valid bank whose explanation names an option letter although options are shuffled.
+LETTER_EXPLANATION = "    explanation: Pilihan B benar; anggota partai diberhentikan."
+LETTER_BANK = VALID_BANK.replace(
+    "    explanation: Anggota partai politik diberhentikan tidak dengan hormat.",
+    LETTER_EXPLANATION,
+)
+LETTER_WARNING = (
+    "peringatan: [soal q1] penjelasan menyebut huruf pilihan ('Pilihan B'), padahal pilihan "
+    "soal ini diacak: huruf yang dilihat peserta bisa lain. Sebut teks pilihannya, atau tulis "
+    "'shuffle: false' bila urutan pilihan memang penting"
+)
+LETTER_LINE = LETTER_BANK.splitlines().index(LETTER_EXPLANATION) + 1
+
+
+def test_option_letter_in_prose_is_a_located_warning_and_exits_0(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, LETTER_BANK, "huruf.yaml")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:{LETTER_LINE}:18: {LETTER_WARNING}",
+        "huruf.yaml: 4 soal, 2 kategori — OK (1 peringatan)",
+    ]
+
+
+def test_the_warning_is_the_same_from_the_cache_in_a_real_process(tmp_path: Path) -> None:
+    path = write(tmp_path, LETTER_BANK, "huruf.yaml")
+    env = {"QUIZ_APP_CACHE_DIR": str(tmp_path / "cache")}
+    first, second = (run("validate", str(path), env=env) for _ in range(2))
+    assert len(list((tmp_path / "cache" / "banks").glob("*.json"))) == 1
+    for result in (first, second):
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout.splitlines()[0] == f"{path}:{LETTER_LINE}:18: {LETTER_WARNING}"
+
+
+def test_a_plan_that_keeps_option_order_gives_no_letter_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bank = write(tmp_path, LETTER_BANK, "huruf.yaml")
+    plan = "format: kuis-plan/1\ntitle: Uji\nbanks: [huruf.yaml]\n"
+    keep = write(tmp_path, plan + "shuffle_options: false\n", "urut.yaml")
+    shuffled = write(tmp_path, plan, "acak.yaml")
+    assert main(["validate", str(keep), str(shuffled)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "urut.yaml: rencana 'Uji', 4 soal dari 1 bank — OK",
+        f"{bank.resolve()}:{LETTER_LINE}:18: {LETTER_WARNING}",
+        "acak.yaml: rencana 'Uji', 4 soal dari 1 bank — OK (1 peringatan)",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz_app.core.banks import load_bank
+from quiz_app.core.banks import letter_warnings, load_bank
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -20,6 +20,7 @@ def test_bank_format_example_validates(tmp_path: Path) -> None:
     assert [q.type.value for q in bank.questions] == [
         "single", "multiple", "true_false", "single", "poll"]
     assert bank.question("kam-04").shuffle is False
+    assert letter_warnings(bank) == []  # the model bank does not teach a warned habit
 
 
 def test_plan_format_example_validates(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         bank_from_cache,
         bank_to_cache,
     )
+    from .lint import letter_warnings, may_shuffle
     from .plan import (
         DRAW_KEYS,
         PLAN_KEYS,
@@ -90,9 +91,11 @@ _SURFACE = {
     "describe": "schema",
     "find_bank_by_id": "resources",
     "is_plan_file": "plan",
+    "letter_warnings": "lint",
     "load_bank": "bank",
     "load_plan": "plan",
     "load_runnable": "plan",
+    "may_shuffle": "lint",
     "parse_yaml": "yamlsrc",
     "read_source": "yamlsrc",
     "validate_source": "bank",
@@ -130,9 +133,11 @@ __all__ = [
     "describe",
     "find_bank_by_id",
     "is_plan_file",
+    "letter_warnings",
     "load_bank",
     "load_plan",
     "load_runnable",
+    "may_shuffle",
     "parse_yaml",
     "read_source",
     "validate_source",

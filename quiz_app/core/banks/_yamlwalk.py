@@ -49,6 +49,16 @@ def _syntax_issue(src: Source, exc: yaml.YAMLError) -> None:
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         src.issue(pos, f"karakter kontrol U+{char:04X} tidak boleh ada; hapus karakter itu")
         return
+    context_mark = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) == "while scanning a quoted scalar" and \
+            context_mark is not None:
+        # libyaml reports an unclosed quote where the file ends; the trainer needs the line
+        # where the quote opens.
+        quote = src.text[context_mark.index:context_mark.index + 1] or '"'
+        src.issue((context_mark.line + 1, context_mark.column + 1),
+                  f"sintaks YAML tidak valid: tanda kutip {quote} dibuka di sini tetapi tidak "
+                  "pernah ditutup; tambahkan tanda kutip penutup di akhir teksnya")
+        return
     for english, indonesian in _PROBLEMS.items():
         if english in problem:
             src.issue(pos, f"sintaks YAML tidak valid: {indonesian}")

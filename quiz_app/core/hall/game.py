@@ -47,6 +47,7 @@ from ..quiz import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    QuestionScore,
     round_half_up,
     score_attempt,
     score_question,
@@ -209,6 +210,7 @@ class HallGame:
         collect_answers: bool = True,
         answers: Mapping[str, Mapping[str, AnswerRecord]] | None = None,
         state: HallState | None = None,
+        open_roster: bool = False,
     ) -> None:
         if not spec.questions:
             raise HallRefused(HallRefusal.WRONG_PHASE, "Rencana ini tidak berisi soal.")
@@ -216,7 +218,8 @@ class HallGame:
         self._participants = tuple(participants)
         self._by_id = {p.id: p for p in self._participants}
         self._clock = clock
-        self._collect = collect_answers and bool(self._participants)
+        # open_roster: participants join while the game runs (phones), see add_participant
+        self._collect = collect_answers and (bool(self._participants) or open_roster)
         self._answers: dict[str, dict[str, AnswerRecord]] = {p.id: {} for p in self._participants}
         qids = {aq.id for aq in spec.questions}
         for pid, recs in (answers or {}).items():
@@ -238,6 +241,8 @@ class HallGame:
         self._run_start: float | None = None  # clock reading when the current run began
         self._used_at_run_start = self._used[self._index]
         self._pending: list[HallEvent] = []
+        # (question id, record) -> its score; a record is immutable, so this never goes stale
+        self._scores: dict[tuple[str, AnswerRecord | None], QuestionScore] = {}
 
     # ------------------------------------------------------------------ queries
 
@@ -381,7 +386,11 @@ class HallGame:
             correct = 0
             for i in indices:
                 aq = self._spec.questions[i]
-                qs = score_question(aq, self._answers[p.id].get(aq.id), plan)
+                rec = self._answers[p.id].get(aq.id)
+                key = (aq.id, rec)
+                qs = self._scores.get(key)
+                if qs is None:  # scoring is exact (Fractions): remember it for hundreds
+                    qs = self._scores[key] = score_question(aq, rec, plan)
                 points += qs.points
                 correct += 1 if qs.correct else 0
             rows.append((round(points, 6), correct, order, p))
@@ -422,6 +431,18 @@ class HallGame:
             closed=tuple(self._closed),
             show_leaderboard=self._show_leaderboard,
         )
+
+    def add_participant(self, participant: HallParticipant) -> bool:
+        """A participant who joins while the game runs (a phone). Questions closed before
+        they joined count as unanswered. Returns False when the id is already known."""
+        if not self._collect:
+            raise HallRefused(HallRefusal.NO_ANSWERS, "Mode diskusi tidak mengumpulkan jawaban.")
+        if participant.id in self._by_id:
+            return False
+        self._participants = (*self._participants, participant)
+        self._by_id[participant.id] = participant
+        self._answers[participant.id] = {}
+        return True
 
     # ------------------------------------------------------------------ answers
 

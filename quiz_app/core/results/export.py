@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -112,6 +112,26 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
+def _new_temp(target: Path) -> Path:
+    """Create an empty temporary file beside ``target`` with the permissions of any file
+    the user saves (0666 less the umask, applied by the OS). ``tempfile.mkstemp`` would
+    make it 0600, and HR could not open the export from another account or share."""
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(name, _TEMP_FLAGS, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return name
+    raise FileExistsError(errno.EEXIST, "tidak ada nama berkas sementara yang bebas",
+                          str(target.parent))
+
+
 @contextmanager
 def atomic_target(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it is flushed to disk and
@@ -121,11 +141,9 @@ def atomic_target(target: Path) -> Iterator[Path]:
     if target.is_dir():
         raise ExportError(f"'{target}' adalah sebuah folder; pilih nama berkas.", target)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        tmp = _new_temp(target)
     except OSError as exc:
         raise _write_error(target, exc) from exc
-    os.close(fd)
-    tmp = Path(name)
     done = False
     try:
         yield tmp

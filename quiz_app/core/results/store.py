@@ -75,9 +75,10 @@ class ResultsStore:
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
         # immutable once written (content-addressed): session_questions.id -> Question,
-        # (session id, question) -> its row id, plan_json -> Plan
+        # plan_json -> Plan
         self._questions: dict[int, Question] = {}
         self._plans: dict[str, Plan] = {}
+        self._in_batch = False  # inside batch(): writes join the batch's transaction
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -189,6 +190,13 @@ class ResultsStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed (and fsync'ed) when the block ends."""
         conn = self._connection()
+        if self._in_batch:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"Gagal menyimpan ke basis data hasil: {exc}.",
+                                 self.path) from exc
+            return
         done = False
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -203,9 +211,27 @@ class ResultsStore:
                     conn.execute("ROLLBACK")
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group commit: every write inside the block shares one transaction, committed
+        (one fsync) when the block ends. A write that raises :class:`StoreError` inside the
+        block changed nothing and the others still commit; the caller decides what to do
+        with the failed one. Not reentrant."""
+        if self._in_batch:
+            raise RuntimeError("ResultsStore.batch() is not reentrant")
+        with self._write():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction, so multi-query reads see one consistent state."""
         conn = self._connection()
+        if self._in_batch:  # already inside the batch's write transaction
+            yield conn
+            return
         try:
             conn.execute("BEGIN")
             try:
@@ -373,13 +399,16 @@ class ResultsStore:
 
     # --- attempts --------------------------------------------------------------------
 
-    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec) -> str:
-        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex).
+    def start_attempt(self, session_id: int, participant: Participant, spec: AttemptSpec,
+                      *, attempt_id: str | None = None) -> str:
+        """Record a new attempt (status ``in_progress``) and return its id (uuid4 hex, or
+        ``attempt_id`` when the caller chose it beforehand, e.g. to refer to it before the
+        write is committed).
 
         A participant with the same NIP in the same session reuses the participant row
         (its name, position, unit and rank are updated to the latest values).
         """
-        attempt_id = uuid.uuid4().hex
+        attempt_id = attempt_id or uuid.uuid4().hex
         now = now_iso()
         with self._write() as conn:
             row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()

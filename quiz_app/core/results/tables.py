@@ -126,6 +126,15 @@ class Table:
 # --------------------------------------------------------------------------- tables
 
 
+# The "Jenis Soal" column: HR reads Indonesian, not the bank's YAML codes.
+QUESTION_TYPE_LABELS = {
+    QuestionType.SINGLE: "Pilihan tunggal",
+    QuestionType.MULTIPLE: "Pilihan ganda kompleks",
+    QuestionType.TRUE_FALSE: "Benar-salah",
+    QuestionType.POLL: "Jajak pendapat",
+}
+
+
 def _option_label(qtype: QuestionType, key: str) -> str:
     if qtype is QuestionType.TRUE_FALSE:
         return "Benar" if key == TRUE_KEY else "Salah" if key == FALSE_KEY else key
@@ -315,7 +324,8 @@ def analysis_table(results: SessionResults, analysis: ItemAnalysis | None = None
         for item in analysis.items:
             notes = [flag_text(f, item) for f in ItemFlag if f in item.flags]
             yield (
-                item.question_id, titles.get(item.category, item.category), str(item.type),
+                item.question_id, titles.get(item.category, item.category),
+                QUESTION_TYPE_LABELS[QuestionType(item.type)],
                 item.n, item.answered,
                 None if item.facility is None else round_half_up(item.facility, 2),
                 None if item.discrimination is None else round_half_up(item.discrimination, 2),

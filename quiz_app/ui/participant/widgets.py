@@ -66,9 +66,10 @@ class OptionButton(QAbstractButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wanted = self.heightForWidth(event.size().width())
-        if wanted != event.size().height():
-            self.setFixedHeight(wanted)
+        if event.size().width() != event.oldSize().width():
+            # the height wanted (sizeHint, heightForWidth) depends on the width: let the
+            # layout ask again rather than keep a height from a narrower first layout
+            self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -28,6 +28,7 @@ from ...core.quiz import (
 )
 from ...core.results import AttemptRecord, resume_attempt
 from .. import dialogs
+from ..screenfit import LayoutSpacing, fit_window, keep_wrapped_text_whole, scrolling
 from ..style import MAX_SCALE, MIN_SCALE, participant_style
 from .base import Screen
 from .controller import AttemptController
@@ -37,6 +38,10 @@ from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
 SessionHook = Callable[[int], None]
+
+MIN_WIDTH, MIN_HEIGHT = 640, 480
+COMPACT_BELOW = 700  # window heights (px) below which text and spacing tighten
+COMPACT_DENSITY = 0.5
 
 
 class ParticipantWindow(QWidget):
@@ -62,6 +67,8 @@ class ParticipantWindow(QWidget):
         self.scale = 1.0  # font scale in effect = screen-size base × the user's zoom
         self.zoom = 1.0
         self._base = 1.0
+        self._density = 1.0  # layout margins and spacing, tightened on short windows
+        self._spacing = LayoutSpacing()
         self.setObjectName("ParticipantWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle(self.tr("Kuis ASN — {0}").format(session.record.title))
@@ -77,11 +84,16 @@ class ParticipantWindow(QWidget):
         self.result = ResultScreen(self)
         self.review = ReviewScreen(self)
         self._names: dict[QWidget, str] = {}
+        self._pages: dict[QWidget, QWidget] = {}
         for name, screen in (("identity", self.identity), ("instructions", self.instructions),
                              ("question", self.question), ("finish", self.finish),
                              ("result", self.result), ("review", self.review)):
-            self.stack.addWidget(screen)
-            self._names[screen] = name
+            # A screen that does not fit a small laptop scrolls; it is never squashed
+            # (text boxes shrunk to 20 px, options drawn over each other).
+            page = scrolling(screen, self.stack, f"{name}-page", by_minimum=True)
+            self.stack.addWidget(page)
+            self._names[page] = name
+            self._pages[screen] = page
 
         self.identity.accepted.connect(self._identified)
         self.instructions.start.connect(self._start_attempt)
@@ -93,10 +105,10 @@ class ParticipantWindow(QWidget):
         self.review.back.connect(lambda: self._show(self.result))
         self.review.next_participant.connect(self.next_participant)
         self.set_zoom(1.0)
-        # an explicit minimum: otherwise Qt derives one from the word-wrapped labels at
-        # their narrowest, taller than a 1366×768 screen
-        self.setMinimumSize(800, 560)
-        self.resize(1366, 768)
+        # Small enough for a 1024×600 netbook with a task bar; the screens scroll below
+        # their own minimum size.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        fit_window(self, 1366, 768)
 
     # ------------------------------------------------------------------ showing
 
@@ -118,10 +130,20 @@ class ParticipantWindow(QWidget):
     def screen_name(self) -> str:
         return self._names.get(self.stack.currentWidget(), "")
 
+    def current_screen(self) -> QWidget | None:
+        page = self.stack.currentWidget()
+        for screen, its_page in self._pages.items():
+            if its_page is page:
+                return screen
+        return None
+
     def _show(self, screen: Screen) -> None:
-        self.stack.setCurrentWidget(screen)
+        page = self._pages[screen]
+        self._spacing.apply(screen, self._density)  # its layouts may be new since
+        keep_wrapped_text_whole(page)  # its texts, too: the page scrolls, never cuts them
+        self.stack.setCurrentWidget(page)
         screen.enter()
-        self.screen_changed.emit(self._names[screen])
+        self.screen_changed.emit(self._names[page])
 
     def begin_identity(self) -> None:
         self.participant = None
@@ -140,11 +162,22 @@ class ParticipantWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # text sized for a 1366×768 laptop grows on larger screens (1080p: ×1.25)
-        base = max(1.0, min(1.4, round(event.size().height() / 864, 2)))
+        height = event.size().height()
+        # text sized for a 1366×768 laptop grows on larger screens (1080p: ×1.25) and
+        # shrinks a little on a 1024×600 netbook, where the spacing tightens too
+        if height >= COMPACT_BELOW:
+            base = max(1.0, min(MAX_SCALE, round(height / 864, 2)))
+        else:
+            base = max(MIN_SCALE, round(height / COMPACT_BELOW, 2))
         if base != self._base:
             self._base = base
             self.set_zoom(self.zoom)
+        density = 1.0 if height >= COMPACT_BELOW else COMPACT_DENSITY
+        if density != self._density:
+            self._density = density
+            current = self.current_screen()
+            if current is not None:
+                self._spacing.apply(current, density)
 
     # ------------------------------------------------------------------ flow
 
@@ -200,7 +233,7 @@ class ParticipantWindow(QWidget):
         ctrl.start()
 
     def _tick(self) -> None:
-        if self.stack.currentWidget() is self.finish:
+        if self.current_screen() is self.finish:
             self.finish.refresh()
 
     def _confirm_finish(self) -> None:

@@ -305,6 +305,9 @@ class AudienceView(QWidget):
     def _answered_text(self) -> str:
         game = self.controller.game
         if not self.controller.team_mode:
+            if game.collects_answers and game.participants:  # phones
+                return self.tr("{0} dari {1} peserta menjawab").format(
+                    len(game.answered()), len(game.participants))
             return ""
         return self.tr("{0} dari {1} tim menjawab").format(len(game.answered()),
                                                            len(game.participants))

@@ -25,10 +25,12 @@ from ...core.hall import (
     find_resumable,
 )
 from ...core.model import Bank, Plan
+from ...lan.hall import PhoneHallSession
 from .. import dialogs
 from .audience import AudienceView
 from .console import TrainerConsole
 from .controller import PresenterController
+from .phones import PhoneOptions, PhonesUi, attach_phones
 from .placement import Mode, Placement, ScreenManager
 from .sound import SoundPlayer
 
@@ -48,6 +50,7 @@ class Presenter(QObject):
         self.audience = audience
         self.console = console
         self.screens = screens
+        self.phones: PhonesUi | None = None
         controller.audience_toggle_requested.connect(screens.toggle_audience)
         controller.audience_hide_requested.connect(screens.hide_audience_if_single)
         console.audience_button.clicked.connect(lambda _=False: screens.toggle_audience())
@@ -97,8 +100,11 @@ def _categories(banks: Sequence[Bank]) -> dict[str, str]:
 
 def _offer_resume(parent: QWidget | None, saved: SavedHall) -> bool:
     when = saved.updated_at[:16].replace("T", " ")
-    teams = (_tr("{0} tim").format(len(saved.participants))
-             if saved.participants else _tr("mode diskusi"))
+    if saved.kind == "phones":
+        teams = _tr("{0} peserta HP").format(len(saved.participants))
+    else:
+        teams = (_tr("{0} tim").format(len(saved.participants))
+                 if saved.participants else _tr("mode diskusi"))
     return dialogs.confirm(
         parent,
         _tr("Lanjutkan presentasi?"),
@@ -121,6 +127,7 @@ def start_presenter(
     screens: Callable[[], list[QScreen]] | None = None,
     cache: BankCache | None = None,
     loaded: tuple[Plan, list[Bank]] | None = None,
+    phones: PhoneOptions | None = None,
 ) -> Presenter | None:
     """Open presenter mode for a plan or bank file and return it (None when the file or
     the team list cannot be used; the reason was shown with ``dialogs.show_message``).
@@ -129,6 +136,7 @@ def start_presenter(
     ``discussion=True`` runs a discussion without answers. A presentation of the same
     file that did not finish is offered for resume first (it keeps its own teams).
     ``loaded`` is the file already validated (the main window loads it in a worker).
+    ``phones`` runs the quiz with participants answering on their phones.
     """
     data_dir = Path(data_dir)
     source_path = Path(source_path)
@@ -136,7 +144,7 @@ def start_presenter(
         plan, banks = loaded or load_runnable(source_path,
                                               cache or BankCache(paths.cache_dir() / "banks"))
         session = _open_session(parent, data_dir, source_path, plan, banks, teams, discussion,
-                                clock)
+                                clock, phones is not None)
     except QuizError as exc:
         dialogs.show_message(parent, _tr("Mode presenter tidak dapat dibuka"), exc.message,
                              str(exc))
@@ -149,31 +157,46 @@ def start_presenter(
     presenter = Presenter(controller, audience, console, manager, parent)
     controller.setParent(presenter)
     manager.setParent(presenter)
+    if isinstance(session, PhoneHallSession):
+        try:
+            presenter.phones = attach_phones(session, controller, audience, console, data_dir,
+                                             phones or PhoneOptions())
+        except OSError as exc:
+            presenter.close()
+            dialogs.show_message(parent, _tr("Server HP tidak dapat dijalankan"),
+                                 _tr("Laptop tidak dapat menerima sambungan HP: {0}")
+                                 .format(exc.strerror or exc))
+            return None
     manager.apply()
     presenter._check_fit()
     return presenter
 
 
 def _open_session(parent: QWidget | None, data_dir: Path, source_path: Path, plan, banks,
-                  teams: list[str] | None, discussion: bool, clock: Clock) -> HallSession:
+                  teams: list[str] | None, discussion: bool, clock: Clock,
+                  phones: bool = False) -> HallSession:
     for saved in find_resumable(data_dir, source_path):
         if _offer_resume(parent, saved):
+            if saved.kind == "phones":
+                return PhoneHallSession.resume_phones(data_dir, saved, clock)
             source: AnswerSource = (TeamSource([p.name for p in saved.participants])
                                     if saved.participants else DiscussionSource())
             return HallSession.resume(data_dir, saved, source, clock)
         HallSession.abandon(data_dir, saved)
+    if phones:
+        return PhoneHallSession.create_phones(data_dir, source_path, plan, banks, clock)
     source = DiscussionSource() if discussion or not teams else TeamSource(teams)
     return HallSession.create(data_dir, source_path, plan, banks, source, clock)
 
 
 def run_presenter(data_dir: Path, source_path: Path, teams: list[str] | None,
-                  discussion: bool) -> int:
+                  discussion: bool, phones: PhoneOptions | None = None) -> int:
     """``quiz-app present``: a QApplication with only the presenter windows."""
     from ..app import create_app, install_excepthook
 
     app = create_app()
     install_excepthook()
-    presenter = start_presenter(None, data_dir, source_path, teams, discussion)
+    presenter = start_presenter(None, data_dir, source_path, teams, discussion, phones=phones)
     if presenter is None:
         return 1
     app.setQuitOnLastWindowClosed(False)

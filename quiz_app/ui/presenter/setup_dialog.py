@@ -24,6 +24,8 @@ from ...core.errors import QuizError
 from ...core.hall import MAX_TEAMS, default_team_names, load_team_file
 from .. import dialogs
 from ..banklist import BankEntry
+from .phones import PhoneOptions
+from .phones_setup import PhonesChoice
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class PresenterSetup:
     source: Path
     teams: list[str] | None  # None: a discussion, no answers collected
     discussion: bool
+    phones: PhoneOptions | None = None  # participants answer on their phones
 
 
 class PresenterSetupDialog(QDialog):
@@ -84,6 +87,8 @@ class PresenterSetupDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.teams_radio)
         group.addButton(self.discussion_radio)
+        self.phones = PhonesChoice(self)
+        group.addButton(self.phones.radio)
         self.teams_radio.setChecked(True)
         self.teams_radio.toggled.connect(self._update_enabled)
 
@@ -105,9 +110,10 @@ class PresenterSetupDialog(QDialog):
         layout.addLayout(team_row)
         layout.addWidget(self.team_file_label)
         layout.addWidget(self.discussion_radio)
+        layout.addWidget(self.phones)
         layout.addSpacing(8)
         layout.addWidget(buttons)
-        self.resize(640, 320)
+        self.resize(640, 380)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -145,7 +151,9 @@ class PresenterSetupDialog(QDialog):
             dialogs.show_message(self, self.tr("Belum ada soal"),
                                  self.tr("Pilih bank soal atau rencana terlebih dahulu."))
             return
-        if self.discussion_radio.isChecked():
+        if self.phones.radio.isChecked():
+            self.result_setup = PresenterSetup(Path(data), None, False, self.phones.options())
+        elif self.discussion_radio.isChecked():
             self.result_setup = PresenterSetup(Path(data), None, True)
         else:
             teams = self._team_file_names or default_team_names(self.team_count.value())

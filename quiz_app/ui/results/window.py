@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -69,6 +70,7 @@ from ...core.results.session_results import (
     load_results,
 )
 from .. import dialogs
+from ..screenfit import fit_window, keep_text_whole, scrolling
 from ..worker import run_in_worker
 from .models import (
     AnswersModel,
@@ -191,7 +193,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
-        self.resize(1280, 760)
+        fit_window(self, 1280, 760, parent)
 
     # ------------------------------------------------------------------ layout
 
@@ -247,10 +249,11 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.join_button.setToolTip(self.tr("Buat di laptop ini sesi dari berkas .kuis-sesi"))
         self.share_button.clicked.connect(self.share_session)
         self.join_button.clicked.connect(self.join_session)
-        lbuttons = QHBoxLayout()
-        lbuttons.addWidget(self.share_button)
-        lbuttons.addWidget(self.join_button)
-        lbuttons.addStretch(1)
+        # Everything between laptops in one place: sessions and result packages (two rows,
+        # so that the window fits a 1024-pixel-wide screen).
+        lbuttons = QGridLayout()
+        lbuttons.addWidget(self.share_button, 0, 0)
+        lbuttons.addWidget(self.join_button, 0, 1)
         lv.addWidget(heading)
         lv.addWidget(self.search)
         lv.addWidget(self.session_view, 1)
@@ -284,10 +287,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.detail = QCheckBox(self.tr("per jawaban"), right)
         self.detail.setToolTip(self.tr("Satu baris per jawaban, bukan per peserta"))
         self.xlsx_button = QPushButton(self.tr("Ekspor XLSX…"), right)
-        self.package_button = QPushButton(self.tr("Paket Hasil…"), right)
+        self.package_button = QPushButton(self.tr("Paket Hasil…"), left)
         self.package_button.setToolTip(self.tr(
             "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
-        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), right)
+        self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), left)
         self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
         self.csv_button.clicked.connect(self.export_csv)
         self.xlsx_button.clicked.connect(self.export_xlsx)
@@ -296,8 +299,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         for w in (self.csv_button, self.dialect, self.detail, self.xlsx_button):
             actions.addWidget(w)
         actions.addStretch(1)
-        actions.addWidget(self.package_button)
-        actions.addWidget(self.merge_button)
+        lbuttons.addWidget(self.package_button, 1, 0)
+        lbuttons.addWidget(self.merge_button, 1, 1)
 
         self.tabs = QTabWidget(right)
         # participants + answers
@@ -381,6 +384,14 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             "dikerjakan kurang dari 10 peserta tidak ditandai."), atab)
         legend.setWordWrap(True)
         legend.setObjectName("StatusLine")
+        # The session's side scrolls below its minimum height (a 1024×600 netbook): the
+        # tables keep a few rows and the wrapped texts their lines, never squashed
+        keep_text_whole(self.title, self.details, self.stats, self.gain, self.reliability,
+                        legend)
+        rows = self.item_view.verticalHeader().defaultSectionSize()
+        self.item_view.setMinimumHeight(rows * 5 + 40)
+        self.participant_view.setMinimumHeight(rows * 4 + 40)
+        self.answer_view.setMinimumHeight(rows * 3 + 40)
         av.addWidget(self.reliability)
         av.addWidget(self.item_view, 1)
         av.addWidget(self.item_detail)
@@ -408,7 +419,9 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         rv.addLayout(status_row)
 
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        # On a short screen the session's side scrolls as a whole rather than squash its
+        # tables and wrapped texts (a 1024×600 netbook)
+        splitter.addWidget(scrolling(right, splitter, "SessionDetail", by_minimum=True))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([300, 1040])

@@ -63,7 +63,19 @@ def test_unclosed_quote_is_a_syntax_error_not_a_traceback(tmp_path: Path) -> Non
     text = VALID_BANK.replace("title: Bank Uji", 'title: "Bank Uji')
     issue = only(errors(tmp_path, text))
     assert issue.message.startswith("sintaks YAML tidak valid")
-    assert issue.line >= 1
+    assert "tanda kutip" in issue.message and "ditutup" in issue.message
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_unclosed_quote_points_at_the_line_where_it_opens(tmp_path: Path, quote: str) -> None:
+    # libyaml reports the end of the file; trainers look for the opening quote.
+    text = VALID_BANK.replace("    text: ASN tetap memiliki hak pilih.",
+                              f"    text: {quote}ASN tetap memiliki hak pilih.")
+    issue = only(errors(tmp_path, text))
+    line = line_of(text, f"text: {quote}ASN")
+    assert line < text.count("\n")  # the quote is not on the last line
+    assert (issue.line, issue.column) == (line, len("    text: ") + 1)
+    assert f"tanda kutip {quote}" in issue.message
 
 
 def test_tabs_in_indentation_are_reported_per_line(tmp_path: Path) -> None:

@@ -262,6 +262,9 @@ def test_xlsx_round_trip(store: ResultsStore, session: int, tmp_path: Path) -> N
     assert analysis["A1"].value == "Soal" and analysis.freeze_panes == "A2"
     ids = [analysis.cell(r, 1).value for r in range(2, 6)]
     assert ids == ["k1", "k2", "p1", "a1"]  # category order of the bank
+    assert analysis["C1"].value == "Jenis Soal"  # in Indonesian, not the YAML codes
+    assert [analysis.cell(r, 3).value for r in range(2, 6)] == [
+        "Pilihan tunggal", "Pilihan tunggal", "Pilihan ganda kompleks", "Benar-salah"]
     labels = [analysis.cell(r, 1).value for r in range(1, analysis.max_row + 1)]
     assert "Reliabilitas KR-20" in labels
 
@@ -506,3 +509,22 @@ def test_cli_export_csv_xlsx_and_sessions(store: ResultsStore, session: int, tmp
     bad = tmp_path / "hilang" / "x.csv"
     assert main(["--data-dir", data, "export", "--session", "latest", "--out", str(bad)]) == 1
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_is_readable_like_any_saved_file(store: ResultsStore, session: int,
+                                                tmp_path: Path, fmt: str, umask_022) -> None:
+    # HR opens the file from another account or a shared folder: not 0600 (mkstemp's mode).
+    out = export(store, session, tmp_path / f"hasil.{fmt}", fmt=fmt)
+    assert out.stat().st_mode & 0o777 == 0o644
+    os.umask(0o077)  # a user who keeps files private keeps this one private too
+    out = export(store, session, tmp_path / f"pribadi.{fmt}", fmt=fmt)
+    assert out.stat().st_mode & 0o777 == 0o600

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -253,3 +254,17 @@ def test_cli_share_join_package_merge(tmp_path: Path, capsys) -> None:
     broken.write_bytes(pkg.read_bytes()[:50])
     assert main(["--data-dir", pelatih, "merge", str(broken), "--into", code]) == 1
     assert "DITOLAK rusak.kuis-hasil" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_package_and_session_file_get_the_umask_mode(laptops, tmp_path: Path) -> None:
+    trainer, _other, sid, _ = laptops
+    old = os.umask(0o022)
+    try:
+        package = tmp_path / "laptop1.kuis-hasil"
+        write_package(trainer, sid, package)
+        session_file = write_session_file(trainer, sid, tmp_path / "lagi.kuis-sesi")
+    finally:
+        os.umask(old)
+    assert package.stat().st_mode & 0o777 == 0o644
+    assert session_file.stat().st_mode & 0o777 == 0o644

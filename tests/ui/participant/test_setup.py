@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -58,6 +59,40 @@ def test_setup_from_main_window_starts_participant_mode(qtbot, tmp_path: Path, d
         assert store.session(record.id).trainer == "Ibu Rina"
     window.close()
     assert main.isVisible()
+
+
+def test_setup_remembers_place_trainer_and_options_for_the_next_session(
+        qtbot, tmp_path: Path, dialog_log) -> None:
+    good = write(tmp_path, VALID_BANK, "baik.yaml")
+    first = SetupDialog([], None)
+    qtbot.addWidget(first)
+    assert (first.place.text(), first.trainer.text()) == ("", "")
+    with qtbot.waitSignal(first.source_loaded, timeout=5000):
+        first.choose_source(good)
+    first.place.setText("Aula Kantor Bupati")
+    first.trainer.setText("Ibu Rina")
+    first.guests.setChecked(True)
+    first.kiosk.setChecked(True)
+    first.pin.setText(PIN)
+    first.try_start()
+    assert first.result_setup is not None
+
+    # the next session (the app may have been closed in between: the values are on disk)
+    later = SetupDialog([], None)
+    qtbot.addWidget(later)
+    assert later.place.text() == "Aula Kantor Bupati"
+    assert later.trainer.text() == "Ibu Rina"
+    assert later.guests.isChecked() and later.kiosk.isChecked()
+    assert later.pin.text() == ""  # never the PIN
+    settings = (Path(os.environ["QUIZ_APP_DATA_DIR"]) / "settings").rglob("*.ini")
+    assert any("Ibu Rina" in f.read_text(encoding="utf-8") for f in settings)
+
+    # a cancelled set-up changes nothing
+    later.place.setText("Tempat lain")
+    later.reject()
+    again = SetupDialog([], None)
+    qtbot.addWidget(again)
+    assert again.place.text() == "Aula Kantor Bupati"
 
 
 def test_setup_reports_bad_file_and_roster(qtbot, tmp_path: Path, dialog_log,

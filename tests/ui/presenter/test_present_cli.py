@@ -55,7 +55,7 @@ def test_a_team_count_out_of_range_exits_1(tmp_path: Path, capsys: pytest.Captur
 def test_teams_and_discussion_exclude_each_other(tmp_path: Path):
     bank = write(tmp_path, VALID_BANK, "uji.yaml")
     result = run("present", str(bank), "--teams", "3", "--discussion")
-    assert result.returncode == 2 and "not allowed with argument" in result.stderr
+    assert result.returncode == 2 and "tidak boleh dipakai bersama argumen" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -73,7 +73,7 @@ def test_a_good_file_opens_the_presenter(tmp_path: Path, monkeypatch: pytest.Mon
     import quiz_app.ui.presenter.launch as launch
 
     monkeypatch.setattr(launch, "run_presenter",
-                        lambda data_dir, source, teams, discussion: calls.append(
+                        lambda data_dir, source, teams, discussion, phones=None: calls.append(
                             (data_dir, source, teams, discussion)) or 0)
     assert main(["--data-dir", str(tmp_path / "d"), "present", str(bank), "--teams", "2"]) == 0
     assert calls == [(tmp_path / "d", bank, ["Meja 1", "Meja 2"], False)]
