@@ -873,6 +873,51 @@ def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
     assert path.stat().st_size < before / 2  # VACUUM gave the space back
 
 
+def test_failed_v3_migration_leaves_the_v2_file_whole(tmp_path: Path, monkeypatch):
+    """The v2 -> v3 step is one transaction: a failure half-way (power cut, full disk)
+    leaves the v2 file as it was, and the next open migrates it completely."""
+    from quiz_app.core.results import compact
+
+    path = tmp_path / DB_FILENAME
+    conn = _v2_file(path)
+    conn.execute(
+        "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
+        " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
+        (json.dumps(plan_to_dict(PLAN)), "cd" * 32, session_code("cd" * 32)))
+    conn.execute("INSERT INTO participants (id, session_id, name) VALUES (1, 1, 'Ani')")
+    specs = {f"{i:032x}": make_spec(4, seed=f"s{i}") for i in range(12)}
+    for aid, spec in specs.items():
+        conn.execute(
+            "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
+            " started_at, updated_at) VALUES (?, 1, 1, ?, ?, 'in_progress', ?, ?)",
+            (aid, spec.seed, json.dumps(attempt_spec_to_dict(spec)),
+             "2024-05-06T01:00:00+00:00", "2024-05-06T01:00:00+00:00"))
+    conn.close()
+    real = compact._compact_row
+    calls = []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 7:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args)
+
+    monkeypatch.setattr(compact, "_compact_row", failing)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        ResultsStore(path)
+    raw = _raw(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'session_questions'"
+                       ).fetchone()[0] == 0
+    stored = [json.loads(r[0]) for r in raw.execute("SELECT spec_json FROM attempts")]
+    assert len(stored) == 12 and all("questions" in d for d in stored)  # still whole
+    raw.close()
+    monkeypatch.setattr(compact, "_compact_row", real)
+    with ResultsStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert {a.id: a.spec for a in s.attempts(1)} == specs
+
+
 def test_questions_stored_once_per_session(store: ResultsStore, session_id: int):
     """Issue 14: every attempt of a session shares the session's question rows; a changed
     question (same id, new text) gets its own row and each attempt keeps its version."""
