@@ -44,12 +44,12 @@
         <translation>Right</translation>
     </message>
     <message>
-        <source>Sebagian</source>
-        <translation>Partly</translation>
-    </message>
-    <message>
         <source>Salah</source>
         <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>Sebagian benar</source>
+        <translation>Partly correct</translation>
     </message>
     <message>
         <source>Pembahasan: {0}</source>
@@ -199,12 +199,32 @@ up!</translation>
         <translation>Submit your answers?</translation>
     </message>
     <message>
+        <source>⚠ Belum dijawab: {0} soal (nomor {1})</source>
+        <translation>⚠ Not answered: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: {0} soal (nomor {1})</source>
+        <translation>⚑ Marked as unsure: {0} questions (numbers {1})</translation>
+    </message>
+    <message>
+        <source>⚑ Ditandai ragu-ragu: 0 soal</source>
+        <translation>⚑ Marked as unsure: 0 questions</translation>
+    </message>
+    <message>
         <source>Setelah dikirim, jawaban tidak dapat diubah lagi.</source>
         <translation>Once submitted, answers can no longer be changed.</translation>
     </message>
     <message>
         <source>←  Kembali ke soal  (Backspace)</source>
         <translation>←  Back to the questions  (Backspace)</translation>
+    </message>
+    <message>
+        <source>Klik nomor soal, atau ketik nomornya lalu Enter, untuk kembali ke soal itu. ⚑ = ragu-ragu.</source>
+        <translation>Click a question number, or type it and press Enter, to go back to that question. ⚑ = unsure.</translation>
+    </message>
+    <message>
+        <source>Pindah ke soal</source>
+        <translation>Go to question</translation>
     </message>
     <message>
         <source>Kembali ke soal</source>
@@ -223,20 +243,20 @@ up!</translation>
         <translation>Answered: {0} of {1} questions</translation>
     </message>
     <message>
-        <source>⚠ Belum dijawab: {0} soal</source>
-        <translation>⚠ Not answered: {0} questions</translation>
+        <source>Sisa waktu tes {0} · {1}</source>
+        <translation>Test time left {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Ke soal nomor {0} — tekan Enter (Esc: batal)</source>
+        <translation>To question {0} — press Enter (Esc: cancel)</translation>
+    </message>
+    <message>
+        <source>Soal nomor {0} tidak ada; nomor soal 1–{1}.</source>
+        <translation>There is no question {0}; questions are numbered 1–{1}.</translation>
     </message>
     <message>
         <source>Semua soal sudah dijawab.</source>
         <translation>All questions are answered.</translation>
-    </message>
-    <message>
-        <source>⚑ Ditandai ragu-ragu: {0} soal</source>
-        <translation>⚑ Marked as unsure: {0} questions</translation>
-    </message>
-    <message>
-        <source>Sisa waktu tes {0}</source>
-        <translation>Test time left {0}</translation>
     </message>
 </context>
 <context>
@@ -349,6 +369,14 @@ up!</translation>
         <translation>Test time: &lt;b&gt;{0} minutes&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Waktu soal: &lt;b&gt;{0}–{1} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0}–{1} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
+        <source>Waktu soal: &lt;b&gt;{0} detik&lt;/b&gt; pada soal yang berwaktu</source>
+        <translation>Question time: &lt;b&gt;{0} seconds&lt;/b&gt; on timed questions</translation>
+    </message>
+    <message>
         <source>Waktu setiap soal: &lt;b&gt;{0} detik&lt;/b&gt;</source>
         <translation>Time per question: &lt;b&gt;{0} seconds&lt;/b&gt;</translation>
     </message>
@@ -361,8 +389,8 @@ up!</translation>
         <translation>Pass mark: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: tekan &lt;b&gt;B&lt;/b&gt; atau &lt;b&gt;S&lt;/b&gt;.</source>
-        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false (Benar/Salah) questions: press &lt;b&gt;B&lt;/b&gt; or &lt;b&gt;S&lt;/b&gt;.</translation>
+        <source>Tekan huruf &lt;b&gt;A–H&lt;/b&gt; atau angka &lt;b&gt;1–8&lt;/b&gt; untuk memilih jawaban. Soal Benar/Salah: &lt;b&gt;A&lt;/b&gt; = Benar, &lt;b&gt;B&lt;/b&gt; = Salah.</source>
+        <translation>Press a letter &lt;b&gt;A–H&lt;/b&gt; or a digit &lt;b&gt;1–8&lt;/b&gt; to choose an answer. True/false questions: &lt;b&gt;A&lt;/b&gt; = True (Benar), &lt;b&gt;B&lt;/b&gt; = False (Salah).</translation>
     </message>
     <message>
         <source>Tekan &lt;b&gt;Enter&lt;/b&gt; untuk lanjut ke soal berikutnya.</source>
@@ -532,6 +560,30 @@ up!</translation>
         <translation>The test of {0} is abandoned and no longer offered. Its answers stay stored as an abandoned test. Continue?</translation>
     </message>
     <message>
+        <source>PIN terkunci</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <source>PIN salah tiga kali. Coba lagi dalam {0} detik.</source>
+        <translation>Wrong PIN three times. Try again in {0} seconds.</translation>
+    </message>
+    <message>
+        <source>PIN pelatih</source>
+        <translation>Trainer PIN</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN pelatih untuk membatalkan tes {0}.</source>
+        <translation>Enter the trainer PIN to cancel the test of {0}.</translation>
+    </message>
+    <message>
+        <source>PIN salah</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>PIN salah. Sisa percobaan: {0}.</source>
+        <translation>Wrong PIN. Tries left: {0}.</translation>
+    </message>
+    <message>
         <source>Tes tidak dapat dilanjutkan</source>
         <translation>The test cannot be resumed</translation>
     </message>
@@ -626,8 +678,24 @@ up!</translation>
         <translation>The questions cannot be drawn</translation>
     </message>
     <message>
+        <source>Basis data hasil</source>
+        <translation>Results database</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan tes ulang.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission: enter the trainer PIN to allow a retake.</translation>
+    </message>
+    <message>
+        <source>NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih.</source>
+        <translation>This NIP has already finished the test in this session. A retake needs the trainer&apos;s permission.</translation>
+    </message>
+    <message>
         <source>Tes tidak dapat dimulai</source>
         <translation>The test cannot start</translation>
+    </message>
+    <message>
+        <source>Tes ini hanya bisa maju; soal sebelumnya tidak dapat dibuka lagi.</source>
+        <translation>This test only moves forward; earlier questions cannot be opened again.</translation>
     </message>
     <message>
         <source>Waktu soal ini sudah habis.</source>
@@ -698,6 +766,14 @@ up!</translation>
         <translation>End session</translation>
     </message>
     <message>
+        <source>Akhiri sesi?</source>
+        <translation>End the session?</translation>
+    </message>
+    <message>
+        <source>Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi sekarang?</source>
+        <translation>The session is closed: no new participant can start, and a test in progress is ended and scored with the answers given so far. End the session now?</translation>
+    </message>
+    <message>
         <source>Belum tersedia</source>
         <translation>Not available yet</translation>
     </message>
@@ -753,24 +829,32 @@ up!</translation>
         <translation>Duration</translation>
     </message>
     <message>
+        <source>B / SB / S / K</source>
+        <translation>C / P / W / E</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>N-Gain</source>
         <translation>N-Gain</translation>
+    </message>
+    <message>
+        <source>Jumlah soal benar / sebagian benar / salah / kosong (tidak dijawab)</source>
+        <translation>Questions correct / partly correct / wrong / empty (not answered)</translation>
     </message>
     <message>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <source>B / S / K</source>
-        <translation>R / W / B</translation>
+        <source>Dinyatakan tidak sah {0}: {1}</source>
+        <translation>Declared invalid {0}: {1}</translation>
     </message>
     <message>
         <source>Pre</source>
         <translation>Pre</translation>
-    </message>
-    <message>
-        <source>Jumlah jawaban benar / salah / kosong (tidak dijawab)</source>
-        <translation>Number of answers right / wrong / blank (not answered)</translation>
     </message>
     <message>
         <source>Nilai pretest (dicocokkan menurut NIP)</source>
@@ -789,12 +873,20 @@ up!</translation>
         <translation>Abandoned</translation>
     </message>
     <message>
+        <source>Tidak sah</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Tidak sah: {0}</source>
+        <translation>Invalid: {0}</translation>
     </message>
     <message>
         <source>Laptop: {0}</source>
@@ -1128,6 +1220,10 @@ up!</translation>
         <translation>Save status</translation>
     </message>
     <message>
+        <source>Tombol tidak dipakai</source>
+        <translation>Key not used</translation>
+    </message>
+    <message>
         <source>←  Kembali</source>
         <translation>←  Back</translation>
     </message>
@@ -1172,16 +1268,28 @@ up!</translation>
         <translation>Finish  (Enter)  →</translation>
     </message>
     <message>
-        <source>B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>B = True (Benar), S = False (Salah) · Enter: next · Ctrl+F: unsure</translation>
+        <source>A = Benar, B = Salah (atau 1 / 2) · Enter: lanjut</source>
+        <translation>A = True (Benar), B = False (Salah) (or 1 / 2) · Enter: next</translation>
     </message>
     <message>
-        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Letters A–{0} choose/unchoose · Enter: next · Ctrl+F: unsure</translation>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A = Benar atau B = Salah.</source>
+        <translation>The {0} key does nothing on this question. Choose A = True (Benar) or B = False (Salah).</translation>
     </message>
     <message>
-        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu</source>
-        <translation>Press a letter A–{0} to answer · Enter: next · Ctrl+F: unsure</translation>
+        <source>Tombol {0} tidak dipakai pada soal ini. Pilih A–{1} atau 1–{2}.</source>
+        <translation>The {0} key does nothing on this question. Choose A–{1} or 1–{2}.</translation>
+    </message>
+    <message>
+        <source>Huruf A–{0} memilih/membatalkan · Enter: lanjut</source>
+        <translation>Letters A–{0} choose/unchoose · Enter: next</translation>
+    </message>
+    <message>
+        <source>Tekan huruf A–{0} untuk menjawab · Enter: lanjut</source>
+        <translation>Press a letter A–{0} to answer · Enter: next</translation>
+    </message>
+    <message>
+        <source> · Ctrl+F: ragu-ragu</source>
+        <translation> · Ctrl+F: unsure</translation>
     </message>
     <message>
         <source> · ←/→: pindah soal</source>
@@ -1218,6 +1326,37 @@ up!</translation>
     <message>
         <source>Sisa waktu tes {0}</source>
         <translation>Test time left {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionStrip</name>
+    <message>
+        <source>Daftar nomor soal</source>
+        <translation>Question numbers</translation>
+    </message>
+    <message>
+        <source>sudah dijawab</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>belum dijawab</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>, ragu-ragu</source>
+        <translation>, unsure</translation>
+    </message>
+    <message>
+        <source>, waktu habis</source>
+        <translation>, time is up</translation>
+    </message>
+    <message>
+        <source>Soal {0}: {1}</source>
+        <translation>Question {0}: {1}</translation>
+    </message>
+    <message>
+        <source>sedang tampil</source>
+        <translation>shown now</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1410,10 @@ up!</translation>
         <translation>Right {0}</translation>
     </message>
     <message>
+        <source>Sebagian benar {0}</source>
+        <translation>Partly correct {0}</translation>
+    </message>
+    <message>
         <source>Salah {0}</source>
         <translation>Wrong {0}</translation>
     </message>
@@ -1316,6 +1459,10 @@ up!</translation>
     <message>
         <source>Berkas sesi tidak dapat dipakai</source>
         <translation>The session file cannot be used</translation>
+    </message>
+    <message>
+        <source>Tes tidak dapat dinyatakan tidak sah</source>
+        <translation>The test could not be declared invalid</translation>
     </message>
     <message>
         <source>Gagal</source>
@@ -1384,6 +1531,22 @@ up!</translation>
     <message>
         <source>Hasil penggabungan</source>
         <translation>Merge result</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes tidak sah</source>
+        <translation>Declare the test invalid</translation>
+    </message>
+    <message>
+        <source>Tes {0} tetap tersimpan dan tampil dengan alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal; ini tidak dapat dibatalkan. Alasan:</source>
+        <translation>The test of {0} stays stored and is shown with the reason, but no longer counts in the mean score, N-Gain and item analysis; this cannot be undone. Reason:</translation>
+    </message>
+    <message>
+        <source>Tes {0} dinyatakan tidak sah: {1}</source>
+        <translation>The test of {0} was declared invalid: {1}</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Bagikan sesi</source>
@@ -1537,6 +1700,18 @@ up!</translation>
         <translation>Choose a participant to see their answers</translation>
     </message>
     <message>
+        <source>Nyatakan tidak sah…</source>
+        <translation>Declare invalid…</translation>
+    </message>
+    <message>
+        <source>Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada nilai rata-rata, N-Gain, dan analisis soal</source>
+        <translation>This participant&apos;s test stays stored with the reason, but no longer counts in the mean score, N-Gain and item analysis</translation>
+    </message>
+    <message>
+        <source>Nyatakan tes peserta ini tidak sah</source>
+        <translation>Declare this participant&apos;s test invalid</translation>
+    </message>
+    <message>
         <source>Jawaban peserta</source>
         <translation>Participant&apos;s answers</translation>
     </message>
@@ -1609,6 +1784,10 @@ up!</translation>
         <translation>{0} not finished (not exported)</translation>
     </message>
     <message>
+        <source>{0} dinyatakan tidak sah (tidak dihitung)</source>
+        <translation>{0} declared invalid (not counted)</translation>
+    </message>
+    <message>
         <source>rata-rata nilai {0} (terendah {1}, tertinggi {2})</source>
         <translation>average score {0} (lowest {1}, highest {2})</translation>
     </message>
@@ -1671,6 +1850,10 @@ up!</translation>
     <message>
         <source>Jawaban {0}</source>
         <translation>Answers of {0}</translation>
+    </message>
+    <message>
+        <source>tidak sah: {0}</source>
+        <translation>invalid: {0}</translation>
     </message>
     <message>
         <source>✓ kunci</source>

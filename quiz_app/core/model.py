@@ -177,12 +177,33 @@ class Plan:
     format: str = PLAN_FORMAT
 
     def question_time(self, question: Question) -> int:
-        """Plan override > question (with bank default applied) > 30 s."""
+        """Plan override > question (with bank default applied) > 30 s.
+
+        This is every question's countdown in the hall (presenter mode) and the *T* of
+        speed points; whether self-paced mode runs it is :meth:`question_countdown`."""
         if self.question_time_limit is not None:
             return self.question_time_limit
         if question.time_limit is not None:
             return question.time_limit
         return DEFAULT_QUESTION_TIME
+
+    def survey_question(self, question: Question) -> bool:
+        """A question that only asks an opinion: a poll, or any question of a survey."""
+        return self.kind is TestKind.SURVEY or question.type is QuestionType.POLL
+
+    def question_countdown(self, question: Question) -> bool:
+        """Whether self-paced (participant) mode runs a countdown on ``question``.
+
+        * survey questions: never;
+        * a plan with ``question_time_limit``: always;
+        * a plan with only a whole-test ``time_limit``: never (the test clock alone
+          runs, so 20 questions in 20 minutes can really use the 20 minutes);
+        * otherwise: yes, with :meth:`question_time` (question, bank default, 30 s)."""
+        if self.survey_question(question):
+            return False
+        if self.question_time_limit is not None:
+            return True
+        return self.time_limit is None
 
 
 class EmployeeType(StrEnum):

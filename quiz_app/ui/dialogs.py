@@ -162,6 +162,24 @@ def ask_pin(parent: QWidget | None, title: str, text: str) -> str | None:
     return field.text()
 
 
+def ask_text(parent: QWidget | None, title: str, text: str) -> str | None:
+    """One line of text typed by the user (trimmed), or None when cancelled or empty."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setOkButtonText(_tr("OK"))
+    dialog.setCancelButtonText(_tr("Batal"))
+    dialog.resize(560, dialog.sizeHint().height())
+    if not dialog.exec():
+        return None
+    value = " ".join(dialog.textValue().split())
+    return value or None
+
+
 def open_file(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 

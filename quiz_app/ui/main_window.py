@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .banklist import BankEntry, BankListModel
     from .participant.launcher import Launcher
     from .participant.session import SessionSetup
+    from .participant.window import ParticipantWindow
     from .presenter.launch import Presenter
     from .presenter.setup_dialog import PresenterSetup, PresenterSetupDialog
     from .setup import SetupDialog
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
 
             self._launcher = Launcher(self.data_dir, self.cache, self.clock, self)
             self._launcher.dialog_parent = self
+            self._launcher.window_opened.connect(self._participant_opened)
             self._launcher.window_closed.connect(self._participant_closed)
         return self._launcher
 
@@ -255,8 +257,13 @@ class MainWindow(QMainWindow):
             self.start_participant(setup)
 
     def start_participant(self, setup: SessionSetup) -> None:
-        window = self.launcher.start_session(setup)
-        if window is not None and setup.kiosk:
+        self.launcher.start_session(setup)
+
+    def _participant_opened(self, window: ParticipantWindow) -> None:
+        """A kiosk participant window (new, or resumed after a crash) has the screen to
+        itself: the main window steps out of the way, so nothing is left behind the
+        kiosk to Alt+Tab to or to keep the keyboard."""
+        if window.session.kiosk:
             self.hide()
 
     def _participant_closed(self) -> None:

@@ -74,6 +74,22 @@ QLabel#QuestionTime[warning="true"] {{ color: #ffffff; background: {WARNING};
 QLabel#Saved {{ font-size: {px(17)}; color: {SUCCESS}; font-weight: 600; }}
 QLabel#Saved[failed="true"] {{ color: {WARNING}; }}
 QLabel#Flagged {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; }}
+QPushButton#StripCell {{ background: {SURFACE}; color: {PRIMARY}; border: 2px solid {BORDER};
+                        border-radius: 6px; padding: 0px; font-size: {px(16)};
+                        font-weight: 700; }}
+QPushButton#StripCell:hover {{ background: #e0e7ff; }}
+QPushButton#StripCell[answered="true"] {{ background: {PRIMARY}; color: #ffffff;
+                                          border-color: {PRIMARY}; }}
+QPushButton#StripCell[flagged="true"] {{ background: #fef3c7; color: {FLAG};
+                                         border-color: {FLAG}; }}
+QPushButton#StripCell[answered="true"][flagged="true"] {{ background: {PRIMARY};
+                                                          color: #fde68a;
+                                                          border-color: {FLAG}; }}
+QPushButton#StripCell[closed="true"][answered="false"] {{ background: #e5e7eb; color: #4b5563;
+                                                           border-style: dashed; }}
+QPushButton#StripCell[current="true"] {{ border: 4px solid {FOCUS}; }}
+QLabel#KeyNote {{ font-size: {px(17)}; color: {FLAG}; font-weight: 700; background: #fef3c7;
+                  border: 2px solid {FLAG}; border-radius: 6px; padding: 2px 10px; }}
 QLabel#Category {{ font-size: {px(17)}; color: {MUTED}; }}
 QLabel#Multi {{ font-size: {px(17)}; color: {FLAG}; font-weight: 600; }}
 QLabel#Nilai {{ font-size: {px(72)}; font-weight: 800; color: {PRIMARY}; }}
@@ -87,6 +103,7 @@ QLabel#BigGood {{ font-size: {px(24)}; color: {SUCCESS}; font-weight: 700; }}
 QLabel#ReviewQuestion {{ font-size: {px(20)}; font-weight: 600; }}
 QLabel#ReviewRight {{ color: {SUCCESS}; font-weight: 700; }}
 QLabel#ReviewWrong {{ color: {WARNING}; font-weight: 700; }}
+QLabel#ReviewPartial {{ color: {FLAG}; font-weight: 700; }}
 QFrame#Card {{ background: {SURFACE}; border: 1px solid #cbd5e1; border-radius: 10px; }}
 QLineEdit {{ font-size: {px(26)}; padding: 8px; background: {SURFACE};
              border: 2px solid {BORDER}; border-radius: 6px; }}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Plan, Question
+from ..model import OPTION_KEYS, Plan, Question
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,18 @@ class AttemptQuestion:
     @property
     def id(self) -> str:
         return self.question.id
+
+    @property
+    def letters(self) -> tuple[str, ...]:
+        """The letters shown on the options, in display order: A, B, C … by position for
+        every question type, so true/false reads A = Benar, B = Salah in the test as on
+        the projector's tiles (where teams hold up A/B cards)."""
+        return OPTION_KEYS[: len(self.option_order)]
+
+    def key_for_letter(self, letter: str) -> str | None:
+        """The option key shown under display letter ``letter``, or None."""
+        letters = self.letters
+        return self.option_order[letters.index(letter)] if letter in letters else None
 
 
 @dataclass(frozen=True)
@@ -62,12 +74,13 @@ class AttemptResult:
     max_points: float
     nilai: float  # 0..100, 2 decimals
     nilai_per_category: dict[str, float] = field(default_factory=dict)
-    correct: int = 0
-    wrong: int = 0
+    correct: int = 0  # fully right
+    wrong: int = 0  # answered, nothing earned
     unanswered: int = 0
     duration: float = 0.0  # seconds
     passed: bool = False
     per_question: tuple[QuestionScore, ...] = ()
+    partial: int = 0  # "sebagian benar": a multiple-answer question with partial credit
 
     @property
     def graded(self) -> bool:

@@ -6,9 +6,13 @@ dataclasses. Deadlines always come from the clock, never from counting ticks.
 
 Timing rules
 ------------
-* Each question's ``time_limit`` is the **total** time spent on it across all visits.
+* A question has its own countdown only when the plan says so
+  (:meth:`~quiz_app.core.model.Plan.question_countdown`): never on survey questions, and
+  not when the plan has only a whole-test limit. The countdown is the spec's
+  ``time_limit`` and is the **total** time spent on the question across all visits.
   The engine tracks time used per question; leaving and coming back (free navigation)
   continues the same budget, so back navigation can never extend a question's time.
+  A question without a countdown stays open while the test lasts.
 * The whole-test deadline is ``start + (plan.time_limit - elapsed)``, where ``elapsed``
   is time already used before a resume. The test clock runs while the attempt is in
   progress, whichever question is shown.
@@ -22,6 +26,7 @@ Timing rules
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -101,6 +106,7 @@ class RefusalReason(StrEnum):
     TEST_TIME_UP = "test_time_up"
     INVALID_CHOICE = "invalid_choice"
     NAVIGATION = "navigation"
+    NOT_FLAGGABLE = "not_flaggable"  # survey questions have no "ragu-ragu"
 
 
 class ActionRefused(QuizError):
@@ -138,6 +144,7 @@ _MSG = {
     RefusalReason.FINISHED: "Tes sudah selesai; jawaban tidak dapat diubah lagi.",
     RefusalReason.QUESTION_TIME_UP: "Waktu untuk soal ini sudah habis; jawaban tidak diterima.",
     RefusalReason.TEST_TIME_UP: "Waktu tes sudah habis; jawaban tidak diterima.",
+    RefusalReason.NOT_FLAGGABLE: "Pertanyaan survei tidak perlu ditandai ragu-ragu.",
 }
 
 
@@ -177,11 +184,13 @@ class Attempt:
             qid: rec for qid, rec in (answers or {}).items() if qid in ids
         }
         used_in = question_time_used or {}
+        # each question's own countdown; inf when it has none (Plan.question_countdown)
+        self._limits: list[float] = [self._limit_of(aq) for aq in self._questions]
         self._used: list[float] = []
         for aq in self._questions:
             rec = self._answers.get(aq.id)
             used = max(float(used_in.get(aq.id, 0.0)), rec.time_taken if rec else 0.0, 0.0)
-            self._used.append(min(used, float(aq.time_limit)))
+            self._used.append(min(used, self._limit_of(aq)))
         self._base_elapsed = max(0.0, float(elapsed))
         n = len(self._questions)
         self._current = min(max(0, current), max(0, n - 1))
@@ -288,12 +297,26 @@ class Attempt:
         used = self._used[i]
         if i == self._current and self._state is AttemptState.IN_PROGRESS:
             used += max(0.0, self._clock() - self._shown_at)
-        return min(used, float(self._questions[i].time_limit))
+        return min(used, self._limits[i])
 
     def question_remaining(self, index: int | None = None) -> float:
-        """Seconds left on a question's own timer (current question by default)."""
+        """Seconds left on a question's own timer (current question by default);
+        ``inf`` for a question without a countdown."""
         i = self._index(index)
-        return max(0.0, self._questions[i].time_limit - self.question_used(i))
+        return max(0.0, self._limits[i] - self.question_used(i))
+
+    def question_limit(self, index: int | None = None) -> int | None:
+        """A question's own countdown in seconds, or None when it has none."""
+        aq = self._questions[self._index(index)]
+        return aq.time_limit if self.plan.question_countdown(aq.question) else None
+
+    def question_timed(self, index: int | None = None) -> bool:
+        """Whether a question has its own countdown (the UI shows it only then)."""
+        return self.question_limit(index) is not None
+
+    def can_flag(self, index: int | None = None) -> bool:
+        """Whether a question may be marked "ragu-ragu" (survey questions may not)."""
+        return not self.plan.survey_question(self._questions[self._index(index)].question)
 
     def question_open(self, index: int | None = None) -> bool:
         """Whether a question still has time on its own timer (it may still be answered
@@ -364,7 +387,7 @@ class Attempt:
             if not self._answer_of(aq.id).choice:
                 old = self._answers.get(aq.id)
                 record = AnswerRecord(
-                    aq.id, frozenset(), float(aq.time_limit), old.flagged if old else False
+                    aq.id, frozenset(), self._limits[i], old.flagged if old else False
                 )
                 self._answers[aq.id] = record
             events.append(QuestionTimedOut(i, aq.id, record))
@@ -423,9 +446,11 @@ class Attempt:
 
     def flag(self, on: bool | None = None) -> AnswerRecord:
         """Toggle (or set) the "ragu-ragu" flag of the current question. Allowed while the
-        test runs, even when the question's own time is up."""
+        test runs, even when the question's own time is up; refused on survey questions."""
         self._require_running(AnswerRefused)
         aq = self.current
+        if not self.can_flag():
+            raise AnswerRefused(_MSG[RefusalReason.NOT_FLAGGABLE], RefusalReason.NOT_FLAGGABLE)
         old = self._answers.get(aq.id)
         was = old.flagged if old is not None else False
         flagged = (not was) if on is None else bool(on)
@@ -445,7 +470,8 @@ class Attempt:
         aq = self.current
         record = self._answers.get(aq.id)
         if record is None:
-            used = min(float(aq.time_limit), self._used[self._current] + now - self._shown_at)
+            used = min(self._limits[self._current],
+                       self._used[self._current] + now - self._shown_at)
             record = AnswerRecord(aq.id, frozenset(), max(0.0, used), False)
             self._answers[aq.id] = record
         if not self.is_last:
@@ -508,6 +534,9 @@ class Attempt:
 
     # ------------------------------------------------------------------ internals
 
+    def _limit_of(self, aq: AttemptQuestion) -> float:
+        return float(aq.time_limit) if self.plan.question_countdown(aq.question) else math.inf
+
     def _index(self, index: int | None) -> int:
         i = self._current if index is None else index
         if not 0 <= i < len(self._questions):
@@ -529,7 +558,7 @@ class Attempt:
 
     def _question_over(self, now: float) -> bool:
         used = self._used[self._current] + max(0.0, now - self._shown_at)
-        return used >= self._questions[self._current].time_limit
+        return used >= self._limits[self._current]
 
     def _require_running(self, exc: type[ActionRefused]) -> float:
         if self._state is AttemptState.NOT_STARTED:
@@ -551,13 +580,13 @@ class Attempt:
     def _begin_visit(self, index: int, now: float) -> None:
         self._current = index
         self._shown_at = now
-        self._visit_open = self._used[index] < self._questions[index].time_limit
+        self._visit_open = self._used[index] < self._limits[index]
         self._visit_fired = False
 
     def _close_visit(self, now: float) -> None:
         i = self._current
         spent = max(0.0, now - self._shown_at)
-        self._used[i] = min(float(self._questions[i].time_limit), self._used[i] + spent)
+        self._used[i] = min(self._limits[i], self._used[i] + spent)
         self._shown_at = now
 
     def _show(self, index: int, now: float) -> None:
@@ -565,7 +594,7 @@ class Attempt:
         self._begin_visit(index, now)
 
     def _is_open(self, index: int) -> bool:
-        return self._used[index] < self._questions[index].time_limit
+        return self._used[index] < self._limits[index]
 
     def _next_open(self, index: int) -> int | None:
         n = len(self._questions)
@@ -578,6 +607,9 @@ class Attempt:
 
     def _finish(self, reason: FinishReason, now: float, events: list[Event]) -> None:
         if self._state is AttemptState.IN_PROGRESS:
+            left = self._test_deadline_left(now)
+            if reason is FinishReason.TEST_TIME_UP and left is not None and left < 0:
+                now += left  # a late tick: the test (and the question shown) ended earlier
             if self._questions:
                 self._close_visit(now)
             elapsed = self._base_elapsed + max(0.0, now - self._started_at)

@@ -6,6 +6,9 @@ Rules (the trainer-facing version with worked examples is ``docs/scoring.md``):
 * ``multiple`` with ``partial``: ``max(0, (right chosen - wrong chosen) / right total)``
   of the weight; with ``all_or_nothing``: full weight only for exactly the right set.
 * ``poll``: never scored; not counted as benar, salah or tidak dijawab, nor in max points.
+* Counts: *benar* (full credit), *sebagian benar* (a ``multiple`` with partial credit,
+  more than 0 and less than the full weight), *salah* (answered, nothing earned) and
+  *tidak dijawab*; they add up to the scored questions.
 * ``speed`` mode: a question earns ``round((1 - (t/T)/2) * 1000 * points * share)`` speed
   points, where ``t`` is the answer time, ``T`` the question's time limit and ``share`` the
   accuracy share above (1 for a fully correct answer, the partial share for a partly right
@@ -134,7 +137,7 @@ def score_attempt(
     cat_earned: dict[str, Fraction] = {}
     cat_possible: dict[str, Fraction] = {}
     raw = 0.0
-    correct = wrong = unanswered = 0
+    correct = partial = wrong = unanswered = 0
     for aq in spec.questions:
         q = aq.question
         rec = answers.get(q.id)
@@ -153,6 +156,8 @@ def score_attempt(
             unanswered += 1
         elif qs.correct:
             correct += 1
+        elif share > 0:
+            partial += 1
         else:
             wrong += 1
     nilai = _nilai(earned, possible)
@@ -169,6 +174,7 @@ def score_attempt(
         nilai_per_category=per_category,
         correct=correct,
         wrong=wrong,
+        partial=partial,
         unanswered=unanswered,
         duration=float(duration),
         passed=(nilai >= plan.pass_mark) if graded else True,

@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from .session_results import (
         PrePost,
         SessionResults,
+        attempt_to_void,
         gain_summary,
         load_results,
         normalised_gain,
@@ -187,6 +188,7 @@ _SURFACE = {
     "attempt_result_to_dict": "serialize",
     "attempt_spec_from_dict": "serialize",
     "attempt_spec_to_dict": "serialize",
+    "attempt_to_void": "session_results",
     "bank_from_dict": "serialize",
     "bank_to_dict": "serialize",
     "create_session_with_key": "store_import",
@@ -283,6 +285,7 @@ __all__ = [
     "attempt_result_to_dict",
     "attempt_spec_from_dict",
     "attempt_spec_to_dict",
+    "attempt_to_void",
     "bank_from_dict",
     "bank_to_dict",
     "create_session_with_key",

@@ -1,17 +1,17 @@
-"""The compact stored form of attempts (schema v3): each session's questions once, in
+"""The compact stored form of attempts (schema v4): each session's questions once, in
 ``session_questions`` (keyed by session, question id and a hash of the question's
 content), and per attempt only references to them with the option order and time limit.
 
-Stored ``spec_json`` (v3)::
+Stored ``spec_json`` (form 2; the whole-spec form before it has no ``"v"``)::
 
-    {"v": 3, "seed": "...", "plan": null, "q": [ref, ...], "o": "DBCA,BS,...", "t": 30}
+    {"v": 2, "seed": "...", "plan": null, "q": [ref, ...], "o": "DBCA,BS,...", "t": 30}
 
 ``plan`` is null when the attempt's plan is the session's own (``sessions.plan_json``),
 else the plan dict. ``q`` holds ``session_questions.id`` references in display order; ``o``
 the option orders, each one's keys joined (keys are one letter), comma-separated (a list
 of lists should a key ever be longer); ``t`` the time limit of every question, or a list.
 
-Stored ``result_json`` (v3): the result dict with ``per_question`` replaced by ``pq``, one
+Stored ``result_json`` (schema v4): the result dict with ``per_question`` replaced by ``pq``, one
 entry per spec question, when the scores follow the spec's questions one for one
 (question ids and categories then come from the spec): ``"c"`` correct (full points),
 ``"w"`` wrong, ``"u"`` unanswered (no points), each with ``max_points`` the question's
@@ -29,7 +29,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-COMPACT_VERSION = 3
+COMPACT_FORMAT = 2  # the "v" of a compact spec_json document
+COMPACT_SCHEMA = 4  # the schema version whose migration step compacts the attempts
 
 
 def dumps(data: Any) -> str:
@@ -48,14 +49,14 @@ def spec_document(seed: str, plan: dict[str, Any] | None,
     limits = [limit for _, _, limit in entries]
     one_letter = all(len(k) == 1 and k != "," for order in orders for k in order)
     return dumps({
-        "v": COMPACT_VERSION, "seed": seed, "plan": plan, "q": [ref for ref, _, _ in entries],
+        "v": COMPACT_FORMAT, "seed": seed, "plan": plan, "q": [ref for ref, _, _ in entries],
         "o": ",".join("".join(o) for o in orders) if one_letter else orders,
         "t": limits[0] if limits and all(t == limits[0] for t in limits) else limits,
     })
 
 
 def spec_entries(doc: dict[str, Any]) -> list[tuple[int, tuple[str, ...], int]]:
-    """``(ref, option order, time limit)`` per question of a v3 ``spec_json`` document."""
+    """``(ref, option order, time limit)`` per question of a compact ``spec_json`` document."""
     refs = doc["q"]
     orders = doc["o"]
     if isinstance(orders, str):
@@ -99,6 +100,16 @@ def compact_result(result: dict[str, Any],
     return out
 
 
+def legacy_partial(result: dict[str, Any]) -> int:
+    """"Sebagian benar" of a result stored before it was counted (no ``partial`` key):
+    answered, not correct, some credit. Those were counted as wrong then."""
+    pq = result.get("pq")
+    if pq is not None:
+        return sum(1 for e in pq if isinstance(e, list) and e[3] and e[2] is False and e[4] > 0)
+    return sum(1 for s in result.get("per_question", ())
+               if s["answered"] and s["correct"] is False and s["fraction"] > 0)
+
+
 def _question_ref(conn: sqlite3.Connection, session_id: int, q: dict[str, Any],
                   known: dict[tuple[int, str, str], int]) -> int:
     digest = content_hash(q)
@@ -117,8 +128,8 @@ def _question_ref(conn: sqlite3.Connection, session_id: int, q: dict[str, Any],
     return ref
 
 
-def migrate_v3(conn: sqlite3.Connection) -> None:
-    """Migration step v2 -> v3: move every attempt's questions into ``session_questions``
+def migrate_v4(conn: sqlite3.Connection) -> None:
+    """Migration step v3 -> v4: move every attempt's questions into ``session_questions``
     and rewrite its spec and result in the compact form (inside the step's transaction)."""
     plans = {int(sid): pj for sid, pj in conn.execute("SELECT id, plan_json FROM sessions")}
     known: dict[tuple[int, str, str], int] = {}
@@ -141,7 +152,7 @@ def _compact_row(conn: sqlite3.Connection, plans: dict[int, str],
                  known: dict[tuple[int, str, str], int], attempt_id: str, session_id: int,
                  spec_json: str, result_json: str | None) -> tuple[Any, ...] | None:
     spec = json.loads(spec_json)
-    if spec.get("v") == COMPACT_VERSION:  # already compact
+    if spec.get("v") == COMPACT_FORMAT:  # already compact
         return None
     entries = []
     questions: list[tuple[str, str, Any]] = []

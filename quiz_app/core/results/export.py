@@ -379,7 +379,7 @@ def export_session(
         return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
                              progress=progress)
     finally:
-        doomed: list[object] = [*results.attempts, *results.unfinished]
+        doomed: list[object] = [*results.attempts, *results.voided, *results.unfinished]
         del results
         drop_gradually(doomed)  # a worker's big free must not freeze the UI thread
 
@@ -389,6 +389,7 @@ def _unfinished(store: ResultsStore, session_id: int) -> int:
     row = store._read_one(
         "SELECT count(*) FROM attempts WHERE session_id = ?"
         " AND NOT (status = 'finished' AND result_json IS NOT NULL)", (session_id,))
+    # (voided attempts are finished: counted neither here nor among the detail rows)
     return int(row[0])
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..errors import ExportError, StoreError
 from ..model import Participant
 from ..quiz import round_half_up
+from .compact import legacy_partial
 from .records import AttemptStatus, SessionRecord
 from .session_results import GainSummary, ScoreSummary, normalised_gain
 from .store import ResultsStore
@@ -37,16 +38,29 @@ class AttemptSummary:
     wrong: int = 0
     unanswered: int = 0
     duration: float | None = None
+    partial: int = 0  # "sebagian benar"
+    void_reason: str = ""  # why HR declared it invalid ("tidak sah"); "" when valid
+    voided_at: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """Finished with a result (valid or voided)."""
+        return self.status is AttemptStatus.FINISHED and self.nilai is not None
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
 
     @property
     def finished(self) -> bool:
-        return self.status is AttemptStatus.FINISHED and self.nilai is not None
+        """Finished, with a result, and not declared invalid: the ones scores count."""
+        return self.done and not self.voided
 
 
 @dataclass(frozen=True)
 class SessionOverview:
     session: SessionRecord
-    attempts: tuple[AttemptSummary, ...]  # finished first, then unfinished; start order
+    attempts: tuple[AttemptSummary, ...]  # valid, voided, then unfinished; start order
     pretest: SessionRecord | None = None
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
 
@@ -58,7 +72,10 @@ class SessionOverview:
 _SUMMARY_QUERY = """
     SELECT a.id, a.status, a.started_at, a.finished_at, a.elapsed, a.device, a.nilai,
            a.passed, json_extract(a.result_json, '$.max_points'), a.correct, a.wrong,
-           a.unanswered, a.duration, p.nip, p.name, p.position, p.unit, p.rank, p.extra_json
+           a.unanswered, a.duration, p.nip, p.name, p.position, p.unit, p.rank, p.extra_json,
+           json_extract(a.result_json, '$.partial'), a.void_reason, a.voided_at,
+           CASE WHEN a.result_json IS NOT NULL
+                AND json_extract(a.result_json, '$.partial') IS NULL THEN a.result_json END
     FROM attempts a JOIN participants p ON p.id = a.participant_id
     WHERE a.session_id = ? ORDER BY a.started_at, a.id
 """
@@ -73,16 +90,21 @@ def _summaries(store: ResultsStore, session_id: int) -> list[AttemptSummary]:
     try:
         for (aid, status, started, finished, elapsed, device, nilai, passed, max_points,
              correct, wrong, unanswered, duration, nip, name, position, unit, rank,
-             extra) in rows:
+             extra, partial, void_reason, voided_at, legacy) in rows:
             person = Participant(name=name, nip=nip, position=position, unit=unit, rank=rank,
                                  extra=tuple((k, v) for k, v in json.loads(extra)))
             state = AttemptStatus(status)
             if state is AttemptStatus.FINISHED and nilai is not None:
+                wrong = int(wrong or 0)
+                if legacy is not None:  # stored before "sebagian benar" was counted
+                    partial = legacy_partial(json.loads(legacy))
+                    wrong -= partial
                 out.append(AttemptSummary(
                     aid, person, state, started, finished, float(elapsed), device,
                     float(nilai), bool(passed), bool(max_points and max_points > 0),
-                    int(correct or 0), int(wrong or 0), int(unanswered or 0),
-                    None if duration is None else float(duration)))
+                    int(correct or 0), wrong, int(unanswered or 0),
+                    None if duration is None else float(duration), int(partial or 0),
+                    void_reason or "", voided_at))
             else:
                 out.append(AttemptSummary(aid, person, state, started, finished,
                                           float(elapsed), device))
@@ -108,7 +130,8 @@ def load_overview(store: ResultsStore, session_id: int) -> SessionOverview:
     """The session, its attempts as summaries, and its linked pre-test's nilai by NIP."""
     session = store.session(session_id)
     found = _summaries(store, session_id)
-    attempts = tuple([a for a in found if a.finished] + [a for a in found if not a.finished])
+    attempts = tuple([a for a in found if a.finished] + [a for a in found if a.voided]
+                     + [a for a in found if not a.done])
     pretest = None
     pre_nilai: dict[str, float] = {}
     pre_id = session.pretest_session_id
@@ -127,12 +150,13 @@ def overview_scores(ov: SessionOverview) -> ScoreSummary:
     values = [a.nilai for a in finished if a.graded and a.nilai is not None]
     return ScoreSummary(
         finished=len(finished),
-        unfinished=len(ov.attempts) - len(finished),
+        unfinished=sum(1 for a in ov.attempts if not a.done),
         graded=len(values),
         passed=sum(1 for a in finished if a.graded and a.passed),
         mean_nilai=round_half_up(sum(values) / len(values), 2) if values else None,
         lowest=min(values) if values else None,
         highest=max(values) if values else None,
+        voided=sum(1 for a in ov.attempts if a.voided),
     )
 
 

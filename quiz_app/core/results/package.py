@@ -226,6 +226,8 @@ def _attempt_to_dict(rec: AttemptRecord) -> dict[str, Any]:
         "answers": [answer_to_dict(a) for a in rec.answers.values()],
         "result": attempt_result_to_dict(rec.result),
         "device": rec.device,
+        "void_reason": rec.void_reason,
+        "voided_at": rec.voided_at,
     }
 
 
@@ -271,6 +273,9 @@ def _attempt_from_dict(d: dict[str, Any]) -> AttemptRecord:
         answers=answers,
         result=attempt_result_from_dict(d["result"]),
         device=str(d["device"]),
+        # packages written before attempts could be voided have neither key
+        void_reason=str(d.get("void_reason") or ""),
+        voided_at=None if d.get("voided_at") is None else str(d["voided_at"]),
     )
     _check_spec_answers(spec, rec)
     return rec

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Participant, Plan, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
-from .compact import migrate_v3
+from .compact import migrate_v4
 
 DB_FILENAME = "results.sqlite3"
 APPLICATION_ID = 0x4B41534E  # "KASN", written by migration v1 into the file header
@@ -94,7 +94,13 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN device TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX attempts_status_idx ON attempts(status)",
     ),
-    # v3 (issue 14): each session's questions stored once; an attempt keeps references to
+    # v3: HR can declare a finished attempt invalid ("tidak sah") with a reason; it stays
+    # in the store (status still 'finished') and is shown, but never scored or compared.
+    (
+        "ALTER TABLE attempts ADD COLUMN void_reason TEXT",
+        "ALTER TABLE attempts ADD COLUMN voided_at TEXT",
+    ),
+    # v4 (issue 14): each session's questions stored once; an attempt keeps references to
     # them with its option order (compact spec_json, see compact.py) and its score counts
     # as columns, so lists of participants need no JSON at all.
     (
@@ -110,10 +116,11 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN wrong INTEGER",
         "ALTER TABLE attempts ADD COLUMN unanswered INTEGER",
         "ALTER TABLE attempts ADD COLUMN duration REAL",
-        migrate_v3,
+        migrate_v4,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+VOID_REASON_MAX = 500  # characters of the reason an attempt was declared invalid
 
 
 class SessionStatus(StrEnum):
@@ -174,6 +181,13 @@ class AttemptRecord:
     answers: dict[str, AnswerRecord] = field(default_factory=dict)
     result: AttemptResult | None = None
     device: str = ""  # hostname of the laptop that started the attempt
+    void_reason: str = ""  # why HR declared it invalid ("tidak sah"); "" when valid
+    voided_at: str | None = None  # when it was declared invalid
+
+    @property
+    def voided(self) -> bool:
+        """Declared invalid by HR: shown with its reason, never scored or compared."""
+        return self.voided_at is not None
 
 
 def now_iso() -> str:
@@ -225,6 +239,7 @@ _ATTEMPT_QUERY = """
     SELECT a.id, a.session_id, a.participant_id, a.seed, a.spec_json, a.status, a.started_at,
            a.finished_at, a.updated_at, a.elapsed, a.current_index, a.result_json, a.device,
            a.question_time_json,
-           p.nip, p.name, p.position, p.unit, p.rank, p.extra_json
+           p.nip, p.name, p.position, p.unit, p.rank, p.extra_json,
+           a.void_reason, a.voided_at
     FROM attempts a JOIN participants p ON p.id = a.participant_id
 """

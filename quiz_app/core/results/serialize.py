@@ -232,6 +232,7 @@ def attempt_result_to_dict(r: AttemptResult) -> dict[str, Any]:
         "nilai_per_category": dict(r.nilai_per_category),
         "correct": r.correct,
         "wrong": r.wrong,
+        "partial": r.partial,
         "unanswered": r.unanswered,
         "duration": r.duration,
         "passed": r.passed,
@@ -240,15 +241,24 @@ def attempt_result_to_dict(r: AttemptResult) -> dict[str, Any]:
 
 
 def attempt_result_from_dict(d: dict[str, Any]) -> AttemptResult:
+    per_question = tuple(question_score_from_dict(s) for s in d["per_question"])
+    wrong = d["wrong"]
+    if "partial" in d:
+        partial = d["partial"]
+    else:  # stored before "sebagian benar" was counted: it was counted as wrong
+        partial = sum(1 for s in per_question
+                      if s.answered and s.correct is False and s.fraction > 0)
+        wrong -= partial
     return AttemptResult(
         raw_points=d["raw_points"],
         max_points=d["max_points"],
         nilai=d["nilai"],
         nilai_per_category=dict(d["nilai_per_category"]),
         correct=d["correct"],
-        wrong=d["wrong"],
+        wrong=wrong,
+        partial=partial,
         unanswered=d["unanswered"],
         duration=d["duration"],
         passed=d["passed"],
-        per_question=tuple(question_score_from_dict(s) for s in d["per_question"]),
+        per_question=per_question,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from ..errors import ExportError, QuizError
+from ..errors import ExportError, QuizError, StoreError
 from ..model import Category
 from ..quiz import round_half_up
 from .records import AttemptRecord, AttemptStatus, SessionRecord
@@ -18,6 +18,7 @@ from .store import ResultsStore
 __all__ = [
     "PrePost",
     "SessionResults",
+    "attempt_to_void",
     "gain_summary",
     "load_results",
     "normalised_gain",
@@ -63,15 +64,22 @@ class SessionResults:
     """One session, ready to export or show."""
 
     session: SessionRecord
-    attempts: tuple[AttemptRecord, ...]  # finished, in the order they started
+    attempts: tuple[AttemptRecord, ...]  # finished and valid, in the order they started
     unfinished: tuple[AttemptRecord, ...]  # in progress or abandoned: not exported
     categories: tuple[Category, ...]  # bank order; only categories the attempts used
     pretest: SessionRecord | None = None
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
+    # finished, but declared invalid by HR: shown with the reason, never scored or compared
+    voided: tuple[AttemptRecord, ...] = ()
 
     @property
     def has_pretest(self) -> bool:
         return self.pretest is not None
+
+    @property
+    def listed(self) -> tuple[AttemptRecord, ...]:
+        """Finished attempts, valid and voided, in the order they started (the summary)."""
+        return tuple(sorted((*self.attempts, *self.voided), key=lambda r: (r.started_at, r.id)))
 
 
 def _bank_dirs(session: SessionRecord, extra: Sequence[Path]) -> list[Path]:
@@ -148,15 +156,20 @@ def load_results(
     """Read a session for export or display.
 
     ``pretest_session_id`` overrides the session's own link to its pre-test. The pre-test
-    *nilai* of a NIP is that of its last finished attempt there.
+    *nilai* of a NIP is that of its last finished attempt there that HR did not void;
+    voided attempts of the session itself are in ``voided``, apart from ``attempts``.
     """
     session = store.session(session_id)
     finished_list: list[AttemptRecord] = []
+    voided_list: list[AttemptRecord] = []
     unfinished_list: list[AttemptRecord] = []
     for r in store.attempts(session_id):  # one pass (was a pairwise dataclass compare)
-        (finished_list if r.status is AttemptStatus.FINISHED and r.result
-         else unfinished_list).append(r)
-    finished, unfinished = tuple(finished_list), tuple(unfinished_list)
+        if r.status is AttemptStatus.FINISHED and r.result:
+            (voided_list if r.voided else finished_list).append(r)
+        else:
+            unfinished_list.append(r)
+    finished, voided = tuple(finished_list), tuple(voided_list)
+    unfinished = tuple(unfinished_list)
     cats = (
         tuple(categories)
         if categories is not None
@@ -171,13 +184,49 @@ def load_results(
                 f"Sesi {session_id} tidak dapat menjadi pre-test bagi dirinya sendiri."
             )
         pretest = store.session(pre_id)
-        pre_finished = [r for r in store.attempts(pre_id) if r.status is AttemptStatus.FINISHED]
+        pre_finished = [r for r in store.attempts(pre_id)
+                        if r.status is AttemptStatus.FINISHED and not r.voided]
         pre_nilai = {
             nip: rec.result.nilai
             for nip, rec in _latest_by_nip(pre_finished).items()
             if rec.result is not None
         }
-    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai)
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided)
+
+
+# --------------------------------------------------------------------------- voiding
+
+
+def attempt_to_void(store: ResultsStore, session_id: int, nip: str,
+                    attempt_id: str | None = None) -> AttemptRecord:
+    """The finished valid attempt of ``nip`` in a session that HR means to void.
+
+    With ``attempt_id``, that attempt (it must be this NIP's, in this session). Without
+    it, the NIP's only valid finished attempt; several are refused with their ids listed,
+    so the right one is chosen on purpose.
+    """
+    from ..people import format_nip, normalize_nip
+
+    digits = normalize_nip(nip)
+    valid = [r for r in store.attempts(session_id)
+             if r.participant.nip == digits and r.status is AttemptStatus.FINISHED
+             and r.result is not None and not r.voided]
+    if attempt_id is not None:
+        for rec in valid:
+            if rec.id == attempt_id:
+                return rec
+        raise StoreError(f"Pengerjaan {attempt_id} bukan tes selesai yang sah milik NIP "
+                         f"{format_nip(digits) if len(digits) == 18 else nip} di sesi "
+                         f"{session_id}.")
+    if not valid:
+        raise StoreError(f"NIP {nip} tidak ada tes selesai yang sah di sesi {session_id}.")
+    if len(valid) > 1:
+        lines = "\n".join(
+            f"  {r.id}  selesai {r.finished_at}  nilai {r.result.nilai if r.result else '-'}"
+            for r in valid)
+        raise StoreError(f"NIP {nip} punya {len(valid)} tes selesai di sesi {session_id}; "
+                         f"pilih satu dengan --attempt:\n{lines}")
+    return valid[0]
 
 
 # --------------------------------------------------------------------------- pre/post
@@ -203,7 +252,8 @@ class PrePost:
 
 
 def pre_post(results: SessionResults) -> list[PrePost]:
-    """One entry per NIP of the post-test (its last finished attempt), matched by NIP."""
+    """One entry per NIP of the post-test (its last finished valid attempt), matched by
+    NIP. A voided attempt is never used, on either side."""
     if not results.has_pretest:
         return []
     out = []
@@ -243,13 +293,14 @@ def gain_summary(pairs: Sequence[PrePost]) -> GainSummary:
 
 @dataclass(frozen=True)
 class ScoreSummary:
-    finished: int
+    finished: int  # valid finished attempts
     unfinished: int
     graded: int  # finished attempts with something scored (not surveys)
     passed: int
     mean_nilai: float | None
     lowest: float | None
     highest: float | None
+    voided: int = 0  # finished attempts HR declared invalid (not in the figures above)
 
 
 def score_summary(results: SessionResults) -> ScoreSummary:
@@ -264,4 +315,5 @@ def score_summary(results: SessionResults) -> ScoreSummary:
         mean_nilai=round_half_up(sum(values) / len(values), 2) if values else None,
         lowest=min(values) if values else None,
         highest=max(values) if values else None,
+        voided=len(results.voided),
     )

@@ -29,12 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..gcpause import paused_gc
 from ..model import Participant, Plan, Question, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
-from .compact import COMPACT_VERSION, compact_result, content_hash, spec_document
+from .compact import COMPACT_SCHEMA, compact_result, content_hash, spec_document
 from .records import (
-    _ATTEMPT_QUERY,
     _ATTEMPT_STATUS_LABEL,
     _SESSION_COLUMNS,
     APPLICATION_ID,
@@ -57,10 +55,9 @@ from .serialize import (
     attempt_result_to_dict,
     plan_from_dict,
     plan_to_dict,
-    question_from_dict,
     question_to_dict,
 )
-from .stored import AttemptDecoder
+from .stored import load_attempts
 
 
 class ResultsStore:
@@ -166,9 +163,9 @@ class ResultsStore:
                     else:
                         statement(conn)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
-                compacted = compacted or (version > 0 and step == COMPACT_VERSION - 1)
+                compacted = compacted or (version > 0 and step == COMPACT_SCHEMA - 1)
         if compacted:
-            # The v3 step freed most of the file (specs stored once per session): give the
+            # The v4 step freed most of the file (specs stored once per session): give the
             # space back. VACUUM is itself one transaction; a crash leaves the old file.
             try:
                 self._connection().execute("VACUUM")
@@ -637,6 +634,18 @@ class ResultsStore:
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
 
+    def void_attempt(self, attempt_id: str, reason: str) -> AttemptRecord:
+        """HR declares a finished attempt invalid, with a reason (:mod:`.voids`)."""
+        from .voids import void_attempt
+
+        return void_attempt(self, attempt_id, reason)
+
+    def has_valid_attempt(self, session_id: int, nip: str) -> bool:
+        """Whether ``nip`` already finished a (not voided) attempt in ``session_id``."""
+        from .voids import has_valid_attempt
+
+        return has_valid_attempt(self, session_id, nip)
+
     def attempt(self, attempt_id: str) -> AttemptRecord:
         found = self._load_attempts("a.id = ?", (attempt_id,))
         if not found:
@@ -652,66 +661,6 @@ class ResultsStore:
         """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
         return self._load_attempts("a.status = 'in_progress'", ())
 
-    def _session_context(self, conn: sqlite3.Connection, where: str,
-                         params: Sequence[Any]) -> dict[int, str]:
-        """Plans of the sessions the attempts belong to; questions not cached yet."""
-        sessions = f"SELECT DISTINCT a.session_id FROM attempts a WHERE {where}"
-        plans = {int(sid): pj for sid, pj in conn.execute(
-            f"SELECT id, plan_json FROM sessions WHERE id IN ({sessions})", params)}
-        known = self._questions
-        for ref, question_json in conn.execute(
-            f"SELECT id, question_json FROM session_questions WHERE session_id IN ({sessions})",
-            params,
-        ):
-            if ref not in known:
-                try:
-                    known[ref] = question_from_dict(json.loads(question_json))
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise StoreError(f"Data soal {ref} rusak: {exc}.", self.path) from exc
-        return plans
-
     def _load_attempts(self, where: str, params: Sequence[Any]) -> list[AttemptRecord]:
         """Attempts matching ``where``, decoded in one pass (see ``stored.py``)."""
-        out: list[AttemptRecord] = []
-        # Millions of small objects that stay alive: no collector passes over them meanwhile.
-        # Rows are consumed from the cursor (not fetchall), so their tuples are freed as we
-        # go instead of in one long deallocation at the end.
-        with paused_gc(), self._snapshot() as conn:
-            plans = self._session_context(conn, where, params)
-            decoder = AttemptDecoder(self.path, self._questions, plans, self._plans)
-            try:
-                answers = decoder.answers(conn.execute(
-                    "SELECT attempt_id, question_id, choice_json, time_taken, flagged"
-                    f" FROM answers WHERE attempt_id IN (SELECT a.id FROM attempts a"
-                    f" WHERE {where})", params))
-                for row in conn.execute(
-                    f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
-                ):
-                    spec = decoder.spec(row[0], row[1], row[4])
-                    if row[0] not in self._spec_keys and row[5] == AttemptStatus.IN_PROGRESS:
-                        self._remember_spec(row[0], spec)
-                    out.append(
-                        AttemptRecord(
-                            id=row[0],
-                            session_id=row[1],
-                            participant_id=row[2],
-                            participant=decoder.participant(*row[14:20]),
-                            seed=row[3],
-                            spec=spec,
-                            status=AttemptStatus(row[5]),
-                            started_at=row[6],
-                            finished_at=row[7],
-                            updated_at=row[8],
-                            elapsed=float(row[9]),
-                            current_index=int(row[10]),
-                            question_time_used={
-                                str(k): float(v) for k, v in json.loads(row[13]).items()
-                            },
-                            answers=answers.get(row[0], {}),
-                            result=decoder.result(row[11], spec),
-                            device=row[12],
-                        )
-                    )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise StoreError(f"Data pengerjaan rusak: {exc}.", self.path) from exc
-        return out
+        return load_attempts(self, where, params)

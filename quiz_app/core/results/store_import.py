@@ -146,8 +146,9 @@ def _insert(store: ResultsStore, conn: sqlite3.Connection, session_id: int,
     conn.execute(
         "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
         " started_at, finished_at, updated_at, elapsed, current_index, question_time_json,"
-        " result_json, nilai, passed, device, correct, wrong, unanswered, duration)"
-        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " result_json, nilai, passed, device, correct, wrong, unanswered, duration,"
+        " void_reason, voided_at)"
+        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             rec.id,
             session_id,
@@ -168,6 +169,8 @@ def _insert(store: ResultsStore, conn: sqlite3.Connection, session_id: int,
             r.wrong,
             r.unanswered,
             r.duration,
+            rec.void_reason or None,
+            rec.voided_at,
         ),
     )
     answered_at = rec.finished_at or rec.updated_at

@@ -8,17 +8,28 @@ scores: the decoder builds each of those once (per load) and hands out the same 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
+from ..gcpause import paused_gc
 from ..model import Participant, Plan, Question
 from ..quiz import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
-from .compact import COMPACT_VERSION, SCORE_CODES, spec_entries
-from .serialize import attempt_result_from_dict, attempt_spec_from_dict, plan_from_dict
+from .compact import COMPACT_FORMAT, SCORE_CODES, legacy_partial, spec_entries
+from .records import _ATTEMPT_QUERY, AttemptRecord, AttemptStatus
+from .serialize import (
+    attempt_result_from_dict,
+    attempt_spec_from_dict,
+    plan_from_dict,
+    question_from_dict,
+)
 
-__all__ = ["AttemptDecoder"]
+if TYPE_CHECKING:
+    from .store import ResultsStore
+
+__all__ = ["AttemptDecoder", "load_attempts"]
 
 
 class AttemptDecoder:
@@ -45,7 +56,7 @@ class AttemptDecoder:
     def spec(self, attempt_id: str, session_id: int, spec_json: str) -> AttemptSpec:
         try:
             d = json.loads(spec_json)
-            if d.get("v") != COMPACT_VERSION:
+            if d.get("v") != COMPACT_FORMAT:
                 return attempt_spec_from_dict(d)
             if d["plan"] is None:
                 plan = self.plan(self.session_plans[session_id])
@@ -87,13 +98,19 @@ class AttemptDecoder:
                     row = tuple(entry)
                 s = scores[key] = QuestionScore(q.id, q.category, *row)
             per.append(s)
+        wrong = d["wrong"]
+        partial = d.get("partial")
+        if partial is None:  # stored before "sebagian benar" was counted (as wrong then)
+            partial = legacy_partial(d)
+            wrong -= partial
         return AttemptResult(
             raw_points=d["raw_points"],
             max_points=d["max_points"],
             nilai=d["nilai"],
             nilai_per_category=dict(d["nilai_per_category"]),
             correct=d["correct"],
-            wrong=d["wrong"],
+            wrong=wrong,
+            partial=partial,
             unanswered=d["unanswered"],
             duration=d["duration"],
             passed=d["passed"],
@@ -126,3 +143,71 @@ class AttemptDecoder:
             p = self._people[key] = Participant(name=name, nip=nip, position=position,
                                                 unit=unit, rank=rank, extra=extra)
         return p
+
+
+def _session_context(store: ResultsStore, conn: sqlite3.Connection, where: str,
+                     params: Sequence[Any]) -> dict[int, str]:
+    """Plans of the sessions the attempts belong to; questions not cached yet."""
+    sessions = f"SELECT DISTINCT a.session_id FROM attempts a WHERE {where}"
+    plans = {int(sid): pj for sid, pj in conn.execute(
+        f"SELECT id, plan_json FROM sessions WHERE id IN ({sessions})", params)}
+    known = store._questions
+    for ref, question_json in conn.execute(
+        f"SELECT id, question_json FROM session_questions WHERE session_id IN ({sessions})",
+        params,
+    ):
+        if ref not in known:
+            try:
+                known[ref] = question_from_dict(json.loads(question_json))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise StoreError(f"Data soal {ref} rusak: {exc}.", store.path) from exc
+    return plans
+
+
+def load_attempts(store: ResultsStore, where: str,
+                  params: Sequence[Any]) -> list[AttemptRecord]:
+    """Attempts matching ``where`` (SQL over ``attempts a``), decoded in one pass, with
+    the collector paused and the rows consumed from the cursor (not fetchall), so their
+    tuples are freed as we go instead of in one long deallocation at the end."""
+    out: list[AttemptRecord] = []
+    with paused_gc(), store._snapshot() as conn:
+        plans = _session_context(store, conn, where, params)
+        decoder = AttemptDecoder(store.path, store._questions, plans, store._plans)
+        try:
+            answers = decoder.answers(conn.execute(
+                "SELECT attempt_id, question_id, choice_json, time_taken, flagged"
+                f" FROM answers WHERE attempt_id IN (SELECT a.id FROM attempts a"
+                f" WHERE {where})", params))
+            for row in conn.execute(
+                f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
+            ):
+                spec = decoder.spec(row[0], row[1], row[4])
+                if row[0] not in store._spec_keys and row[5] == AttemptStatus.IN_PROGRESS:
+                    store._remember_spec(row[0], spec)
+                out.append(
+                    AttemptRecord(
+                        id=row[0],
+                        session_id=row[1],
+                        participant_id=row[2],
+                        participant=decoder.participant(*row[14:20]),
+                        seed=row[3],
+                        spec=spec,
+                        status=AttemptStatus(row[5]),
+                        started_at=row[6],
+                        finished_at=row[7],
+                        updated_at=row[8],
+                        elapsed=float(row[9]),
+                        current_index=int(row[10]),
+                        question_time_used={
+                            str(k): float(v) for k, v in json.loads(row[13]).items()
+                        },
+                        answers=answers.get(row[0], {}),
+                        result=decoder.result(row[11], spec),
+                        device=row[12],
+                        void_reason=row[20] or "",
+                        voided_at=row[21],
+                    )
+                )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"Data pengerjaan rusak: {exc}.", store.path) from exc
+    return out

@@ -1,5 +1,5 @@
 """The detail export streamed from the store: one row per question of every finished
-attempt, formatted for CSV, straight from the stored columns (compact v3 documents), with
+attempt, formatted for CSV, straight from the stored columns (compact documents, schema v4), with
 no AttemptRecord built. Row for row the same as ``detail_table(load_results(...), dialect)``
 (``tests/core/results/test_export.py`` holds them side by side).
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ExportError, StoreError
 from ..model import Category, Question, QuestionType
-from .compact import COMPACT_VERSION, spec_entries
+from .compact import COMPACT_FORMAT, spec_entries
 from .serialize import question_from_dict
 from .session_results import categories_titled
 from .store import ResultsStore
@@ -22,6 +22,7 @@ from .tables import (
     _DIALECT,
     DETAIL_COLUMNS,
     NO,
+    PARTLY,
     SHEET_DETAIL,
     YES,
     Dialect,
@@ -37,26 +38,29 @@ class NotCompact(Exception):
     """An attempt still in the v1 form (never after migration): use the record path."""
 
 
-_FINISHED = "a.session_id = ? AND a.status = 'finished' AND a.result_json IS NOT NULL"
+# finished, valid attempts (a voided one is left out of the detail, as in the item analysis)
+_FINISHED = ("a.session_id = ? AND a.status = 'finished' AND a.result_json IS NOT NULL"
+             " AND a.voided_at IS NULL")
 
 
-def _scores(result: dict[str, Any], questions: Sequence[Question]) -> list[tuple[Any, Any]]:
-    """``(points, correct)`` per question, from a compact or a full result."""
+def _scores(result: dict[str, Any],
+            questions: Sequence[Question]) -> list[tuple[Any, Any, Any]]:
+    """``(points, correct, fraction)`` per question, from a compact or a full result."""
     pq = result.get("pq")
     if pq is None:
-        return [(s["points"], s["correct"]) for s in result["per_question"]]
-    out = []
+        return [(s["points"], s["correct"], s["fraction"]) for s in result["per_question"]]
+    out: list[tuple[Any, Any, Any]] = []
     for entry, q in zip(pq, questions, strict=False):
         if entry == "c":
-            out.append((float(q.points), True))
+            out.append((float(q.points), True, 1.0))
         elif entry == "w":
-            out.append((0.0, False))
+            out.append((0.0, False, 0.0))
         elif entry == "u":
-            out.append((0.0, None))
+            out.append((0.0, None, 0.0))
         else:
-            out.append((entry[0], entry[2]))
+            out.append((entry[0], entry[2], entry[4]))
     if len(pq) != len(questions):
-        out.append((None, None))  # a length mismatch: reported by the caller
+        out.append((None, None, None))  # a length mismatch: reported by the caller
     return out
 
 
@@ -74,7 +78,7 @@ def stream_detail_table(store: ResultsStore, session_id: int, dialect: Dialect |
             "SELECT id, question_id, question_json FROM session_questions WHERE session_id = ?",
             (session_id,))}
         count_row = conn.execute(
-            f"SELECT count(*), sum(a.spec_json NOT LIKE '{{\"v\":{COMPACT_VERSION},%')"
+            f"SELECT count(*), sum(a.spec_json NOT LIKE '{{\"v\":{COMPACT_FORMAT},%')"
             f" FROM attempts a WHERE {_FINISHED}", (session_id,)).fetchone()
     except sqlite3.Error as exc:
         raise StoreError(f"Gagal membaca basis data hasil: {exc}.", store.path) from exc
@@ -111,7 +115,7 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
     conn = store._connection()
     points: dict[Any, str] = {}
     times: dict[int, str] = {0: number_f(0.0)}
-    yes, no = YES, NO
+    yes, no, partly = YES, NO, PARTLY
     answers_sql = ("SELECT question_id, choice_json, time_taken FROM answers"
                    " WHERE attempt_id = ?")
     try:
@@ -128,7 +132,8 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
             given = {qid: (choice, t) for qid, choice, t in
                      conn.execute(answers_sql, (attempt_id,))}
             who_nip, who_name = nip_f(nip or None), text_f(name)
-            for (ref, _, _), q, (pts_value, correct) in zip(entries, qs, scores, strict=True):
+            for (ref, _, _), q, (pts_value, correct, fraction) in zip(entries, qs, scores,
+                                                                       strict=True):
                 st = static[ref]
                 a = given.get(q.id)
                 if a is None:
@@ -147,7 +152,8 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
                 if pts is None:
                     pts = points[pts_value] = number_f(pts_value)
                 yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                       "" if st[5] else yes if correct else no, pts, tf)
+                       "" if st[5] else yes if correct else partly if fraction > 0 else no,
+                       pts, tf)
     except sqlite3.Error as exc:
         raise StoreError(f"Gagal membaca basis data hasil: {exc}.", store.path) from exc
     except (ValueError, KeyError, TypeError) as exc:

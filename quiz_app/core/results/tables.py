@@ -42,8 +42,8 @@ Progress = Callable[[int, int], None]
 
 SUMMARY_HEADERS = (
     "NIP", "Nama", "Jabatan", "Unit Kerja", "Golongan", "Jenis Pegawai", "Sesi", "Tempat",
-    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Salah", "Tidak Dijawab", "Nilai",
-    "Lulus", "Durasi (detik)",
+    "Tanggal", "Jenis Tes", "Jumlah Soal", "Benar", "Sebagian Benar", "Salah", "Tidak Dijawab",
+    "Nilai", "Lulus", "Durasi (detik)", "Keterangan",
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
@@ -53,6 +53,8 @@ DETAIL_HEADERS = (
 SHEET_SUMMARY, SHEET_DETAIL, SHEET_ANALYSIS = "Ringkasan", "Detail", "Analisis Soal"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
+PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
+VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -151,7 +153,8 @@ def _nilai(result: AttemptResult, value: float) -> Value:
 
 
 def summary_table(results: SessionResults) -> Table:
-    """One row per finished attempt. Column order: ``docs/export-format.md``."""
+    """One row per finished attempt, voided ones included (``Lulus`` "Tidak sah", the
+    reason under ``Keterangan``). Column order: ``docs/export-format.md``."""
     s = results.session
     cat_cols = tuple(Column(CATEGORY_PREFIX + c.title, Kind.NUMBER) for c in results.categories)
     columns = (
@@ -167,11 +170,13 @@ def summary_table(results: SessionResults) -> Table:
         Column("Jenis Tes", Kind.CODE),
         Column("Jumlah Soal", Kind.INTEGER),
         Column("Benar", Kind.INTEGER),
+        Column("Sebagian Benar", Kind.INTEGER),
         Column("Salah", Kind.INTEGER),
         Column("Tidak Dijawab", Kind.INTEGER),
         Column("Nilai", Kind.NUMBER, number_format="0.00"),
         Column("Lulus", Kind.CODE),
         Column("Durasi (detik)", Kind.INTEGER),
+        Column("Keterangan", Kind.TEXT, 40),
         *cat_cols,
     )
     if results.has_pretest:
@@ -183,28 +188,35 @@ def summary_table(results: SessionResults) -> Table:
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
 
+    listed = results.listed
+
     def rows() -> Iterator[list[Value]]:
-        for rec in results.attempts:
+        for rec in listed:
             r = rec.result
             assert r is not None
             p = rec.participant
+            passed = (YES if r.passed else NO) if r.graded else NOT_GRADED
             row: list[Value] = [
                 p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
                 s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
-                r.wrong, r.unanswered, _nilai(r, r.nilai),
-                (YES if r.passed else NO) if r.graded else NOT_GRADED,
+                r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
+                VOID if rec.voided else passed,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
+                f"{VOID}: {rec.void_reason}" if rec.voided else "",
             ]
             for cid in cat_ids:
                 v = r.nilai_per_category.get(cid)
                 row.append(None if v is None else v)
             if results.has_pretest:
-                pre = results.pretest_nilai.get(p.nip) if p.nip else None
-                post = r.nilai if r.graded else None
-                row += [pre, post, normalised_gain(pre, post)]
+                if rec.voided:  # never compared: no post-test score, no gain
+                    row += [None, None, None]
+                else:
+                    pre = results.pretest_nilai.get(p.nip) if p.nip else None
+                    post = r.nilai if r.graded else None
+                    row += [pre, post, normalised_gain(pre, post)]
             yield row
 
-    return Table(SHEET_SUMMARY, columns, rows(), len(results.attempts))
+    return Table(SHEET_SUMMARY, columns, rows(), len(listed))
 
 
 def _identity(v: Any) -> Any:
@@ -226,7 +238,7 @@ def _detail_rows(
     labels: dict[QuestionType, dict[frozenset[str], str]] = {t: {} for t in QuestionType}
     points: dict[float, Any] = {}
     times: dict[int, Any] = {0: number(0.0)}  # tenths of a second -> formatted seconds
-    yes, no, poll = YES, NO, QuestionType.POLL
+    yes, no, partly, poll = YES, NO, PARTLY, QuestionType.POLL
     for rec in results.attempts:
         assert rec.result is not None
         p = rec.participant
@@ -262,7 +274,8 @@ def _detail_rows(
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
             yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                   "" if st[5] else yes if qs.correct else no, pts, tf)
+                   "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no,
+                   pts, tf)
 
 
 DETAIL_COLUMNS = (
@@ -279,10 +292,12 @@ DETAIL_COLUMNS = (
 
 
 def detail_table(results: SessionResults, csv_dialect: Dialect | str | None = None) -> Table:
-    """One row per question of every finished attempt (display order), answered or not.
+    """One row per question of every finished valid attempt (display order), answered or
+    not; voided attempts are left out, as in the item analysis.
 
     *Jawaban* and *Kunci* are option keys in the bank's lettering, several joined by
-    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is empty for polls.
+    ``,``; true/false shows ``Benar``/``Salah``. *Benar* is ``Ya``, ``Sebagian benar``
+    (partial credit) or ``Tidak``, and empty for polls.
     With ``csv_dialect`` the rows come out as finished CSV strings (``formatted``).
     """
     count = sum(len(r.spec.questions) for r in results.attempts)

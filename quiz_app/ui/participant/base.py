@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -16,12 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import (
-    FALSE_KEY,
-    OPTION_KEYS,
-    TRUE_KEY,
-    QuestionType,
-)
+from ...core.model import OPTION_KEYS
 from ...core.quiz import (
     AttemptQuestion,
 )
@@ -31,35 +27,39 @@ WARN_TEST_SECONDS = 60
 
 _LETTER_KEYS = {getattr(Qt.Key, f"Key_{c}"): c for c in OPTION_KEYS}
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{i + 1}"): i for i in range(len(OPTION_KEYS))}
-_TF_KEYS = {Qt.Key.Key_B: TRUE_KEY, Qt.Key.Key_S: FALSE_KEY}
+# keys a participant may press meaning "an answer": any letter or digit
+_ANSWER_LIKE = {getattr(Qt.Key, f"Key_{c}"): c for c in string.ascii_uppercase + string.digits}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def display_options(aq: AttemptQuestion) -> list[tuple[str, str, str]]:
     """``(shown letter, option key, text)`` in display order. Letters are by position
-    (A, B, C ... whatever the shuffle); true/false keeps B (Benar) and S (Salah)."""
+    (A, B, C ... whatever the shuffle), true/false included: A = Benar, B = Salah, as on
+    the projector (:attr:`~quiz_app.core.quiz.AttemptQuestion.letters`)."""
     q = aq.question
-    if q.type == QuestionType.TRUE_FALSE:
-        return [(k, k, q.option(k).text) for k in aq.option_order]
-    return [(OPTION_KEYS[i], k, q.option(k).text) for i, k in enumerate(aq.option_order)]
+    return [(letter, k, q.option(k).text) for letter, k in zip(aq.letters, aq.option_order,
+                                                                strict=True)]
 
 
 def key_for_event(aq: AttemptQuestion, key: int) -> str | None:
-    """The option key chosen by a key press on this question, or None."""
-    options = display_options(aq)
-    if aq.question.type == QuestionType.TRUE_FALSE:
-        if key in _TF_KEYS:
-            return _TF_KEYS[key]  # type: ignore[index]
-        index = _DIGIT_KEYS.get(key)  # type: ignore[call-overload]
-        return options[index][1] if index is not None and index < len(options) else None
+    """The option key chosen by a key press on this question (its letter, or its
+    position as a digit 1-8), or None."""
     letter = _LETTER_KEYS.get(key)  # type: ignore[call-overload]
-    if letter is not None:
-        index = OPTION_KEYS.index(letter)
-    else:
+    if letter is None:
         index = _DIGIT_KEYS.get(key)  # type: ignore[call-overload]
-    if index is None or index >= len(options):
+        if index is None or index >= len(aq.letters):
+            return None
+        letter = aq.letters[index]
+    return aq.key_for_letter(letter)
+
+
+def unused_key(aq: AttemptQuestion, key: int) -> str | None:
+    """The character of a letter or digit key that chooses nothing on this question (to
+    say so on screen), or None for other keys and for keys that choose an option."""
+    char = _ANSWER_LIKE.get(key)  # type: ignore[call-overload]
+    if char is None or key_for_event(aq, key) is not None:
         return None
-    return options[index][1]
+    return char
 
 
 _BREAK_AFTER = (":",)

@@ -257,8 +257,14 @@ class InstructionsScreen(Screen):
         if plan.time_limit:
             facts.append(self.tr("Waktu tes: <b>{0} menit</b>").format(
                 number_text(plan.time_limit / 60)))
-        limits = sorted({aq.time_limit for aq in questions})
-        if len(limits) == 1:
+        timed = [aq for aq in questions if plan.question_countdown(aq.question)]
+        limits = sorted({aq.time_limit for aq in timed})
+        if len(timed) < len(questions) and limits:
+            facts.append(self.tr("Waktu soal: <b>{0}–{1} detik</b> pada soal yang berwaktu")
+                         .format(limits[0], limits[-1]) if len(limits) > 1 else
+                         self.tr("Waktu soal: <b>{0} detik</b> pada soal yang berwaktu")
+                         .format(limits[0]))
+        elif len(limits) == 1:
             facts.append(self.tr("Waktu setiap soal: <b>{0} detik</b>").format(limits[0]))
         elif limits:
             facts.append(self.tr("Waktu setiap soal: <b>{0}–{1} detik</b> (berbeda-beda)")
@@ -268,16 +274,20 @@ class InstructionsScreen(Screen):
         self.facts.setText("<br>".join(facts))
         howto = [
             self.tr("Tekan huruf <b>A–H</b> atau angka <b>1–8</b> untuk memilih jawaban. "
-                    "Soal Benar/Salah: tekan <b>B</b> atau <b>S</b>."),
+                    "Soal Benar/Salah: <b>A</b> = Benar, <b>B</b> = Salah."),
             self.tr("Tekan <b>Enter</b> untuk lanjut ke soal berikutnya."),
-            self.tr("Tekan <b>Ctrl+F</b> untuk menandai soal yang masih ragu-ragu."),
         ]
+        if not all(plan.survey_question(aq.question) for aq in questions):
+            howto.append(self.tr("Tekan <b>Ctrl+F</b> untuk menandai soal yang masih "
+                                 "ragu-ragu."))
         if plan.navigation == Navigation.FREE:
             howto.append(self.tr("Tekan <b>←</b> dan <b>→</b> untuk pindah soal."))
         else:
             howto.append(self.tr("Soal hanya bisa maju; Anda tidak dapat kembali ke soal "
                                  "sebelumnya."))
-        howto.append(self.tr("Bila waktu soal habis, tes otomatis pindah ke soal berikutnya."))
+        if timed:
+            howto.append(self.tr("Bila waktu soal habis, tes otomatis pindah ke soal "
+                                 "berikutnya."))
         howto.append(self.tr("Setiap jawaban langsung tersimpan. Bila listrik padam, "
                              "tes dapat dilanjutkan."))
         self.howto.setText("<ul style='margin-left:-20px'>"

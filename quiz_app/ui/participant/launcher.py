@@ -7,7 +7,9 @@ and roster) runs in a worker; the store used by the windows is opened on the UI 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +19,7 @@ from ...core.banks import BankCache
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.hall import TEAM_MARK
+from ...core.quiz import PinCheck, PinHash, PinLock, TrainerSettings
 from ...core.results import AttemptRecord, ResultsStore, remaining_time
 from .. import dialogs
 from ..worker import run_in_worker
@@ -32,14 +35,29 @@ from .session import (
 from .window import ParticipantWindow
 
 
-def _unfinished(data_dir: Path) -> list[tuple[AttemptRecord, str]]:
-    """Runs in a worker (its own connection): unfinished attempts with session titles."""
+@dataclass(frozen=True)
+class Unfinished:
+    """An attempt to offer for resume, with its session's title and trainer PIN."""
+
+    record: AttemptRecord
+    title: str
+    pin: PinHash | None  # None: the session's settings are gone (no PIN to ask)
+
+
+def _unfinished(data_dir: Path) -> list[Unfinished]:
+    """Runs in a worker (its own connection): unfinished attempts with session titles and
+    the PIN saved with each session's settings."""
     with ResultsStore.open_in(data_dir) as store:
         out = []
+        pins: dict[int, PinHash | None] = {}
         for rec in store.unfinished_attempts():
             if TEAM_MARK in rec.participant.extra:
                 continue  # a hall team's attempt: presenter mode resumes those itself
-            out.append((rec, store.session(rec.session_id).title))
+            if rec.session_id not in pins:
+                settings = TrainerSettings.load(data_dir, rec.session_id)
+                pins[rec.session_id] = settings.pin if settings is not None else None
+            out.append(Unfinished(rec, store.session(rec.session_id).title,
+                                  pins[rec.session_id]))
         return out
 
 
@@ -56,9 +74,10 @@ class Launcher(QObject):
         self.clock = clock
         self._store: ResultsStore | None = None
         self.windows: list[ParticipantWindow] = []
-        self.on_results: Callable[[int], None] | None = None
-        self.on_export: Callable[[int], None] | None = None
+        self.on_results: Callable[[int], QWidget | None] | None = None
+        self.on_export: Callable[[int], QWidget | None] | None = None
         self.dialog_parent: QWidget | None = None
+        self._pin_locks: dict[int, PinLock] = {}  # session id → wrong-PIN lock-out
 
     # ------------------------------------------------------------------ store
 
@@ -111,7 +130,7 @@ class Launcher(QObject):
         self.window_opened.emit(window)
         return window
 
-    def _show_results(self, session_id: int) -> None:
+    def _show_results(self, session_id: int) -> QWidget:
         """Open the results window over the participant window of ``session_id``.
 
         Looked up here rather than bound into the window's hook: a window holding a
@@ -120,7 +139,7 @@ class Launcher(QObject):
 
         parent = next((w for w in self.windows if w.session.record.id == session_id),
                       self.dialog_parent)
-        open_results_window(parent, self.data_dir, session_id)
+        return open_results_window(parent, self.data_dir, session_id)
 
     def _closed(self, window: ParticipantWindow) -> None:
         if window in self.windows:
@@ -149,11 +168,11 @@ class Launcher(QObject):
             record.participant.name, session_title, time_text, record.current_index + 1,
             len(record.spec.questions))
 
-    def _offer(self, found: list[tuple[AttemptRecord, str]]) -> None:
+    def _offer(self, found: list[Unfinished]) -> None:
         if not found:
             self.resume_checked.emit()
             return
-        items = [self.describe(rec, title) for rec, title in found]
+        items = [self.describe(u.record, u.title) for u in found]
         picked = dialogs.choose_item(
             self.dialog_parent, self.tr("Lanjutkan tes yang terputus?"),
             self.tr("Tes berikut belum selesai (aplikasi tertutup atau listrik padam). Pilih "
@@ -164,9 +183,10 @@ class Launcher(QObject):
             self.resume_checked.emit()
             return
         action, row = picked
-        record = found[row][0]
+        record = found[row].record
         if action == "abandon":
-            if dialogs.confirm(self.dialog_parent, self.tr("Batalkan tes?"), self.tr(
+            if self._pin_ok(found[row]) and dialogs.confirm(
+                    self.dialog_parent, self.tr("Batalkan tes?"), self.tr(
                     "Tes {0} dibatalkan dan tidak ditawarkan lagi. Jawabannya tetap tersimpan "
                     "sebagai tes yang dibatalkan. Lanjutkan?").format(record.participant.name)):
                 store = self.store()
@@ -181,6 +201,35 @@ class Launcher(QObject):
         data_dir, cache = self.data_dir, self.cache
         run_in_worker(lambda: load_resume_files(data_dir, record.session_id, cache),
                       lambda files: self.resume(record, files), owner=self)
+
+    def _pin_ok(self, item: Unfinished) -> bool:
+        """Cancelling somebody's test is the trainer's decision: ask the session's PIN
+        (three wrong in a row lock it for 30 s, as in the kiosk)."""
+        if item.pin is None:
+            return True
+        sid = item.record.session_id
+        lock = self._pin_locks.setdefault(sid, PinLock(item.pin, self.clock))
+        parent = self.dialog_parent
+        if lock.locked_for() > 0:
+            dialogs.show_message(parent, self.tr("PIN terkunci"), self.tr(
+                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(
+                    math.ceil(lock.locked_for())))
+            return False
+        pin = dialogs.ask_pin(parent, self.tr("PIN pelatih"), self.tr(
+            "Masukkan PIN pelatih untuk membatalkan tes {0}.").format(item.record.participant.name))
+        if pin is None:
+            return False
+        outcome = lock.check(pin)
+        if outcome is PinCheck.OK:
+            return True
+        if outcome is PinCheck.LOCKED:
+            dialogs.show_message(parent, self.tr("PIN terkunci"), self.tr(
+                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(
+                    math.ceil(lock.locked_for())))
+        else:
+            dialogs.show_message(parent, self.tr("PIN salah"), self.tr(
+                "PIN salah. Sisa percobaan: {0}.").format(lock.tries_left))
+        return False
 
     def resume(self, record: AttemptRecord, files: ResumeFiles) -> ParticipantWindow | None:
         store = self.store()

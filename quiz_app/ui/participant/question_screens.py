@@ -32,8 +32,10 @@ from .base import (
     display_options,
     key_for_event,
     reflow,
+    unused_key,
 )
 from .controller import AttemptController
+from .strip import QuestionStrip
 from .widgets import FittedText, OptionButton
 
 # ------------------------------------------------------------------------------ question
@@ -59,9 +61,14 @@ class QuestionScreen(Screen):
         self.category = _label("", self, "Category", wrap=False)
         self.test_time = _label("", self, "TestTime", wrap=False)
         self.test_time.setAccessibleName(self.tr("Sisa waktu tes"))
+        # the numbered strip sits between the counter and the test time: no extra row
+        self.strip = QuestionStrip(self)
+        self.strip.jump.connect(self._jump)
         top.addWidget(self.counter)
         top.addSpacing(16)
-        top.addWidget(self.category, 1)
+        top.addWidget(self.strip, 1)
+        top.addWidget(self.category)
+        top.addSpacing(16)
         top.addWidget(self.test_time)
         outer.addLayout(top)
 
@@ -94,7 +101,14 @@ class QuestionScreen(Screen):
         self.saved = _label("", self, "Saved", wrap=False)
         self.saved.setAccessibleName(self.tr("Status penyimpanan"))
         self.flagged = _label("", self, "Flagged", wrap=False)
+        # a letter or digit that chooses nothing on this question says so here
+        self.key_note = _label("", self, "KeyNote")
+        self.key_note.setAccessibleName(self.tr("Tombol tidak dipakai"))
+        self.key_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_note.hide()
         status.addWidget(self.saved)
+        status.addStretch(1)
+        status.addWidget(self.key_note, 4)
         status.addStretch(1)
         status.addWidget(self.flagged)
         outer.addLayout(status)
@@ -134,6 +148,7 @@ class QuestionScreen(Screen):
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
+        self.strip.set_scale(scale)
         self.text.set_range(round(30 * scale), round(19 * scale))
         for button in self.options:
             button.set_pixel_size(round(20 * scale))
@@ -184,14 +199,22 @@ class QuestionScreen(Screen):
             self.next_button.setText(self.tr("Selesai  (Enter)  →"))
         else:
             self.next_button.setText(self.tr("Lanjut  (Enter)  →"))
+        flaggable = attempt.can_flag()
+        self.flag_button.setVisible(flaggable)
+        timed = attempt.question_timed()
+        self.question_time.setVisible(timed)
+        self.bar.setVisible(timed)
+        self.key_note.hide()
         if q.type == QuestionType.TRUE_FALSE:
-            keys = self.tr("B = Benar, S = Salah · Enter: lanjut · Ctrl+F: ragu-ragu")
+            keys = self.tr("A = Benar, B = Salah (atau 1 / 2) · Enter: lanjut")
         elif q.type == QuestionType.MULTIPLE:
-            keys = self.tr("Huruf A–{0} memilih/membatalkan · Enter: lanjut · Ctrl+F: ragu-ragu"
+            keys = self.tr("Huruf A–{0} memilih/membatalkan · Enter: lanjut"
                            ).format(OPTION_KEYS[len(aq.option_order) - 1])
         else:
-            keys = self.tr("Tekan huruf A–{0} untuk menjawab · Enter: lanjut · Ctrl+F: ragu-ragu"
+            keys = self.tr("Tekan huruf A–{0} untuk menjawab · Enter: lanjut"
                            ).format(OPTION_KEYS[len(aq.option_order) - 1])
+        if flaggable:
+            keys += self.tr(" · Ctrl+F: ragu-ragu")
         if free:
             keys += self.tr(" · ←/→: pindah soal")
         self.keys.setText(keys)
@@ -207,6 +230,7 @@ class QuestionScreen(Screen):
         chosen = record.choice if record else frozenset()
         for button in self.options:
             button.setChecked(button.property("key") in chosen)
+        self.strip.show_attempt(ctrl.attempt)
         flagged = bool(record and record.flagged)
         self.flag_button.setChecked(flagged)
         self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu") if flagged else "")
@@ -224,7 +248,10 @@ class QuestionScreen(Screen):
         if ctrl is None or not ctrl.running:
             return
         attempt = ctrl.attempt
-        limit = attempt.current.time_limit
+        self._update_test_time()
+        limit = attempt.question_limit()
+        if limit is None:  # no countdown on this question: only the test clock runs
+            return
         left = attempt.question_remaining()
         self.bar.setRange(0, max(1, limit * 10))
         self.bar.setValue(int(left * 10))
@@ -240,7 +267,10 @@ class QuestionScreen(Screen):
         self.bar.setAccessibleDescription(text)
         _repolish(self.question_time, "warning", warning or left <= 0)
         _repolish(self.bar, "warning", warning)
-        remaining = attempt.test_remaining()
+
+    def _update_test_time(self) -> None:
+        assert self.controller is not None
+        remaining = self.controller.attempt.test_remaining()
         if remaining is None:
             self.test_time.setText("")
         else:
@@ -262,13 +292,28 @@ class QuestionScreen(Screen):
     def _timed_out(self, _index: int) -> None:
         self._show_answer()
 
+    def _unused_key(self, char: str) -> None:
+        """Say on screen that a key chooses nothing here, and which keys do."""
+        assert self.controller is not None
+        aq = self.controller.attempt.current
+        if aq.question.type == QuestionType.TRUE_FALSE:
+            text = self.tr("Tombol {0} tidak dipakai pada soal ini. Pilih A = Benar atau "
+                           "B = Salah.").format(char)
+        else:
+            n = len(aq.letters)
+            text = self.tr("Tombol {0} tidak dipakai pada soal ini. Pilih A–{1} atau "
+                           "1–{2}.").format(char, aq.letters[-1], n)
+        self.key_note.setText(text)
+        self.key_note.show()
+
     def _choose(self, key: str) -> None:
+        self.key_note.hide()
         if self.controller is not None:
             self.controller.choose(key)
             self._show_answer()
 
     def _flag(self) -> None:
-        if self.controller is not None:
+        if self.controller is not None and self.controller.attempt.can_flag():
             self.controller.toggle_flag()
             self._show_answer()
 
@@ -279,6 +324,10 @@ class QuestionScreen(Screen):
     def _back(self) -> None:
         if self.controller is not None:
             self.controller.back()
+
+    def _jump(self, index: int) -> None:
+        if self.controller is not None:
+            self.controller.go_to(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = self.controller
@@ -307,6 +356,10 @@ class QuestionScreen(Screen):
         if option is not None:
             self._choose(option)
             return
+        unused = unused_key(ctrl.attempt.current, key)
+        if unused is not None:
+            self._unused_key(unused)
+            return
         super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
@@ -316,30 +369,46 @@ class QuestionScreen(Screen):
 
 # ------------------------------------------------------------------------------ finish
 
+_DIGITS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
+
 
 class FinishScreen(Screen):
+    """"Kirim jawaban?": counts, which questions are unanswered or flagged (numbers and the
+    strip), and a jump back to any of them by a click or by typing its number + Enter."""
+
     submit = Signal()
     back = Signal()
+    jump = Signal(int)  # 0-based question index to go back to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 24)
+        outer.setContentsMargins(48, 16, 48, 12)
         outer.addStretch(1)
         title = _label(self.tr("Kirim jawaban?"), self, "ScreenTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(title)
-        outer.addSpacing(12)
+        outer.addSpacing(8)
         card, layout = _card(self)
+        layout.setSpacing(8)
         card.setMaximumWidth(900)
         self.answered = _label("", card, "Big")
         self.unanswered = _label("", card, "Big")
         self.flagged = _label("", card, "Big")
+        self.strip = QuestionStrip(card, wrap=True, max_rows=3)
+        self.strip.jump.connect(self.jump)
+        # the legend, or (while a number is typed, or a jump is refused) what happens
+        self.legend = _label(self.tr("Klik nomor soal, atau ketik nomornya lalu Enter, untuk "
+                                     "kembali ke soal itu. ⚑ = ragu-ragu."), card, "Hint")
+        self.goto = _label("", card, "KeyNote")
+        self.goto.setAccessibleName(self.tr("Pindah ke soal"))
+        self.goto.hide()
         self.time = _label("", card, "Hint")
-        note = _label(self.tr("Setelah dikirim, jawaban tidak dapat diubah lagi."), card, "Hint")
-        for widget in (self.answered, self.unanswered, self.flagged, self.time, note):
+        for widget in (self.answered, self.unanswered, self.flagged, self.strip, self.legend,
+                       self.goto, self.time):
             layout.addWidget(widget)
+        self._typed = ""
         row = QHBoxLayout()
         self.back_button = _button(self.tr("←  Kembali ke soal  (Backspace)"), card,
                                    self.tr("Kembali ke soal"), "Secondary", focus=False)
@@ -358,7 +427,23 @@ class FinishScreen(Screen):
 
     def show_for(self, controller: AttemptController) -> None:
         self.controller = controller
+        self._typed = ""
+        self.say("")
         self.refresh()
+
+    def set_scale(self, scale: float) -> None:
+        self.strip.set_scale(scale)
+
+    def say(self, text: str) -> None:
+        """The line under the strip: the number being typed, or why a jump did not work."""
+        self.goto.setText(text)
+        self.goto.setVisible(bool(text))
+        self.legend.setVisible(not text)
+
+    @staticmethod
+    def _numbers(indexes: list[int], most: int = 15) -> str:
+        shown = ", ".join(str(i + 1) for i in indexes[:most])
+        return shown + (", …" if len(indexes) > most else "")
 
     def refresh(self) -> None:
         if self.controller is None:
@@ -367,27 +452,73 @@ class FinishScreen(Screen):
         total = len(attempt)
         self.answered.setText(self.tr("Terjawab: {0} dari {1} soal").format(
             attempt.answered_count, total))
-        missing = attempt.unanswered_count
+        answers = attempt.answers
+        missing = [i for i, aq in enumerate(attempt.questions)
+                   if not (aq.id in answers and answers[aq.id].choice)]
+        flagged = [i for i, aq in enumerate(attempt.questions)
+                   if aq.id in answers and answers[aq.id].flagged]
         if missing:
-            self.unanswered.setText(self.tr("⚠ Belum dijawab: {0} soal").format(missing))
+            self.unanswered.setText(self.tr("⚠ Belum dijawab: {0} soal (nomor {1})").format(
+                len(missing), self._numbers(missing)))
             self.unanswered.setObjectName("BigProblem")
         else:
             self.unanswered.setText(self.tr("Semua soal sudah dijawab."))
             self.unanswered.setObjectName("BigGood")
         self.unanswered.style().unpolish(self.unanswered)
         self.unanswered.style().polish(self.unanswered)
-        self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: {0} soal").format(
-            attempt.flagged_count))
+        if flagged:
+            self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: {0} soal (nomor {1})").format(
+                len(flagged), self._numbers(flagged)))
+        else:
+            self.flagged.setText(self.tr("⚑ Ditandai ragu-ragu: 0 soal"))
+        self.strip.show_attempt(attempt)
         remaining = attempt.test_remaining()
-        self.time.setText("" if remaining is None else
-                          self.tr("Sisa waktu tes {0}").format(clock_text(remaining)))
+        final = self.tr("Setelah dikirim, jawaban tidak dapat diubah lagi.")
+        self.time.setText(final if remaining is None else self.tr(
+            "Sisa waktu tes {0} · {1}").format(clock_text(remaining), final))
+
+    def _type_digit(self, digit: str) -> None:
+        self._typed = (self._typed + digit).lstrip("0")[:4]
+        if self._typed:
+            self.say(self.tr("Ke soal nomor {0} — tekan Enter (Esc: batal)").format(self._typed))
+
+    def _go_typed(self) -> None:
+        number, self._typed = int(self._typed), ""
+        total = len(self.controller.attempt) if self.controller is not None else 0
+        if not 1 <= number <= total:
+            self.say(self.tr("Soal nomor {0} tidak ada; nomor soal 1–{1}.").format(number, total))
+            return
+        self.say("")
+        self.jump.emit(number - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER and not event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self.submit.emit()
+        key = event.key()
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                Qt.KeyboardModifier.AltModifier):
+            super().keyPressEvent(event)
             return
-        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Left):
+        digit = _DIGITS.get(key)  # type: ignore[call-overload]
+        if digit is not None:
+            self._type_digit(digit)
+            return
+        if key in _ENTER:
+            if self._typed:
+                self._go_typed()
+            else:
+                self.submit.emit()
+            return
+        if self._typed and key == Qt.Key.Key_Escape:
+            self._typed = ""
+            self.say("")
+            return
+        if self._typed and key == Qt.Key.Key_Backspace:
+            self._typed = self._typed[:-1]
+            if self._typed:
+                self._type_digit("")
+            else:
+                self.say("")
+            return
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Left):
             self.back.emit()
             return
         super().keyPressEvent(event)

@@ -127,8 +127,10 @@ class ResultScreen(Screen):
         self.nilai.setText(number_text(result.nilai))
         self.verdict.setText(self.tr("LULUS") if result.passed else self.tr("TIDAK LULUS"))
         _repolish(self.verdict, "failed", not result.passed)
-        parts = [
-            self.tr("Benar {0}").format(result.correct),
+        parts = [self.tr("Benar {0}").format(result.correct)]
+        if result.partial:
+            parts.append(self.tr("Sebagian benar {0}").format(result.partial))
+        parts += [
             self.tr("Salah {0}").format(result.wrong),
             self.tr("Tidak dijawab {0}").format(result.unanswered),
             self.tr("Waktu {0}").format(clock_text(result.duration)),
@@ -228,7 +230,7 @@ class ReviewScreen(Screen):
                 if score is not None and score.correct:
                     verdict = _label(self.tr("✓ Benar"), card, "ReviewRight")
                 elif score is not None and score.answered and score.fraction > 0:
-                    verdict = _label(self.tr("◐ Sebagian benar"), card, "ReviewWrong")
+                    verdict = _label(self.tr("◐ Sebagian benar"), card, "ReviewPartial")
                 elif score is not None and score.answered:
                     verdict = _label(self.tr("✗ Salah"), card, "ReviewWrong")
                 else:

@@ -3,6 +3,10 @@
 Kiosk mode shows it full screen; closing it (window button, Alt+F4, Esc) asks for the
 trainer PIN, and Ctrl+Shift+T + PIN opens the trainer menu. Wrong PINs lock the menu
 (:class:`~quiz_app.core.quiz.trainer.PinLock`, time from the injected clock).
+
+The attempt runs on a :class:`~quiz_app.core.clock.PausableClock` over the injected clock:
+while the trainer has the screen (PIN prompt, trainer menu) the participant's time stands
+still.
 """
 
 from __future__ import annotations
@@ -10,11 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
-from ...core.clock import Clock, monotonic_clock
+from ...core.clock import Clock, PausableClock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.model import Participant
 from ...core.quiz import (
@@ -37,7 +42,7 @@ from .question_screens import FinishScreen, QuestionScreen
 from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
 
-SessionHook = Callable[[int], None]
+SessionHook = Callable[[int], QWidget | None]  # session id → the window it opened
 
 MIN_WIDTH, MIN_HEIGHT = 640, 480
 COMPACT_BELOW = 700  # window heights (px) below which text and spacing tighten
@@ -55,6 +60,7 @@ class ParticipantWindow(QWidget):
         super().__init__(parent)
         self.session = session
         self.clock = clock
+        self.test_clock = PausableClock(clock)  # the attempts' clock; paused for the trainer
         self.tick_ms = tick_ms
         self.pin_lock = PinLock(session.pin, clock)
         self.on_results: SessionHook | None = None  # wired by the lead to the results window
@@ -64,6 +70,7 @@ class ParticipantWindow(QWidget):
         self._pending: Attempt | None = None
         self._allow_close = False
         self._store_error_shown = False
+        self._stepped_back_for: QWidget | None = None  # kiosk: a trainer window in front
         self.scale = 1.0  # font scale in effect = screen-size base × the user's zoom
         self.zoom = 1.0
         self._base = 1.0
@@ -100,6 +107,7 @@ class ParticipantWindow(QWidget):
         self.question.finish_requested.connect(self._confirm_finish)
         self.finish.submit.connect(self._submit)
         self.finish.back.connect(self._back_to_questions)
+        self.finish.jump.connect(self._jump_from_finish)
         self.result.review.connect(lambda: self._show(self.review))
         self.result.next_participant.connect(self.next_participant)
         self.review.back.connect(lambda: self._show(self.result))
@@ -159,6 +167,7 @@ class ParticipantWindow(QWidget):
             self.scale = scale
             self.setStyleSheet(participant_style(self.scale))
             self.question.set_scale(self.scale)
+            self.finish.set_scale(self.scale)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -189,15 +198,35 @@ class ParticipantWindow(QWidget):
                 "memulai sesi baru."))
             return
         assert session.banks is not None
+        if participant.nip and not self._retake_allowed(participant.nip):
+            return
         try:
             spec = build_attempt(session.plan, session.banks, session.new_seed())
         except QuizError as exc:
             dialogs.show_message(self, self.tr("Soal tidak dapat disusun"), exc.message)
             return
         self.participant = participant
-        self._pending = Attempt(spec, self.clock)
+        self._pending = Attempt(spec, self.test_clock)
         self.instructions.show_for(participant, spec.questions, session.plan)
         self._show(self.instructions)
+
+    def _retake_allowed(self, nip: str) -> bool:
+        """A NIP that already finished a valid attempt in this session takes the test
+        again only with the trainer's PIN (HR can void the earlier one instead)."""
+        try:
+            done = self.session.store.has_valid_attempt(self.session.record.id, nip)
+        except QuizError as exc:
+            dialogs.show_message(self, self.tr("Basis data hasil"), exc.message)
+            return False
+        if not done:
+            return True
+        if self.ask_pin(self.tr("NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang hanya "
+                                "dengan izin pelatih: masukkan PIN pelatih untuk mengizinkan "
+                                "tes ulang.")):
+            return True
+        self.identity.message.setText(self.tr(
+            "NIP ini sudah menyelesaikan tes di sesi ini. Tes ulang memerlukan izin pelatih."))
+        return False
 
     def _start_attempt(self) -> None:
         if self._pending is None or self.participant is None:
@@ -216,12 +245,12 @@ class ParticipantWindow(QWidget):
     def resume(self, record: AttemptRecord) -> None:
         """Continue a stored unfinished attempt exactly where it was last saved."""
         self.participant = record.participant
-        self._run(record.id, resume_attempt(record, self.clock))
+        self._run(record.id, resume_attempt(record, self.test_clock))
 
     def _run(self, attempt_id: str, attempt: Attempt) -> None:
         self._store_error_shown = False
-        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.clock, self,
-                                 tick_ms=self.tick_ms)
+        ctrl = AttemptController(self.session.store, attempt_id, attempt, self.test_clock,
+                                 self, tick_ms=self.tick_ms)
         self.controller = ctrl
         ctrl.finished.connect(self._finished)
         ctrl.refused.connect(self._refused)
@@ -246,6 +275,20 @@ class ParticipantWindow(QWidget):
         if self.controller is not None and self.controller.running:
             self.question.render()
             self._show(self.question)
+
+    def _jump_from_finish(self, index: int) -> None:
+        """A number on the finish screen: back to that question, if the plan allows it."""
+        ctrl = self.controller
+        if ctrl is None or not ctrl.running:
+            return
+        attempt = ctrl.attempt
+        if index != attempt.current_index and not attempt.free_navigation:
+            self.finish.say(self.tr("Tes ini hanya bisa maju; soal sebelumnya tidak dapat "
+                                    "dibuka lagi."))
+            return
+        ctrl.go_to(index)
+        if attempt.current_index == index:
+            self._back_to_questions()
 
     def _submit(self) -> None:
         if self.controller is not None:
@@ -302,7 +345,12 @@ class ParticipantWindow(QWidget):
     # ------------------------------------------------------------------ trainer
 
     def ask_pin(self, purpose: str) -> bool:
-        """Ask the trainer's PIN (through the dialogs seam). True when it is right."""
+        """Ask the trainer's PIN (through the dialogs seam). True when it is right.
+        The participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            return self._ask_pin(purpose)
+
+    def _ask_pin(self, purpose: str) -> bool:
         lock = self.pin_lock
         if not lock.required:
             return True
@@ -327,6 +375,11 @@ class ParticipantWindow(QWidget):
         return False
 
     def open_trainer_menu(self) -> None:
+        """PIN, then the trainer menu; the participant's clock stands still meanwhile."""
+        with self.test_clock.paused():
+            self._trainer_menu()
+
+    def _trainer_menu(self) -> None:
         if not self.ask_pin(self.tr("Masukkan PIN pelatih untuk membuka menu pelatih.")):
             return
         choice = dialogs.choose(self, self.tr("Menu pelatih"), self.tr(
@@ -342,7 +395,10 @@ class ParticipantWindow(QWidget):
             self._hook(self.on_results)
         elif choice == "export":
             self._hook(self.on_export)
-        elif choice == "end":
+        elif choice == "end" and dialogs.confirm(self, self.tr("Akhiri sesi?"), self.tr(
+                "Sesi ini ditutup: tidak ada peserta baru yang dapat mulai, dan tes yang sedang "
+                "berjalan diakhiri serta dinilai dengan jawaban yang sudah ada. Akhiri sesi "
+                "sekarang?")):
             self.end_session()
 
     def _hook(self, hook: SessionHook | None) -> None:
@@ -351,7 +407,40 @@ class ParticipantWindow(QWidget):
                 "Fitur ini belum tersedia dari layar peserta. Tutup sesi lalu buka dari "
                 "jendela utama."))
             return
-        hook(self.session.record.id)
+        opened = hook(self.session.record.id)
+        if opened is not None and self.session.kiosk:
+            self.step_back_for(opened)
+
+    def step_back_for(self, other: QWidget) -> None:
+        """Kiosk: bring a trainer window (results, export) in front of the always-on-top
+        full screen (it is kept on top too), with the participant's clock standing still,
+        until it closes; then the kiosk takes the keyboard back."""
+        if self._stepped_back_for is None:
+            self._stepped_back_for = other
+            self.test_clock.pause()
+            other.installEventFilter(self)
+        if not other.windowFlags() & Qt.WindowType.WindowStaysOnTopHint:
+            other.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # hides it
+        other.show()
+        other.raise_()
+        other.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._stepped_back_for and event.type() == QEvent.Type.Hide:
+            QTimer.singleShot(0, self, self._take_screen_back)  # dropped if self is gone
+        return super().eventFilter(watched, event)
+
+    def _take_screen_back(self) -> None:
+        other = self._stepped_back_for
+        if other is None or (isValid(other) and other.isVisible()):
+            return
+        self._stepped_back_for = None
+        if isValid(other):
+            other.removeEventFilter(self)
+        self.test_clock.resume()
+        if not self.isVisible():
+            return  # the session was ended meanwhile
+        self.open_window()
 
     def _end_running_attempt(self) -> None:
         ctrl = self.controller

@@ -7,6 +7,7 @@ case-folded), and the proxies sort on it, so "Nilai" sorts 9 < 10 < 100.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,6 +54,16 @@ def refilter(proxy: QSortFilterProxyModel, change: Any) -> None:
     else:  # pragma: no cover - Qt < 6.10
         change()
         proxy.invalidateFilter()
+
+
+def local_time(stored: str | None) -> str:
+    """A stored UTC timestamp as local ``YYYY-MM-DD HH:MM`` (empty when missing)."""
+    if not stored:
+        return ""
+    try:
+        return datetime.fromisoformat(stored).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stored
 
 
 def num(value: float | None) -> str:
@@ -213,6 +224,8 @@ class RowLabels:
     abandoned: str = "Dibatalkan"
     yes: str = "Ya"
     no: str = "Tidak"
+    void: str = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
+    void_note: str = "Tidak sah: {0}"  # "Keterangan", with the reason
 
 
 def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[ParticipantRow]:
@@ -225,12 +238,16 @@ def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[Participant
     for a in ov.attempts:
         p = a.participant
         nip = p.nip or ""
-        if a.finished:
+        if a.done:  # finished with a result, valid or voided
             graded = a.graded
             nilai = (num(a.nilai), a.nilai) if graded else ("-", -1.0)
-            passed = ((labels.yes if a.passed else labels.no), 2 if a.passed else 1) \
-                if graded else ("-", 0)
-            counts = (f"{a.correct} / {a.wrong} / {a.unanswered}", a.correct)
+            if a.voided:
+                passed: tuple[str, int] = (labels.void, -1)
+            elif graded:
+                passed = ((labels.yes if a.passed else labels.no), 2 if a.passed else 1)
+            else:
+                passed = ("-", 0)
+            counts = (f"{a.correct} / {a.partial} / {a.wrong} / {a.unanswered}", a.correct)
             secs = a.duration if a.duration is not None else a.elapsed
         else:
             nilai = (status_text[a.status], -2.0)
@@ -238,13 +255,14 @@ def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[Participant
             counts = ("", -1)
             secs = a.elapsed
         m, sec = divmod(int(round(secs)), 60)
+        note = labels.void_note.format(a.void_reason) if a.voided else ""
         cells = [p.name, format_nip(nip) if nip else "", p.unit, nilai[0], passed[0],
-                 counts[0], f"{m}:{sec:02d}"]
+                 counts[0], f"{m}:{sec:02d}", note]
         keys: list[Any] = [p.name.casefold(), nip, p.unit.casefold(), nilai[1], passed[1],
-                           counts[1], secs]
+                           counts[1], secs, note.casefold()]
         pre = gain = None
         if prepost:
-            if nip:
+            if nip and not a.voided:  # a voided attempt is never compared
                 pre = ov.pretest_nilai.get(nip)
                 gain = normalised_gain(pre, a.nilai if a.finished and a.graded else None)
             cells += [num(pre), num(gain)]
@@ -255,14 +273,15 @@ def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[Participant
 
 
 class ParticipantsModel(_TableModel):
-    """One row per attempt of the session (unfinished ones too, with their status).
+    """One row per attempt of the session (unfinished and voided ones too, with their
+    status). "Keterangan" gives the reason of an attempt HR declared invalid.
 
     Rows come prebuilt (:func:`participant_rows`, in a worker) and the model sorts itself
     (:meth:`sort`, one Python sort of precomputed keys) instead of letting a proxy call
     ``data()`` n·log n times."""
 
-    NAME, NIP, UNIT, NILAI, PASSED, COUNTS, DURATION = range(7)
-    PRE, GAIN = 7, 8
+    NAME, NIP, UNIT, NILAI, PASSED, COUNTS, DURATION, NOTE = range(8)
+    PRE, GAIN = 8, 9
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -271,12 +290,14 @@ class ParticipantsModel(_TableModel):
 
     def _titles(self, prepost: bool) -> tuple[str, ...]:
         cols = (self.tr("Nama"), self.tr("NIP"), self.tr("Unit Kerja"), self.tr("Nilai"),
-                self.tr("Lulus"), self.tr("B / S / K"), self.tr("Durasi"))
+                self.tr("Lulus"), self.tr("B / SB / S / K"), self.tr("Durasi"),
+                self.tr("Keterangan"))
         return cols + ((self.tr("Pre"), self.tr("N-Gain")) if prepost else ())
 
     def labels(self) -> RowLabels:
         return RowLabels(self.tr("Selesai"), self.tr("Belum selesai"), self.tr("Dibatalkan"),
-                         self.tr("Ya"), self.tr("Tidak"))
+                         self.tr("Ya"), self.tr("Tidak"), self.tr("Tidak sah"),
+                         self.tr("Tidak sah: {0}"))
 
     def set_rows(self, rows: list[ParticipantRow], prepost: bool) -> None:
         self._prepost = prepost
@@ -304,7 +325,8 @@ class ParticipantsModel(_TableModel):
 
     def header_tip(self, section: int) -> str | None:
         if section == self.COUNTS:
-            return self.tr("Jumlah jawaban benar / salah / kosong (tidak dijawab)")
+            return self.tr("Jumlah soal benar / sebagian benar / salah / kosong (tidak "
+                           "dijawab)")
         if section == self.PRE:
             return self.tr("Nilai pretest (dicocokkan menurut NIP)")
         if section == self.GAIN:
@@ -325,11 +347,17 @@ class ParticipantsModel(_TableModel):
             self.NILAI, self.COUNTS, self.DURATION, self.PRE, self.GAIN
         ):
             return _RIGHT
-        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and not a.finished:
+        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and not a.done:
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and r.attempt.voided:
+            font = QFont()
+            font.setStrikeOut(True)  # the score stands, but does not count
+            return font
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col in (self.PASSED, self.NOTE) and a.voided:
+                return _FAIL
             if col == self.PASSED and a.finished and a.graded and not a.passed:
                 return _FAIL
             if col == self.NILAI and a.status is not AttemptStatus.FINISHED:
@@ -342,6 +370,9 @@ class ParticipantsModel(_TableModel):
             if a.device:
                 bits.append(self.tr("Laptop: {0}").format(a.device))
             return "\n".join(b for b in bits if b)
+        if role == Qt.ItemDataRole.ToolTipRole and r.attempt.voided:
+            return self.tr("Dinyatakan tidak sah {0}: {1}").format(
+                local_time(r.attempt.voided_at), r.attempt.void_reason)
         return None
 
 
@@ -446,7 +477,7 @@ class AnswersModel(_TableModel):
             return ""
         if r.score.correct:
             return self.tr("Benar")
-        return self.tr("Sebagian") if r.score.fraction > 0 else self.tr("Salah")
+        return self.tr("Sebagian benar") if r.score.fraction > 0 else self.tr("Salah")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -484,7 +515,7 @@ class AnswersModel(_TableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.RESULT:
             if r.choice and r.score is not None and q.scored and not r.score.correct:
-                return _FAIL
+                return _WARN if r.score.fraction > 0 else _FAIL
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.NO, self.POINTS,
                                                                   self.TIME):
             return _RIGHT

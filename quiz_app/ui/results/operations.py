@@ -14,6 +14,7 @@ from ...core.errors import QuizError
 from ...core.gcpause import paused_gc
 from ...core.results import (
     AttemptCounts,
+    AttemptRecord,
     ResultsStore,
     SessionRecord,
     attempt_counts,
@@ -92,6 +93,7 @@ class ResultsOperations:
             "merge": self.tr("Penggabungan gagal"),
             "share": self.tr("Berkas sesi gagal dibuat"),
             "join": self.tr("Berkas sesi tidak dapat dipakai"),
+            "void": self.tr("Tes tidak dapat dinyatakan tidak sah"),
         }.get(kind, self.tr("Gagal"))
 
     def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
@@ -205,6 +207,37 @@ class ResultsOperations:
         dialogs.show_message(self, self.tr("Hasil penggabungan"), summary,
                              "\n".join(report.lines()))
         self.reload(report.session.id)
+
+    def void_selected(self) -> None:
+        """Ask HR for a reason, then declare the chosen participant's attempt invalid."""
+        attempt = self.chosen_attempt()
+        if attempt is None or not attempt.finished or self.busy:  # finished, valid
+            return
+        reason = dialogs.ask_text(self, self.tr("Nyatakan tes tidak sah"), self.tr(
+            "Tes {0} tetap tersimpan dan tampil dengan alasannya, tetapi tidak dihitung pada "
+            "nilai rata-rata, N-Gain, dan analisis soal; ini tidak dapat dibatalkan. "
+            "Alasan:").format(attempt.participant.name))
+        if reason:
+            self.void_attempt(attempt.id, reason)
+
+    def void_attempt(self, attempt_id: str, reason: str) -> None:
+        """Declare an attempt invalid in a worker, then show the session again."""
+        if self.loaded is None or self.busy:
+            return
+        sid, data_dir = self.loaded.session.id, self.data_dir
+
+        def work() -> AttemptRecord:
+            with ResultsStore.open_in(data_dir, check=False) as store:
+                return store.void_attempt(attempt_id, reason)
+
+        def done(rec: AttemptRecord) -> None:
+            text = self.tr("Tes {0} dinyatakan tidak sah: {1}").format(
+                rec.participant.name, rec.void_reason)
+            self.status.setText(text)
+            self._after_load = text
+            self.reload(sid)
+
+        self._run("void", self.tr("Menyimpan…"), work, done)
 
     def share_session(self) -> None:
         if self.loaded is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,111 +45,45 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...core.errors import QuizError
-from ...core.gcpause import drop_gradually, paused_gc
 from ...core.model import TRUE_KEY, Category, QuestionType
 from ...core.results import (
-    AttemptCounts,
     AttemptRecord,
+    AttemptSummary,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
     Kr20Note,
-    ResultsStore,
-    SessionOverview,
     SessionRecord,
-    analyse,
-    attempt_counts,
-    load_overview,
-    overview_gains,
-    overview_scores,
 )
 from ...core.results.session_results import (
     GainSummary,
     ScoreSummary,
-    load_results,
 )
 from .. import dialogs
 from ..screenfit import fit_window, keep_text_whole, scrolling
 from ..worker import run_in_worker
+from .loading import (  # noqa: F401 - load_* re-exported for tests and callers
+    LoadedAnalysis,
+    LoadedSession,
+    load_analysis,
+    load_attempt,
+    load_session,
+    load_session_list,
+)
 from .models import (
     AnswersModel,
     ItemStatsModel,
     ParticipantFilterProxy,
-    ParticipantRow,
     ParticipantsModel,
-    RowLabels,
     SessionFilterProxy,
     SessionListModel,
     SessionRow,
     SortProxy,
     num,
-    participant_rows,
 )
 from .operations import ResultsOperations
 
 Progress = Callable[[int, int], None]
-
-
-# --------------------------------------------------------------------------- worker side
-
-
-@dataclass(frozen=True)
-class LoadedSession:
-    """What the window holds of a session: light rows and summaries (never the attempts'
-    specs and answers; those stay in the worker that needed them)."""
-
-    overview: SessionOverview
-    rows: list[ParticipantRow]
-    scores: ScoreSummary
-    gains: GainSummary | None
-
-    @property
-    def session(self) -> SessionRecord:
-        return self.overview.session
-
-
-@dataclass(frozen=True)
-class LoadedAnalysis:
-    analysis: ItemAnalysis
-    categories: tuple[Category, ...]
-
-
-def load_session_list(data_dir: Path) -> list[SessionRow]:
-    with ResultsStore.open_in(data_dir, check=False) as store:
-        counts = attempt_counts(store)
-        return [SessionRow(s, counts.get(s.id, AttemptCounts())) for s in store.sessions()]
-
-
-def load_session(data_dir: Path, session_id: int,
-                 labels: RowLabels | None = None) -> LoadedSession:
-    """The participant list (store columns only: no spec, no answers), table-ready."""
-    # The rows live as long as the session is shown: no collector pass walks them
-    # (a full pass over 10,000 rows would hold the GIL while the UI waits for it).
-    with paused_gc(freeze=True):
-        with ResultsStore.open_in(data_dir, check=False) as store:
-            ov = load_overview(store, session_id)
-        rows = participant_rows(ov, labels or RowLabels())
-        rows.sort(key=lambda r: r.keys[ParticipantsModel.NAME])  # the order first shown
-    return LoadedSession(ov, rows, overview_scores(ov), overview_gains(ov))
-
-
-def load_analysis(data_dir: Path, session_id: int,
-                  bank_dirs: Sequence[Path] = ()) -> LoadedAnalysis:
-    """Item analysis of a session: the full load happens here and is dropped here."""
-    with paused_gc():  # re-enabled only once the attempts are gone again
-        with ResultsStore.open_in(data_dir, check=False) as store:
-            results = load_results(store, session_id, bank_dirs=bank_dirs)
-        out = LoadedAnalysis(analyse(results.attempts, [c.id for c in results.categories]),
-                             results.categories)
-        doomed: list[object] = [*results.attempts, *results.unfinished]
-        del results
-        drop_gradually(doomed)
-    return out
-
-
-def load_attempt(data_dir: Path, attempt_id: str) -> AttemptRecord:
-    with ResultsStore.open_in(data_dir, check=False) as store:
-        return store.attempt(attempt_id)
 
 
 # --------------------------------------------------------------------------- the window
@@ -190,6 +123,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
+        self._chosen: AttemptSummary | None = None  # the participant whose answers are shown
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
@@ -323,6 +257,13 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.participant_view.selectionModel().selectionChanged.connect(self._participant_chosen)
         self.answers_title = QLabel(self.tr("Pilih peserta untuk melihat jawabannya"), ptab)
         self.answers_title.setObjectName("SectionTitle")
+        self.answers_title.setWordWrap(True)
+        self.void_button = QPushButton(self.tr("Nyatakan tidak sah…"), ptab)
+        self.void_button.setToolTip(self.tr(
+            "Tes peserta ini tetap tersimpan beserta alasannya, tetapi tidak dihitung pada "
+            "nilai rata-rata, N-Gain, dan analisis soal"))
+        self.void_button.setAccessibleName(self.tr("Nyatakan tes peserta ini tidak sah"))
+        self.void_button.clicked.connect(self.void_selected)
         self.answer_model = AnswersModel(self)
         answer_proxy = SortProxy(self)
         answer_proxy.setSourceModel(self.answer_model)
@@ -344,7 +285,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         bottom = QWidget(psplit)
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.answers_title)
+        answers_row = QHBoxLayout()
+        answers_row.addWidget(self.answers_title, 1)
+        answers_row.addWidget(self.void_button)
+        bv.addLayout(answers_row)
         bv.addWidget(self.answer_view)
         psplit.addWidget(top)
         psplit.addWidget(bottom)
@@ -438,6 +382,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
                   self.share_button):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
+        chosen = self.chosen_attempt()
+        self.void_button.setEnabled(idle and chosen is not None and chosen.finished)
 
     def closeEvent(self, event: Any) -> None:
         self._closed = True
@@ -454,6 +400,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
     @property
     def busy(self) -> bool:
         return self._busy is not None
+
+    def chosen_attempt(self) -> AttemptSummary | None:
+        """The attempt whose answers are shown (the participant chosen in the list)."""
+        return self._chosen
 
     # ------------------------------------------------------------------ loading
 
@@ -560,6 +510,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         header.blockSignals(blocked)
         self._participant_widths()
         self.answer_model.set_attempt(None)
+        self._chosen = None
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
         self._categories = {}
         self.categories = None
@@ -606,6 +557,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         parts = [self.tr("{0} selesai").format(sc.finished)]
         if sc.unfinished:
             parts.append(self.tr("{0} belum selesai (tidak diekspor)").format(sc.unfinished))
+        if sc.voided:
+            parts.append(self.tr("{0} dinyatakan tidak sah (tidak dihitung)").format(sc.voided))
         if sc.graded and sc.mean_nilai is not None:
             parts.append(self.tr("rata-rata nilai {0} (terendah {1}, tertinggi {2})").format(
                 num(sc.mean_nilai), num(sc.lowest), num(sc.highest)))
@@ -655,11 +608,13 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         """The participant's answers with the questions, read in a worker."""
         attempt = self.participant_model.row(source.row()).attempt
         name = attempt.participant.name
-        if attempt.finished and attempt.graded:
-            self.answers_title.setText(self.tr("Jawaban {0} — nilai {1}").format(
-                name, num(attempt.nilai)))
-        else:
-            self.answers_title.setText(self.tr("Jawaban {0}").format(name))
+        title = (self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.nilai))
+                 if attempt.done and attempt.graded else self.tr("Jawaban {0}").format(name))
+        if attempt.voided:
+            title += " — " + self.tr("tidak sah: {0}").format(attempt.void_reason)
+        self.answers_title.setText(title)
+        self._chosen = attempt
+        self._update_buttons()
         self._answers_for = attempt.id
         data_dir, attempt_id = self.data_dir, attempt.id
         run_in_worker(lambda: load_attempt(data_dir, attempt_id), self._show_answers,

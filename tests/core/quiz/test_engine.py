@@ -712,14 +712,16 @@ def test_any_action_sequence_keeps_the_invariants(
             for e in out:
                 if isinstance(e, QuestionTimedOut) and e.record is not None:
                     persisted[e.question_id] = e.record
-        for i, aq in enumerate(a.questions):
-            assert 0 <= a.question_used(i) <= aq.time_limit
+        for i in range(len(a)):
+            limit = a.question_limit(i)
+            assert 0 <= a.question_used(i) <= (limit if limit is not None else a.elapsed)
         if time_limit is not None:
             assert 0 <= a.elapsed <= time_limit or not a.is_finished
             assert a.test_remaining() >= 0
         for r in a.answers.values():
-            limit = next(q.time_limit for q in a.questions if q.id == r.question_id)
-            assert r.time_taken < limit or not r.choice
+            limit = a.question_limit(next(i for i, q in enumerate(a.questions)
+                                          if q.id == r.question_id))
+            assert limit is None or r.time_taken < limit or not r.choice
     # everything the engine holds was handed out for persisting
     assert persisted == a.answers
     assert all(qid == r.question_id for qid, r in a.answers.items())
@@ -736,3 +738,51 @@ def test_attempt_ends_when_no_question_has_time_left_even_after_moving_away():
     a.back()
     assert a.poll() == [AttemptFinished(FinishReason.NO_TIME_LEFT, 22.0)]
     assert not a.question_open(0) and not a.question_open(1)
+
+
+# ============================================ per-question countdowns (issue 11.16)
+
+
+def test_a_whole_test_limit_alone_sets_no_per_question_countdown():
+    """20 questions in a 20-minute test: a participant may spend 5 minutes on one."""
+    a, clock = new_attempt(n=20, time_limit=1200)
+    assert a.question_limit() is None and not a.question_timed()
+    a.start()
+    clock.advance(300)
+    assert a.poll() == []
+    assert a.current_index == 0 and a.can_answer()
+    assert a.answer("A").time_taken == 300
+    assert a.question_remaining() == float("inf")
+    clock.advance(900)
+    assert a.poll() == [AttemptFinished(FinishReason.TEST_TIME_UP, 1200.0)]
+
+
+def test_the_plan_can_still_ask_for_a_per_question_countdown_with_a_test_limit():
+    a, clock = new_attempt(n=3, time_limit=600, question_time_limit=20)
+    assert a.question_limit() == 20 and a.question_timed()
+    a.start()
+    clock.advance(20)
+    assert [type(e) for e in a.poll()] == [QuestionTimedOut, QuestionShown]
+
+
+def test_without_a_test_limit_questions_keep_their_own_or_default_time():
+    qs = [make_question("own", time_limit=20), make_question("none")]
+    a = Attempt(build_attempt(make_plan(order="bank"), [make_bank(questions=qs)], "x"),
+                FakeClock())
+    assert [a.question_limit(i) for i in range(2)] == [20, 30]
+
+
+def test_survey_questions_have_no_countdown_and_no_ragu_ragu():
+    qs = [make_question("p", type=QuestionType.POLL, time_limit=10), make_question("s")]
+    a = Attempt(build_attempt(make_plan(order="bank"), [make_bank(questions=qs)], "x"),
+                FakeClock())
+    assert a.question_limit(0) is None and a.question_limit(1) == 30
+    a.start()
+    with pytest.raises(AnswerRefused) as info:
+        a.flag()
+    assert info.value.reason is RefusalReason.NOT_FLAGGABLE
+    # a survey plan: no countdown on any question, even one with its own time
+    survey = Attempt(build_attempt(make_plan(order="bank", kind="survey"),
+                                   [make_bank(questions=[make_question("s", time_limit=15)])],
+                                   "x"), FakeClock())
+    assert survey.question_limit(0) is None

@@ -120,7 +120,7 @@ def test_worked_example_accuracy():
         "s1": rec("s1", "A"),  # benar 10
         "s2": rec("s2", "B"),  # salah 0
         "s3": rec("s3", "B"),  # benar 20
-        "m1": rec("m1", "A", "B"),  # salah, 2/3 of 30 = 20
+        "m1": rec("m1", "A", "B"),  # sebagian benar, 2/3 of 30 = 20
         "p1": rec("p1", "A"),  # poll: ignored
         # s4 tidak dijawab
     }
@@ -129,7 +129,8 @@ def test_worked_example_accuracy():
     assert r.max_points == 80.0
     assert r.nilai == 62.5  # 50 / 80
     assert r.nilai_per_category == {"berakhlak": 50.0, "netralitas": 66.67}  # 40/60
-    assert (r.correct, r.wrong, r.unanswered) == (2, 2, 1)
+    # the multiple-answer question with partial credit is "sebagian benar", not "salah"
+    assert (r.correct, r.partial, r.wrong, r.unanswered) == (2, 1, 1, 1)
     assert r.duration == 95.5
     assert r.passed is False
     assert r.graded
@@ -268,7 +269,7 @@ def test_nilai_always_between_0_and_100(qa, plan_kw):
     assert 0.0 <= r.raw_points <= r.max_points + 1e-9
     assert r.nilai == round(r.nilai, 2)
     scored = sum(1 for q in qs if q.type != QuestionType.POLL)
-    assert r.correct + r.wrong + r.unanswered == scored
+    assert r.correct + r.partial + r.wrong + r.unanswered == scored
 
 
 @settings(max_examples=100, deadline=None)
@@ -297,3 +298,18 @@ def test_shuffled_specs_of_the_same_questions_score_alike(seed1, seed2):
     assert (r1.nilai, r1.nilai_per_category, r1.correct, r1.wrong) == (
         r2.nilai, r2.nilai_per_category, r2.correct, r2.wrong
     )
+
+
+def test_a_result_stored_before_partial_was_counted_reads_its_partials():
+    """Results stored by an older version counted a partly right answer under "wrong"."""
+    from quiz_app.core.results import attempt_result_from_dict, attempt_result_to_dict
+
+    spec = spec_of(worked_example_questions(), pass_mark=70)
+    r = score_attempt(spec, {"s1": rec("s1", "A"), "s2": rec("s2", "B"),
+                             "m1": rec("m1", "A", "B")})
+    old = attempt_result_to_dict(r)
+    del old["partial"]
+    old["wrong"] = 2  # s2 and m1, as the old scoring counted them
+    back = attempt_result_from_dict(old)
+    assert (back.correct, back.partial, back.wrong) == (1, 1, 1)
+    assert attempt_result_from_dict(attempt_result_to_dict(r)) == r

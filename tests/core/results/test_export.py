@@ -111,7 +111,8 @@ def test_summary_csv_id_dialect(store: ResultsStore, session: int, tmp_path: Pat
     assert ani["Jenis Pegawai"] == "PNS"
     assert ani["Nilai"] == "100" and ani["Lulus"] == "Ya"
     assert budi["Nilai"] == "37,5" and budi["Lulus"] == "Tidak"  # decimal comma
-    assert (budi["Benar"], budi["Salah"], budi["Tidak Dijawab"]) == ("1", "2", "1")
+    assert (budi["Benar"], budi["Sebagian Benar"], budi["Salah"], budi["Tidak Dijawab"]) == (
+        "1", "1", "1", "1")
     assert budi["Jumlah Soal"] == "4" and budi["Durasi (detik)"] == "20"
     assert budi["Nilai Manajemen Karier"] == "50" and budi["Nilai Partai Politik"] == "50"
     assert budi["Nilai =Nilai BerAKHLAK"] == "0"
@@ -171,7 +172,7 @@ def test_detail_csv_partial_points_and_unanswered(store: ResultsStore, session: 
     rows = read_csv(export(store, session, tmp_path / "d.csv", detail=True, dialect="intl"),
                     ",")
     budi = {r[2]: r for r in rows[1:] if r[1] == "Budi Santoso"}
-    assert budi["p1"][4:8] == ["A", "A,C", "Tidak", "0.5"]  # partial credit, not fully right
+    assert budi["p1"][4:8] == ["A", "A,C", "Sebagian benar", "0.5"]  # partial credit
     assert budi["a1"][4:8] == ["", "Salah", "Tidak", "0"]  # unanswered
     assert len(rows) == 1 + 4 * 4
 
@@ -182,7 +183,7 @@ def test_streamed_detail_equals_record_path(store: ResultsStore, tmp_path: Path,
     """Issue 14: the detail CSV is streamed from the store's columns; row for row it must
     be what the record path (load_results + detail_table) writes: shuffled options,
     partial credit, unanswered, true/false, polls, several question orders, an unfinished
-    attempt left out, people whose text needs neutralising."""
+    attempt and a voided one left out, people whose text needs neutralising."""
     from quiz_app.core.quiz import build_attempt
     from quiz_app.core.results import detail_table, write_csv
     from tests.helpers.results import DEDI, demo_answers, demo_people
@@ -195,16 +196,22 @@ def test_streamed_detail_equals_record_path(store: ResultsStore, tmp_path: Path,
         spec = build_attempt(plan, [bank], f"seed-{i}")
         take(store, sid, person, spec, demo_answers(spec, 0.3 + (i % 5) / 7, f"a{i}"),
              seconds=1.25 + i / 3)
+    take(store, sid, BUDI, build_attempt(plan, [bank], "partial"),  # p1 half right
+         {"k1": "A", "k2": "C", "p1": "A", "a1": "S"})
     take(store, sid, DEDI, build_attempt(plan, [bank], "open"), {"k1": "A"}, finish=False)
+    voided = take(store, sid, ANI, build_attempt(plan, [bank], "again"), {"k1": "A"})
+    store.void_attempt(voided, "Mengerjakan dua kali")  # left out of the detail
     streamed = export(store, sid, tmp_path / "stream.csv", detail=True, dialect=dialect)
     reference = tmp_path / "records.csv"
     write_csv(reference, detail_table(load_results(store, sid, categories=bank.categories),
                                       dialect), dialect)
     assert streamed.read_bytes() == reference.read_bytes()
-    assert len(read_csv(streamed, ";" if dialect == "id" else ",")) == 1 + len(people) * 4
+    rows = read_csv(streamed, ";" if dialect == "id" else ",")
+    assert len(rows) == 1 + (len(people) + 1) * 4
+    assert {r[6] for r in rows[1:]} == {"Ya", "Tidak", "Sebagian benar"}
     from quiz_app.core.results.stream import stream_detail_table
 
-    assert stream_detail_table(store, sid, dialect).count == len(people) * 4  # the fast path
+    assert stream_detail_table(store, sid, dialect).count == len(rows) - 1  # the fast path
 
 
 def test_ungraded_survey_shows_dash(store: ResultsStore, tmp_path: Path) -> None:

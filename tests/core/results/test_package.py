@@ -256,6 +256,18 @@ def test_cli_share_join_package_merge(tmp_path: Path, capsys) -> None:
     assert "DITOLAK rusak.kuis-hasil" in capsys.readouterr().out
 
 
+def test_a_voided_attempt_stays_voided_when_merged(laptops, tmp_path: Path) -> None:
+    trainer, other, sid, other_sid = laptops
+    citra = next(a for a in other.attempts(other_sid) if a.participant.name == "Citra Dewi")
+    other.void_attempt(citra.id, "Peserta dibantu")
+    info = write_package(other, other_sid, tmp_path / "laptop2.kuis-hasil")
+    merge_packages(trainer, sid, [info.path])
+    merged = trainer.attempt(citra.id)
+    assert merged.voided and merged.void_reason == "Peserta dibantu"
+    assert merged.voided_at == other.attempt(citra.id).voided_at
+    assert not trainer.attempt(next(iter(_ids(trainer, sid) - {citra.id}))).voided
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_package_and_session_file_get_the_umask_mode(laptops, tmp_path: Path) -> None:
     trainer, _other, sid, _ = laptops

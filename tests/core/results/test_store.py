@@ -42,6 +42,7 @@ from quiz_app.core.results import (
     AttemptStatus,
     ResultsStore,
     SessionStatus,
+    attempt_result_from_dict,
     attempt_result_to_dict,
     attempt_spec_to_dict,
     plan_to_dict,
@@ -220,7 +221,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 3
+        assert s.schema_version == SCHEMA_VERSION == 4
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -761,7 +762,7 @@ def test_migration_v1_to_v2(tmp_path: Path):
     path = tmp_path / DB_FILENAME
     aid = _make_v1(path)
     with ResultsStore(path) as s:
-        assert s.schema_version == SCHEMA_VERSION
+        assert s.schema_version == SCHEMA_VERSION  # v2, and every later step
         conn = s._connection()
         columns = {r[1] for r in conn.execute("PRAGMA table_info(attempts)")}
         assert "device" in columns
@@ -788,14 +789,15 @@ def test_migration_v1_to_v2(tmp_path: Path):
         assert s.schema_version == SCHEMA_VERSION
 
 
-def _v2_file(path: Path) -> sqlite3.Connection:
-    """An empty database at schema v2 (the frozen v1 copy plus the released v2 step)."""
+def _v3_file(path: Path) -> sqlite3.Connection:
+    """An empty database at schema v3 (the frozen v1 copy plus the released v2 and v3
+    steps), the schema the v4 step (questions once per session) starts from."""
     conn = _raw(path)
     conn.executescript(V1_SQL)
-    for stmt in MIGRATIONS[1]:
+    for stmt in (*MIGRATIONS[1], *MIGRATIONS[2]):
         assert isinstance(stmt, str)
         conn.execute(stmt)
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute("PRAGMA user_version = 3")
     return conn
 
 
@@ -805,12 +807,12 @@ def _scored(spec: AttemptSpec, answers: dict[str, AnswerRecord]) -> AttemptResul
     return score_attempt(spec, answers, 321.0)
 
 
-def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
-    """Issue 14: a v2 file (whole spec per attempt) becomes v3 (questions once per session,
+def test_migration_v3_to_v4_stores_questions_once(tmp_path: Path):
+    """Issue 14: a v3 file (whole spec per attempt) becomes v4 (questions once per session,
     references per attempt); every attempt reads back exactly as before, and the file
     shrinks."""
     path = tmp_path / DB_FILENAME
-    conn = _v2_file(path)
+    conn = _v3_file(path)
     conn.execute(
         "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
         " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
@@ -825,6 +827,14 @@ def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
                                        1.5 + i) for aq in spec.questions[: 4 + i % 3]}
         finished = i % 5 != 4
         result = (RESULT if i == 7 else _scored(spec, answers)) if finished else None
+        result_dict = None if result is None else attempt_result_to_dict(result)
+        if i == 8 and result_dict is not None:
+            # stored before "sebagian benar" was counted: no "partial", counted as wrong
+            result_dict["per_question"][1].update(correct=False, answered=True, fraction=0.5,
+                                                  points=0.75)
+            result_dict["wrong"] += result_dict.pop("partial")
+            result = attempt_result_from_dict(json.loads(json.dumps(result_dict)))
+            assert result.partial >= 1
         aid = f"{i:032x}"
         conn.execute(
             "INSERT INTO participants (id, session_id, nip, name) VALUES (?, 1, ?, ?)",
@@ -836,7 +846,7 @@ def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
             (aid, i + 1, spec.seed, json.dumps(attempt_spec_to_dict(spec)),
              "finished" if finished else "in_progress", f"2024-05-06T01:{i:02d}:00+00:00",
              "2024-05-06T02:00:00+00:00" if finished else None, "2024-05-06T02:00:00+00:00",
-             None if result is None else json.dumps(attempt_result_to_dict(result)),
+             None if result_dict is None else json.dumps(result_dict),
              None if result is None else result.nilai,
              None if result is None else int(result.passed)))
         for a in answers.values():
@@ -858,6 +868,14 @@ def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
             assert rec.answers == answers
             assert rec.result == result
             assert rec.device == "laptop-a"
+        from quiz_app.core.results import load_overview
+
+        listed = {a.id: a for a in load_overview(s, 1).attempts}
+        for aid, (_spec, _answers, result) in expected.items():
+            if result is not None:  # the list's counts, from columns, match the records
+                a = listed[aid]
+                assert (a.correct, a.partial, a.wrong, a.unanswered) == (
+                    result.correct, result.partial, result.wrong, result.unanswered)
         counts = raw.execute(
             "SELECT correct, wrong, unanswered, duration FROM attempts WHERE id = ?",
             (f"{0:032x}",)).fetchone()
@@ -873,13 +891,13 @@ def test_migration_v2_to_v3_stores_questions_once(tmp_path: Path):
     assert path.stat().st_size < before / 2  # VACUUM gave the space back
 
 
-def test_failed_v3_migration_leaves_the_v2_file_whole(tmp_path: Path, monkeypatch):
-    """The v2 -> v3 step is one transaction: a failure half-way (power cut, full disk)
-    leaves the v2 file as it was, and the next open migrates it completely."""
+def test_failed_v4_migration_leaves_the_v3_file_whole(tmp_path: Path, monkeypatch):
+    """The v3 -> v4 step is one transaction: a failure half-way (power cut, full disk)
+    leaves the v3 file as it was, and the next open migrates it completely."""
     from quiz_app.core.results import compact
 
     path = tmp_path / DB_FILENAME
-    conn = _v2_file(path)
+    conn = _v3_file(path)
     conn.execute(
         "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
         " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
@@ -906,7 +924,7 @@ def test_failed_v3_migration_leaves_the_v2_file_whole(tmp_path: Path, monkeypatc
     with pytest.raises(StoreError, match="disk I/O error"):
         ResultsStore(path)
     raw = _raw(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'session_questions'"
                        ).fetchone()[0] == 0
     stored = [json.loads(r[0]) for r in raw.execute("SELECT spec_json FROM attempts")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from quiz_app.core.model import QuestionType
 from quiz_app.core.results import AttemptStatus
@@ -74,7 +75,7 @@ def test_question_types_by_keyboard(open_window, qtbot, store) -> None:
     assert ctrl.attempt.record().choice == frozenset("AC")
     assert [b.isChecked() for b in window.question.options] == [True, False, True, False]
     press(qtbot, window, KEY.Key_Return)
-    press(qtbot, window, KEY.Key_B)
+    press(qtbot, window, KEY.Key_A)  # A = Benar, as on the projector
     assert ctrl.attempt.record().choice == frozenset("B")
     press(qtbot, window, KEY.Key_2)  # 2 = Salah
     assert ctrl.attempt.record().choice == frozenset("S")
@@ -260,3 +261,22 @@ def test_long_scenario_fits_at_1366x768_without_scrolling(open_window, qtbot) ->
     assert 19 <= text.pixel_size < 30  # shrunk, but not below the readable minimum
     bottom = window.question.options[-1].geometry().bottom()
     assert bottom < window.question.keys.geometry().top()  # nothing overlaps
+
+
+def test_partial_credit_reads_sebagian_benar(open_window, qtbot) -> None:
+    bank = make_bank(questions=[make_question("m", type=QuestionType.MULTIPLE, answer="AC"),
+                                make_question("s")])
+    window = open_window(banks=[bank])
+    identify(qtbot, window)
+    press(qtbot, window, KEY.Key_A)  # A of A+C: half right
+    press(qtbot, window, KEY.Key_Return)
+    press(qtbot, window, KEY.Key_B)  # wrong
+    press(qtbot, window, KEY.Key_Return)
+    with qtbot.waitSignal(window.attempt_finished, timeout=2000):
+        press(qtbot, window, KEY.Key_Return)
+    assert window.result.nilai.text() == "25"
+    assert window.result.summary.text().startswith(
+        "Benar 0 · Sebagian benar 1 · Salah 1 · Tidak dijawab 0")
+    verdicts = [label.text() for label in window.review.findChildren(QLabel)
+                if label.objectName() in ("ReviewRight", "ReviewWrong", "ReviewPartial")]
+    assert verdicts == ["◐ Sebagian benar", "✗ Salah"]

@@ -87,6 +87,7 @@ def test_trainer_ends_session(open_window, qtbot, store, dialog_log) -> None:
     attempt_id = window.controller.attempt_id
     dialog_log.pins = [PIN]
     dialog_log.choices = ["end"]
+    dialog_log.confirms = [True]
     with qtbot.waitSignal(window.session_closed, timeout=1000):
         press(qtbot, window, KEY.Key_T, CTRL_SHIFT)
     assert store.session(window.session.record.id).status is SessionStatus.CLOSED
@@ -130,3 +131,18 @@ def test_pin_lock_rules() -> None:
     clock.advance(30)
     assert lock.check("2468") is PinCheck.OK
     assert PinLock(None, clock).check("") is PinCheck.OK
+
+
+def test_ending_the_session_asks_for_confirmation(open_window, qtbot, store,
+                                                  dialog_log) -> None:
+    window = open_window(kiosk=True)
+    identify(qtbot, window)
+    attempt_id = window.controller.attempt_id
+    dialog_log.pins = [PIN]
+    dialog_log.choices = ["end"]
+    dialog_log.confirms = [False]  # "Akhiri sesi?" → Tidak
+    press(qtbot, window, KEY.Key_T, CTRL_SHIFT)
+    assert dialog_log.asked[-1] == "Akhiri sesi?"
+    assert window.isVisible() and window.controller.running
+    assert store.session(window.session.record.id).status is SessionStatus.OPEN
+    assert store.attempt(attempt_id).status is AttemptStatus.IN_PROGRESS

@@ -21,5 +21,5 @@ def test_only_self_paced_attempts_are_offered(tmp_path: Path) -> None:
         person = store.start_attempt(session.id, Participant(name="Budi"), spec)
         store.start_attempt(session.id, Participant(name="Meja 1", extra=(TEAM_MARK,)), spec)
     offered = _unfinished(tmp_path)
-    assert [rec.id for rec, _title in offered] == [person]
-    assert offered[0][1] == "Sesi"
+    assert [u.record.id for u in offered] == [person]
+    assert offered[0].title == "Sesi" and offered[0].pin is None  # no settings saved

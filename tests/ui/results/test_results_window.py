@@ -133,7 +133,8 @@ def test_participants_model_columns(data_dir: Path) -> None:
     budi = rows["Budi Santoso"]
     assert model.index(budi, ParticipantsModel.NILAI).data() == "62,5"
     assert model.index(budi, ParticipantsModel.GAIN).data() == "0,25"  # (62.5-50)/50
-    assert model.index(budi, ParticipantsModel.COUNTS).data() == "2 / 1 / 1"
+    # benar / sebagian benar (p1) / salah / kosong
+    assert model.index(budi, ParticipantsModel.COUNTS).data() == "2 / 1 / 0 / 1"
     dedi = rows["Dedi Kurniawan"]  # unfinished: shown with its status, not a score
     assert model.index(dedi, ParticipantsModel.NILAI).data() == "Belum selesai"
     plain = load_session(data_dir, 1)
@@ -216,7 +217,7 @@ def test_participant_answers_shown_with_questions(window: ResultsWindow, qtbot) 
     p1 = rows["p1"]
     assert model.index(p1, AnswersModel.ANSWER).data() == "A. Pilihan A soal p1"
     assert model.index(p1, AnswersModel.KEY).data() == "A. Pilihan A soal p1; C. Pilihan C soal p1"
-    assert model.index(p1, AnswersModel.RESULT).data() == "Sebagian"
+    assert model.index(p1, AnswersModel.RESULT).data() == "Sebagian benar"
     assert model.index(rows["a1"], AnswersModel.RESULT).data() == "Tidak dijawab"
     assert model.index(rows["a1"], AnswersModel.KEY).data() == "Salah"
     tip = model.index(p1, AnswersModel.QUESTION).data(Qt.ItemDataRole.ToolTipRole)
@@ -457,3 +458,41 @@ def test_session_row_tooltip(data_dir: Path) -> None:
     assert model.index(r, SessionListModel.FINISHED).data() == 4
     assert model.row_of(99) == -1
     assert model.index(0, 0, QModelIndex()).isValid()
+
+
+# --------------------------------------------------------------------------- voiding
+
+
+def test_hr_voids_an_attempt_from_the_window(window: ResultsWindow, qtbot, monkeypatch,
+                                            data_dir: Path) -> None:
+    """Issue 11.10: a reason is asked, kept in the store and shown; N-Gain leaves it out."""
+    assert "2 peserta cocok" in window.gain.text()
+    assert not window.void_button.isEnabled()  # nobody chosen yet
+    window.filter.setText("Budi")
+    window.participant_view.selectRow(0)
+    assert window.void_button.isEnabled()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: None)  # cancelled: nothing done
+    window.void_button.click()
+    assert not window.busy
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "Dibantu rekan di sebelahnya")
+    with qtbot.waitSignal(window.session_loaded, timeout=10000):
+        with qtbot.waitSignal(window.operation_done, timeout=10000) as done:
+            window.void_button.click()
+    assert done.args[0] == "void"
+    model = window.participant_model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    budi = rows["Budi Santoso"]
+    assert model.index(budi, ParticipantsModel.PASSED).data() == "Tidak sah"
+    assert model.index(budi, ParticipantsModel.NOTE).data() == \
+        "Tidak sah: Dibantu rekan di sebelahnya"
+    assert model.index(budi, ParticipantsModel.GAIN).data() == ""  # never compared
+    assert "3 selesai" in window.stats.text() and "1 dinyatakan tidak sah" in window.stats.text()
+    assert "1 peserta cocok" in window.gain.text()
+    assert "tidak sah" in window.status.text()
+    with ResultsStore.open_in(data_dir) as store:
+        [rec] = [a for a in store.attempts(2) if a.participant.nip == BUDI.nip]
+        assert rec.void_reason == "Dibantu rekan di sebelahnya"
+    window.filter.setText("Budi")
+    window.participant_view.selectRow(0)
+    assert not window.void_button.isEnabled()  # already voided
+    assert "tidak sah" in window.answers_title.text()
