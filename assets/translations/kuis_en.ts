@@ -1465,6 +1465,10 @@ up!</translation>
         <translation>The test could not be declared invalid</translation>
     </message>
     <message>
+        <source>PDF gagal dibuat</source>
+        <translation>PDF could not be created</translation>
+    </message>
+    <message>
         <source>Gagal</source>
         <translation>Failed</translation>
     </message>
@@ -1588,6 +1592,46 @@ up!</translation>
         <source>Sesi &apos;{0}&apos; ({1}) sudah ada di laptop ini.</source>
         <translation>Session &apos;{0}&apos; ({1}) already exists on this laptop.</translation>
     </message>
+    <message>
+        <source>Laporan kegiatan (PDF)</source>
+        <translation>Session report (PDF)</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Daftar hadir (PDF)</source>
+        <translation>Attendance list (PDF)</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar (PDF)</source>
+        <translation>Pledge list (PDF)</translation>
+    </message>
+    <message>
+        <source>Membaca penanda tangan…</source>
+        <translation>Reading the signer…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta (PDF)</source>
+        <translation>Participant certificates (PDF)</translation>
+    </message>
+    <message>
+        <source>Membuat PDF {0}…</source>
+        <translation>Creating PDF {0}…</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan: {0} ({1} halaman, {2} detik).</source>
+        <translation>Report saved: {0} ({1} pages, {2} seconds).</translation>
+    </message>
+    <message>
+        <source>Sertifikat tersimpan: {0} ({1} peserta).</source>
+        <translation>Certificates saved: {0} ({1} participants).</translation>
+    </message>
+    <message>
+        <source>Daftar tersimpan: {0} ({1} halaman).</source>
+        <translation>List saved: {0} ({1} pages).</translation>
+    </message>
 </context>
 <context>
     <name>ResultsWindow</name>
@@ -1682,6 +1726,30 @@ up!</translation>
     <message>
         <source>Impor paket .kuis-hasil dari laptop lain</source>
         <translation>Import .kuis-hasil packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Cetak PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan, sertifikat, daftar hadir</source>
+        <translation>Session report, certificates, attendance list</translation>
+    </message>
+    <message>
+        <source>Laporan kegiatan…</source>
+        <translation>Session report…</translation>
+    </message>
+    <message>
+        <source>Sertifikat peserta…</source>
+        <translation>Participant certificates…</translation>
+    </message>
+    <message>
+        <source>Daftar hadir…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <source>Daftar ikrar…</source>
+        <translation>Pledge list…</translation>
     </message>
     <message>
         <source>Saring nama, NIP, atau unit kerja…</source>

@@ -244,3 +244,40 @@ def ask_open_paths(parent: QWidget | None, title: str, folder: Path,
 
     names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), name_filter)
     return [Path(n) for n in names]
+
+
+def ask_signer(parent: QWidget | None, name: str, nip: str, title: str,
+               show_nilai: bool) -> tuple[str, str, str, bool] | None:
+    """The certificates' signing official (name, NIP, position) and whether to print the
+    nilai; None when cancelled."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QDialog,
+        QDialogButtonBox,
+        QFormLayout,
+        QLineEdit,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_tr("Sertifikat peserta"))
+    form = QFormLayout(dialog)
+    name_edit, nip_edit, title_edit = QLineEdit(name), QLineEdit(nip), QLineEdit(title)
+    title_edit.setPlaceholderText(_tr("mis. Kepala BKPSDM Kabupaten Sleman"))
+    for edit in (name_edit, nip_edit, title_edit):
+        edit.setMinimumWidth(340)
+    nilai = QCheckBox(_tr("Cantumkan nilai peserta"))
+    nilai.setChecked(show_nilai)
+    form.addRow(_tr("Nama penanda tangan"), name_edit)
+    form.addRow(_tr("NIP penanda tangan"), nip_edit)
+    form.addRow(_tr("Jabatan penanda tangan"), title_edit)
+    form.addRow("", nilai)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Buat Sertifikat"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Batal"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name_edit.text(), nip_edit.text(), title_edit.text(), nilai.isChecked()

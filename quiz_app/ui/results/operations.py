@@ -94,6 +94,7 @@ class ResultsOperations:
             "share": self.tr("Berkas sesi gagal dibuat"),
             "join": self.tr("Berkas sesi tidak dapat dipakai"),
             "void": self.tr("Tes tidak dapat dinyatakan tidak sah"),
+            "print": self.tr("PDF gagal dibuat"),
         }.get(kind, self.tr("Gagal"))
 
     def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
@@ -294,3 +295,90 @@ class ResultsOperations:
         self.status.setText(text)
         self._after_load = text
         self.reload(session.id)
+
+    # ------------------------------------------------------------------ printed PDFs
+
+    def print_report(self) -> None:
+        if self.loaded is None:
+            return
+        path = dialogs.ask_save_path(self, self.tr("Laporan kegiatan (PDF)"),
+                                     self._suggest(".pdf", "laporan"),
+                                     self.tr("Dokumen PDF (*.pdf)"))
+        if path is not None:
+            self.print_to(path, "report")
+
+    def print_list(self, kind: str) -> None:
+        if self.loaded is None:
+            return
+        title = self.tr("Daftar hadir (PDF)") if kind == "hadir" else self.tr(
+            "Daftar ikrar (PDF)")
+        path = dialogs.ask_save_path(self, title, self._suggest(".pdf", f"daftar-{kind}"),
+                                     self.tr("Dokumen PDF (*.pdf)"))
+        if path is not None:
+            self.print_to(path, kind)
+
+    def print_certificates(self) -> None:
+        """Ask for the signer (remembered; read in a worker), then where to save."""
+        if self.loaded is None or self.busy:
+            return
+        from ...core.results import Signer
+
+        data_dir = self.data_dir
+        self._run("print", self.tr("Membaca penanda tangan…"), lambda: Signer.load(data_dir),
+                  self._certificates_for)
+
+    def _certificates_for(self, remembered: Any) -> None:
+        from ...core.results import Signer
+
+        answer = dialogs.ask_signer(self, remembered.name, remembered.nip, remembered.title,
+                                    False)
+        if answer is None:
+            return
+        name, nip, title, show_nilai = answer
+        path = dialogs.ask_save_path(self, self.tr("Sertifikat peserta (PDF)"),
+                                     self._suggest(".pdf", "sertifikat"),
+                                     self.tr("Dokumen PDF (*.pdf)"))
+        if path is not None:
+            self.print_to(path, "certificates", signer=Signer(name.strip(), nip.strip(),
+                                                              title.strip()),
+                          show_nilai=show_nilai)
+
+    def print_to(self, path: Path, what: str, *, signer: Any = None,
+                 show_nilai: bool = False) -> None:
+        """Render one printed PDF of the shown session in a worker, with progress.
+        ``what``: report, certificates, hadir or ikrar."""
+        if self.loaded is None or self.busy:
+            return
+        from ...report import jobs
+        from ...report.lists import ListKind
+
+        sid, data_dir = self.loaded.session.id, self.data_dir
+        self._folder = Path(path).parent
+        progress = self._progress_callback()
+
+        def work() -> tuple[str, Any]:
+            if what == "report":
+                return what, jobs.make_report(data_dir, sid, Path(path), progress=progress)
+            if what == "certificates":
+                if signer != signer.load(data_dir):
+                    signer.save(data_dir)
+                return what, jobs.make_certificates(data_dir, sid, Path(path), signer,
+                                                    combined=True, show_nilai=show_nilai,
+                                                    progress=progress)
+            return what, jobs.make_list(data_dir, sid, Path(path), ListKind(what),
+                                        progress=progress)
+
+        self._run("print", self.tr("Membuat PDF {0}…").format(Path(path).name), work,
+                  self._printed)
+
+    def _printed(self, value: tuple[str, Any]) -> None:
+        what, r = value
+        if what == "report":
+            text = self.tr("Laporan tersimpan: {0} ({1} halaman, {2} detik).").format(
+                r.path, r.pages, f"{r.seconds:.1f}".replace(".", ","))
+        elif what == "certificates":
+            text = self.tr("Sertifikat tersimpan: {0} ({1} peserta).").format(
+                r.paths[0], r.count)
+        else:
+            text = self.tr("Daftar tersimpan: {0} ({1} halaman).").format(r.path, r.pages)
+        self.status.setText(text)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -226,6 +227,14 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             "Tulis paket .kuis-hasil bertanda tangan untuk digabung di laptop pelatih"))
         self.merge_button = QPushButton(self.tr("Gabungkan Paket…"), left)
         self.merge_button.setToolTip(self.tr("Impor paket .kuis-hasil dari laptop lain"))
+        self.print_button = QPushButton(self.tr("Cetak PDF"), left)
+        self.print_button.setToolTip(self.tr("Laporan kegiatan, sertifikat, daftar hadir"))
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Laporan kegiatan…"), self.print_report)
+        menu.addAction(self.tr("Sertifikat peserta…"), self.print_certificates)
+        menu.addAction(self.tr("Daftar hadir…"), lambda: self.print_list("hadir"))
+        menu.addAction(self.tr("Daftar ikrar…"), lambda: self.print_list("ikrar"))
+        self.print_button.setMenu(menu)
         self.csv_button.clicked.connect(self.export_csv)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.package_button.clicked.connect(self.export_package)
@@ -235,6 +244,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         actions.addStretch(1)
         lbuttons.addWidget(self.package_button, 1, 0)
         lbuttons.addWidget(self.merge_button, 1, 1)
+        lbuttons.addWidget(self.print_button, 2, 0, 1, 2)  # the report, certificates, lists
 
         self.tabs = QTabWidget(right)
         # participants + answers
@@ -379,7 +389,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         idle = self._busy is None
         has = self.loaded is not None
         for b in (self.csv_button, self.xlsx_button, self.package_button, self.merge_button,
-                  self.share_button):
+                  self.share_button, self.print_button):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
         chosen = self.chosen_attempt()
