@@ -34,7 +34,7 @@ FILL_GOAL_S = 3.0
 STALL_GOAL_S = 0.050
 
 
-def _plain_python(seconds: float = 2.0) -> int:
+def _plain_python(seconds: float) -> int:
     """The reference worker: allocates and drops small objects for ``seconds``."""
     end = time.perf_counter() + seconds
     n = 0
@@ -96,16 +96,17 @@ def measure(data_dir: Path, session_id: int, out: Path) -> dict[str, float]:
     wait(window.operation_done)
     export_s = time.perf_counter() - export_start
     ours_gaps, ours_at = list(gaps), list(at)
-    # Side by side: the same ticks while a worker runs plain Python (no big frees, no
-    # C calls that keep the GIL) for two seconds. Its worst gap is what this machine's
-    # load alone does to the UI thread right now.
+    # Side by side: the same ticks, for as long as all of the above took, while a worker
+    # runs plain Python (no big frees, no C calls that keep the GIL). Its worst gap is
+    # what this machine's load alone does to the UI thread right now.
     from quiz_app.ui.worker import run_in_worker
 
+    measured = time.perf_counter() - start
     done: list[bool] = []
     gaps.clear()
     at.clear()
     last[0] = time.perf_counter()
-    run_in_worker(_plain_python, lambda _r: done.append(True))
+    run_in_worker(lambda: _plain_python(measured), lambda _r: done.append(True))
     while not done:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     reference = max(gaps[1:], default=0.0)
