@@ -62,13 +62,16 @@ def measure(data_dir: Path, session_id: int, out: Path) -> dict[str, float]:
 
     gaps: list[float] = []
     at: list[float] = []
+    cpu: list[float] = []  # the UI thread's own CPU time within each gap
     last = [time.perf_counter()]
+    last_cpu = [time.thread_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, now_cpu = time.perf_counter(), time.thread_time()
         gaps.append(now - last[0])
         at.append(now)
-        last[0] = now
+        cpu.append(now_cpu - last_cpu[0])
+        last[0], last_cpu[0] = now, now_cpu
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -95,7 +98,7 @@ def measure(data_dir: Path, session_id: int, out: Path) -> dict[str, float]:
     window.export_to(out, "csv", "id", True)
     wait(window.operation_done)
     export_s = time.perf_counter() - export_start
-    ours_gaps, ours_at = list(gaps), list(at)
+    ours_gaps, ours_at, ours_cpu = list(gaps), list(at), list(cpu)
     # Side by side: the same ticks, for as long as all of the above took, while a worker
     # runs plain Python (no big frees, no C calls that keep the GIL). Its worst gap is
     # what this machine's load alone does to the UI thread right now.
@@ -105,20 +108,22 @@ def measure(data_dir: Path, session_id: int, out: Path) -> dict[str, float]:
     done: list[bool] = []
     gaps.clear()
     at.clear()
+    cpu.clear()
     last[0] = time.perf_counter()
     run_in_worker(lambda: _plain_python(measured), lambda _r: done.append(True))
     while not done:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     reference = max(gaps[1:], default=0.0)
-    gaps[:], at[:] = ours_gaps, ours_at
+    gaps[:], at[:], cpu[:] = ours_gaps, ours_at, ours_cpu
     timer.stop()
     window.close()
     if os.environ.get("KUIS_STALL_DEBUG"):
-        worst = sorted(zip(gaps, at, strict=True), reverse=True)[:8]
+        worst = sorted(zip(gaps, at, cpu, strict=True), reverse=True)[:8]
         print({k: round(v - start, 3) for k, v in marks.items()},
               "export", round(export_start - start, 3), file=sys.stderr)
-        for g, t in worst:
-            print(f"gap {g * 1000:.1f} ms ending at {t - start:.3f} s", file=sys.stderr)
+        for g, t, c in worst:
+            print(f"gap {g * 1000:.1f} ms ending at {t - start:.3f} s, UI thread busy "
+                  f"{c * 1000:.1f} ms of it", file=sys.stderr)
     return {
         "rows": rows,
         "fill_s": round(marks["fill"] - start, 3),
