@@ -11,8 +11,17 @@ with its idempotency key. A 5 ms GUI-thread timer measures the longest UI stall,
 
 Last line: ``phones=500 answers=2500 stored=2500 duplicated=0 ack_p99_ms=… page_p99_ms=…
 ui_stall_ms=…``. Goals: nothing lost or doubled, ack p99 <= 150 ms, UI stall <= 50 ms.
-The simulated phones share the process (and its GIL) with the server and the GUI, so the
-figures are pessimistic for a real hall.
+
+``--scenario selfpaced`` (issue 16): the phone desk instead of the hall. N phones each
+take a 20-question test at a random human pace (compressed: 0.1–1.2 s a question), and
+about one answer in ten is sent just before the phone "reloads" (drops its connection
+before the acknowledgement, reconnects, resends only what the laptop does not show as
+stored, with the same key). Last line: ``phones=300 attempts=300 answers=6000
+stored=6000 duplicated=0 ack_p99_ms=…`` (the line before it has ``ui_stall_ms``).
+
+The simulated phones run in a separate process but share the machine's cores with the
+server and the GUI, so the figures are pessimistic for a real hall. ``lan.GAPS`` keeps
+every GUI-thread gap with its end time, for probes that match gaps to other events.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -38,6 +48,7 @@ MAX_PHONES = 1000
 TIME_BUDGET_S = 240.0
 QUESTIONS = 5
 TICK_MS = 5
+GAPS: list[tuple[float, float]] = []  # (end, length) of every GUI-thread gap, for probes
 
 
 class SimPhone:
@@ -126,6 +137,56 @@ class SimPhone:
         self.msgs.clear()
 
 
+SELF_PACED_QUESTIONS = 20
+
+
+def _me(p: SimPhone) -> dict[str, Any]:
+    for m in reversed(p.msgs):
+        if m.get("type") == "me":
+            return m
+        if m.get("type") == "welcome" and m.get("personal"):
+            return m["personal"]
+    return {}
+
+
+async def self_paced(p: SimPhone, seed: int) -> list[float]:
+    """One participant's whole test at a human pace, with reloads; returns ack times."""
+    import random
+
+    rnd = random.Random(seed)
+    acks: list[float] = []
+    await p.wait(lambda: _me(p).get("phase") == "intro")
+    await p.ws.send_str(json.dumps({"type": "act", "token": p.token, "do": "start",
+                                    "key": f"s{p.n}"}))
+    await p.wait(lambda: _me(p).get("phase") == "question")
+    for q in range(SELF_PACED_QUESTIONS):
+        await p.wait(lambda q=q: _me(p).get("q") == q)
+        await asyncio.sleep(rnd.uniform(0.1, 1.2))
+        letter = rnd.choice("ABCD")
+        k = f"p{p.n}-q{q}"
+        p.sent[k] = time.perf_counter()
+        msg = json.dumps({"type": "answer", "token": p.token, "q": q, "letters": [letter],
+                          "key": k})
+        await p.ws.send_str(msg)
+        if rnd.random() < 0.1:  # the page reloads before the acknowledgement
+            await p.drop()
+            await p.connect()
+            await p.wait(lambda: p.last("welcome") is not None)
+            mine = ((p.last("welcome") or {}).get("personal") or {}).get("mine")
+            if mine != [letter]:
+                p.sent[k] = time.perf_counter()
+                await p.ws.send_str(msg)  # not shown as stored: the same key again
+            else:
+                p.acked.setdefault(k, time.perf_counter())
+        await p.wait(lambda k=k: k in p.acked)
+        acks.append(p.acked[k] - p.sent[k])
+        do = "next" if q < SELF_PACED_QUESTIONS - 1 else "finish"
+        await p.ws.send_str(json.dumps({"type": "act", "token": p.token, "do": do,
+                                        "key": f"{do}{p.n}-{q}"}))
+    await p.wait(lambda: _me(p).get("phase") == "result", timeout=120)
+    return acks
+
+
 def phones_process(conn: Any, base: str, code: str, n: int) -> None:
     """The simulated phones: one asyncio loop, commands from the bench over a pipe."""
     asyncio.run(_phones(conn, base, code, n))
@@ -185,6 +246,8 @@ async def _phones(conn: Any, base: str, code: str, n: int) -> None:
                     lambda p=p: (p.last("result") or {}).get("q") == q))
             elif command == "final":
                 value = await each(lambda p: p.wait(lambda p=p: p.last("final") is not None))
+            elif command == "selfpaced":
+                value = [t for ts in await each(lambda p: self_paced(p, p.n)) for t in ts]
             elif command == "close":
                 for p in ps:
                     if p.ws is not None:
@@ -203,10 +266,13 @@ async def _phones(conn: Any, base: str, code: str, n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--phones", type=int, default=500)
+    ap.add_argument("--scenario", choices=("hall", "selfpaced"), default="hall")
     args = ap.parse_args(argv)
     if not 1 <= args.phones <= MAX_PHONES:
         raise SystemExit(f"--phones must be 1..{MAX_PHONES}")
     n = args.phones
+    if args.scenario == "selfpaced":
+        return selfpaced_main(n)
     deadline = time.monotonic() + TIME_BUDGET_S
 
     from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -274,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
         worst[stage[0]] = max(worst.get(stage[0], 0.0), now - last[0])
         last[0] = now
 
@@ -323,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     stored = conn.execute("SELECT count(*) FROM answers WHERE choice_json != '[]'").fetchone()[0]
     duplicated = conn.execute("SELECT count(*) FROM answers WHERE revision > 1").fetchone()[0]
     conn.close()
+    shutil.rmtree(tmp, ignore_errors=True)
 
     def p99(xs: list[float]) -> float:
         return statistics.quantiles(xs, n=100)[98] * 1000 if len(xs) > 1 else xs[0] * 1000
@@ -337,6 +405,108 @@ def main(argv: list[str] | None = None) -> int:
           f"ui_stall_ms={ui_stall * 1000:.0f}")
     del app
     return 0 if stored == answers and duplicated == 0 else 1
+
+
+def selfpaced_main(n: int) -> int:
+    """The phone desk under load: N self-paced 20-question tests with reloads."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from quiz_app.core.clock import monotonic_clock
+    from quiz_app.core.model import Order
+    from quiz_app.core.results import DB_FILENAME
+    from quiz_app.lan.desk import PhoneDesk, SeatStatus
+    from quiz_app.lan.limits import Limits
+    from quiz_app.ui.lan_bridge import LanBridge
+    from tests.helpers.fakes import make_bank, make_plan
+
+    deadline = time.monotonic() + TIME_BUDGET_S
+    app = QApplication.instance() or QApplication([])
+    tmp = Path(tempfile.mkdtemp(prefix="kuis-desk-bench-"))
+    plan = make_plan(order=Order.SHUFFLED, shuffle_options=True, question_time_limit=600,
+                     title="Pre-test")
+    desk = PhoneDesk.create(tmp / "data", monotonic_clock, plan,
+                            [make_bank(n_questions=SELF_PACED_QUESTIONS)])
+    bridge = LanBridge(desk)  # type: ignore[arg-type]
+    loose = Limits(http_rate=1e6, http_burst=1e6, join_rate=1e6, join_burst=1e6,
+                   message_rate=1e6, message_burst=1e6)
+    port = desk.start_server(bridge.post, host="127.0.0.1", port=0, limits=loose)
+    desk.open_test()
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=phones_process,
+                       args=(child, f"http://127.0.0.1:{port}", desk.code or "", n), daemon=True)
+    proc.start()
+    ticker = QTimer()
+    ticker.setInterval(500)
+    ticker.timeout.connect(desk.tick)  # deadlines, as the console does
+    ticker.start()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        GAPS.append((now, now - last[0]))
+        last[0] = now
+
+    stall = QTimer()
+    stall.setTimerType(Qt.TimerType.PreciseTimer)
+    stall.setInterval(TICK_MS)
+    stall.timeout.connect(tick)
+
+    def wait_gui(cond: Any) -> None:
+        ev = QEventLoop()
+        check = QTimer()
+        check.setInterval(5)
+        check.timeout.connect(lambda: ev.quit() if cond() or time.monotonic() > deadline
+                              else None)
+        check.start()
+        if not cond():
+            ev.exec()
+        check.stop()
+        if not cond():
+            proc.kill()
+            raise SystemExit("bench ran out of time")
+
+    def phones(command: str) -> Any:
+        parent.send((command, ()))
+        wait_gui(parent.poll)
+        ok, value = parent.recv()
+        if not ok:
+            proc.kill()
+            raise SystemExit(f"phones failed at {command}: {value}")
+        return value
+
+    phones("ready")
+    stall.start()
+    last[0] = time.perf_counter()
+    phones("join")
+    wait_gui(lambda: len(desk.seats) == n)
+    ack_times = phones("selfpaced")
+    wait_gui(lambda: all(r.status is SeatStatus.FINISHED for r in desk.rows()))
+    stall.stop()
+    ticker.stop()
+    ui_stall = max(gaps, default=0.0)
+    phones("close")
+    proc.join(10)
+    commits = desk.writer.commits
+    desk.close()
+    conn = sqlite3.connect(tmp / "data" / DB_FILENAME)
+    attempts = conn.execute("SELECT count(*) FROM attempts WHERE status = 'finished'"
+                            ).fetchone()[0]
+    stored = conn.execute("SELECT count(*) FROM answers WHERE choice_json != '[]'").fetchone()[0]
+    duplicated = conn.execute("SELECT count(*) FROM answers WHERE revision > 1").fetchone()[0]
+    conn.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    answers = n * SELF_PACED_QUESTIONS
+    p99 = statistics.quantiles(ack_times, n=100)[98] * 1000 if len(ack_times) > 1 else 0.0
+    print(f"commits={commits} ack_median_ms={statistics.median(ack_times) * 1000:.1f} "
+          f"ack_max_ms={max(ack_times) * 1000:.1f} ui_stall_ms={ui_stall * 1000:.0f}")
+    print(f"phones={n} attempts={attempts} answers={answers} stored={stored} "
+          f"duplicated={duplicated} ack_p99_ms={p99:.0f}")
+    del app
+    return 0 if stored == answers and duplicated == 0 and attempts == n else 1
 
 
 if __name__ == "__main__":

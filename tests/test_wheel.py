@@ -21,6 +21,8 @@ def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "quiz_app/_bundled/question_banks/contoh.yaml" in names
     assert "quiz_app/_bundled/question_banks/plans/kuis_aula.yaml" in names
+    assert "quiz_app/_bundled/question_banks/ikrar/ikrar_netralitas.yaml" in names
+    assert "quiz_app/lan/page/desk.html" in names
     assert "quiz_app/_bundled/assets/icon.svg" in names
     site = tmp_path / "site"
     subprocess.run(
@@ -39,6 +41,8 @@ def test_installed_wheel_finds_bundled_banks(tmp_path: Path) -> None:
         "files = bundled_bank_files()\n"
         "print(bundled_banks_dir())\n"
         "print(','.join(load_bank(f).id for f in files))\n"
+        "from quiz_app.core.banks import bundled_pledge_file, load_pledge\n"
+        "assert load_pledge(bundled_pledge_file()).lines\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=tmp_path,
                          capture_output=True, text=True, check=True, timeout=120)

@@ -36,6 +36,14 @@
         <translation>Survey</translation>
     </message>
     <message>
+        <source>Dilewati</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Tidak ditayangkan</source>
+        <translation>Not shown</translation>
+    </message>
+    <message>
         <source>Tidak dijawab</source>
         <translation>Not answered</translation>
     </message>
@@ -58,6 +66,26 @@
 </context>
 <context>
     <name>AudienceView</name>
+    <message>
+        <source>(dari {0} soal yang ditayangkan; {1} soal dilewati)</source>
+        <translation>(over {0} questions shown; {1} skipped)</translation>
+    </message>
+    <message>
+        <source>(dari {0} soal yang ditayangkan)</source>
+        <translation>(over {0} questions shown)</translation>
+    </message>
+    <message>
+        <source>Rata-rata nilai sesi: {0} {1}</source>
+        <translation>Session average score: {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} dan {1} tim lain</source>
+        <translation>{0} and {1} other teams</translation>
+    </message>
+    <message>
+        <source>{0} tim seperingkat</source>
+        <translation>{0} teams tied</translation>
+    </message>
     <message>
         <source>Kuis ASN — layar peserta</source>
         <translation>Kuis ASN — audience screen</translation>
@@ -137,10 +165,6 @@ up!</translation>
         <translation>{0} · {1} teams</translation>
     </message>
     <message>
-        <source>Rata-rata nilai sesi: {0}</source>
-        <translation>Session average score: {0}</translation>
-    </message>
-    <message>
         <source>Sesi selesai</source>
         <translation>Session finished</translation>
     </message>
@@ -190,6 +214,697 @@ up!</translation>
     <message>
         <source>{0} masalah</source>
         <translation>{0} problems</translation>
+    </message>
+</context>
+<context>
+    <name>BankPreviewDialog</name>
+    <message>
+        <source>Pratinjau: {0}</source>
+        <translation>Preview: {0}</translation>
+    </message>
+    <message>
+        <source>Memuat {0}…</source>
+        <translation>Loading {0}…</translation>
+    </message>
+    <message>
+        <source>Isi bank soal</source>
+        <translation>Question bank contents</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}: {1} soal dari {2} bank</source>
+        <translation>{0}: {1} questions from {2} bank(s)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} masalah — perbaiki dulu sebelum dipakai</source>
+        <translation>{0}: {1} problem(s) — fix them before use</translation>
+    </message>
+    <message>
+        <source>pilihan tunggal</source>
+        <translation>single choice</translation>
+    </message>
+    <message>
+        <source>pilihan ganda kompleks</source>
+        <translation>multiple answers</translation>
+    </message>
+    <message>
+        <source>benar/salah</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>jajak pendapat</source>
+        <translation>poll</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat: tanpa kunci jawaban.</source>
+        <translation>Poll: no answer key.</translation>
+    </message>
+    <message>
+        <source>Kunci:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Penjelasan:</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <source>Rujukan:</source>
+        <translation>Reference:</translation>
+    </message>
+</context>
+<context>
+    <name>DeskModel</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Ikrar</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>Tes</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Keluar halaman</source>
+        <translation>Left page</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source> (terputus)</source>
+        <translation> (disconnected)</translation>
+    </message>
+    <message>
+        <source>tamu</source>
+        <translation>guest</translation>
+    </message>
+    <message>
+        <source>belum mulai</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>soal {0} dari {1}</source>
+        <translation>question {0} of {1}</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>finished</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Meja HP — {0}</source>
+        <translation>Phone desk — {0}</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+    <message>
+        <source>Alamat laptop untuk HP</source>
+        <translation>Laptop address for phones</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (tidak ada jaringan)</source>
+        <translation>127.0.0.1 (no network)</translation>
+    </message>
+    <message>
+        <source>1. Daftar hadir</source>
+        <translation>1. Attendance</translation>
+    </message>
+    <message>
+        <source>2. Ikrar</source>
+        <translation>2. Pledge</translation>
+    </message>
+    <message>
+        <source>3. Tes</source>
+        <translation>3. Test</translation>
+    </message>
+    <message>
+        <source>Jeda (HP menunggu)</source>
+        <translation>Pause (phones wait)</translation>
+    </message>
+    <message>
+        <source>Akhiri tes</source>
+        <translation>End the test</translation>
+    </message>
+    <message>
+        <source>Ikrar di proyektor</source>
+        <translation>Pledge on the projector</translation>
+    </message>
+    <message>
+        <source>Post-test…</source>
+        <translation>Post-test…</translation>
+    </message>
+    <message>
+        <source>Teks ikrar…</source>
+        <translation>Pledge text…</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar (kuis-ikrar/1) yang sudah disesuaikan; bawaan: contoh</source>
+        <translation>Choose an adapted pledge file (kuis-ikrar/1); built in: an example</translation>
+    </message>
+    <message>
+        <source>Tes berikutnya di HP yang sama, tertaut ke tes ini sebagai pre-test</source>
+        <translation>The next test on the same phones, linked to this one as its pre-test</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Satu berkas: nilai, N-Gain, daftar hadir dan ikrar per peserta</source>
+        <translation>One file: scores, N-Gain, attendance and pledge per participant</translation>
+    </message>
+    <message>
+        <source>Daftar hadir CSV…</source>
+        <translation>Attendance CSV…</translation>
+    </message>
+    <message>
+        <source>Setujui pindah HP</source>
+        <translation>Approve phone change</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Peserta lewat HP</source>
+        <translation>Participants on phones</translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>HP menunggu arahan.</source>
+        <translation>Phones are waiting for instructions.</translation>
+    </message>
+    <message>
+        <source>Daftar hadir dibuka: peserta mengisi di HP.</source>
+        <translation>Attendance open: participants sign in on their phones.</translation>
+    </message>
+    <message>
+        <source>Ikrar dibuka: peserta menyatakan ikrar di HP.</source>
+        <translation>Pledge open: participants confirm the pledge on their phones.</translation>
+    </message>
+    <message>
+        <source>Tes dibuka: {0}</source>
+        <translation>Test open: {0}</translation>
+    </message>
+    <message>
+        <source>Bergabung: {0} · tersambung: {1} · hadir: {2} · ikrar: {3} · tes: {4} belum mulai, {5} mengerjakan, {6} selesai</source>
+        <translation>Joined: {0} · connected: {1} · present: {2} · pledged: {3} · test: {4} not started, {5} working, {6} finished</translation>
+    </message>
+    <message>
+        <source>Semua peserta pada daftar sudah hadir.</source>
+        <translation>Everyone on the roster is present.</translation>
+    </message>
+    <message>
+        <source> dan {0} lainnya</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>Belum hadir ({0}): {1}{2}</source>
+        <translation>Not yet present ({0}): {1}{2}</translation>
+    </message>
+    <message>
+        <source>{0} meminta pindah ke HP lain.</source>
+        <translation>{0} asks to move to another phone.</translation>
+    </message>
+    <message>
+        <source>Akhiri tes sekarang? Peserta yang belum selesai dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>End the test now? Participants who have not finished are scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Pilih rencana atau bank untuk tes berikutnya</source>
+        <translation>Choose the plan or bank for the next test</translation>
+    </message>
+    <message>
+        <source>Bank soal atau rencana (*.yaml *.yml)</source>
+        <translation>Question bank or plan (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas ikrar</source>
+        <translation>Choose a pledge file</translation>
+    </message>
+    <message>
+        <source>Berkas ikrar (*.yaml *.yml)</source>
+        <translation>Pledge file (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Teks ikrar: {0}</source>
+        <translation>Pledge text: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor hasil</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar hadir</source>
+        <translation>Export attendance</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Meja HP</source>
+        <translation>Phone desk</translation>
+    </message>
+    <message>
+        <source>Tutup meja HP</source>
+        <translation>Close the phone desk</translation>
+    </message>
+    <message>
+        <source>{0} peserta masih mengerjakan. Tutup sekarang? Tes mereka diakhiri dan dinilai dengan jawaban yang sudah masuk.</source>
+        <translation>{0} participants are still working. Close now? Their tests are ended and scored on the answers received so far.</translation>
+    </message>
+    <message>
+        <source>Meja HP &apos;{0}&apos; (kode {1}, {2} peserta) belum ditutup, mungkin karena laptop mati. Lanjutkan meja itu? Peserta kembali ke soalnya tanpa memindai ulang.</source>
+        <translation>The phone desk &apos;{0}&apos; (code {1}, {2} participants) was not closed, perhaps because the laptop went off. Continue that desk? Participants return to their question without scanning again.</translation>
+    </message>
+    <message>
+        <source>Server HP tidak dapat dibuka: {0}</source>
+        <translation>The phone server could not be opened: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorFiles</name>
+    <message>
+        <source>Bank soal baru</source>
+        <translation>New question bank</translation>
+    </message>
+    <message>
+        <source>Bank soal (*.yaml)</source>
+        <translation>Question bank (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Buka bank soal</source>
+        <translation>Open question bank</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibuka</source>
+        <translation>The file cannot be opened</translation>
+    </message>
+    <message>
+        <source>Simpan bank</source>
+        <translation>Save bank</translation>
+    </message>
+    <message>
+        <source>Bank masih punya {0} masalah; aplikasi belum dapat memakainya. Simpan juga?</source>
+        <translation>The bank still has {0} problem(s); the app cannot use it yet. Save anyway?</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <source>Bank tidak tersimpan</source>
+        <translation>The bank was not saved</translation>
+    </message>
+    <message>
+        <source>Impor soal</source>
+        <translation>Import questions</translation>
+    </message>
+    <message>
+        <source>Soal (*.xlsx *.gift *.txt);;Semua berkas (*)</source>
+        <translation>Questions (*.xlsx *.gift *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Simpan bank hasil impor</source>
+        <translation>Save the imported bank</translation>
+    </message>
+    <message>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Hasil impor</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>Simpan templat Excel</source>
+        <translation>Save Excel template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Templat tersimpan: {0}. Isi lembar Soal, lalu Impor.</source>
+        <translation>Template saved: {0}. Fill in the Soal sheet, then Import.</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Simpan bank dulu; yang diekspor adalah berkas tersimpan.</source>
+        <translation>Save the bank first; the saved file is what gets exported.</translation>
+    </message>
+    <message>
+        <source>{0} soal diekspor ke {1}</source>
+        <translation>{0} questions exported to {1}</translation>
+    </message>
+    <message>
+        <source>Berkas Excel tidak tersimpan</source>
+        <translation>The Excel file was not saved</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Perubahan pada bank ini belum disimpan. Buang perubahan?</source>
+        <translation>Changes to this bank are not saved. Discard them?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWindow</name>
+    <message>
+        <source>Penyunting bank soal</source>
+        <translation>Question bank editor</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Bank baru…</source>
+        <translation>New bank…</translation>
+    </message>
+    <message>
+        <source>Buka…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Impor…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Impor soal dari templat Excel, Kahoot, Quizizz, Moodle GIFT atau Aiken</source>
+        <translation>Import questions from the Excel template, Kahoot, Quizizz, Moodle GIFT or Aiken</translation>
+    </message>
+    <message>
+        <source>Templat Excel…</source>
+        <translation>Excel template…</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>ID bank</source>
+        <translation>Bank ID</translation>
+    </message>
+    <message>
+        <source>Judul bank</source>
+        <translation>Bank title</translation>
+    </message>
+    <message>
+        <source>Saring kategori</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <source>Cari soal…</source>
+        <translation>Search questions…</translation>
+    </message>
+    <message>
+        <source>Cari soal</source>
+        <translation>Search questions</translation>
+    </message>
+    <message>
+        <source>Daftar soal</source>
+        <translation>Question list</translation>
+    </message>
+    <message>
+        <source>Tambah soal</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <source>Hapus soal</source>
+        <translation>Delete question</translation>
+    </message>
+    <message>
+        <source>Naikkan soal</source>
+        <translation>Move question up</translation>
+    </message>
+    <message>
+        <source>Naikkan soal (Alt+Atas)</source>
+        <translation>Move question up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Turunkan soal</source>
+        <translation>Move question down</translation>
+    </message>
+    <message>
+        <source>Turunkan soal (Alt+Bawah)</source>
+        <translation>Move question down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Judul kategori baru</source>
+        <translation>New category title</translation>
+    </message>
+    <message>
+        <source>Tambah kategori</source>
+        <translation>Add category</translation>
+    </message>
+    <message>
+        <source>ID soal</source>
+        <translation>Question ID</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Jenis soal</source>
+        <translation>Question type</translation>
+    </message>
+    <message>
+        <source>Pilihan tunggal</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <source>Pilihan ganda kompleks</source>
+        <translation>Multiple answers</translation>
+    </message>
+    <message>
+        <source>Benar/Salah</source>
+        <translation>True/False</translation>
+    </message>
+    <message>
+        <source>Jajak pendapat</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Teks soal</source>
+        <translation>Question text</translation>
+    </message>
+    <message>
+        <source>Pilihan {0}</source>
+        <translation>Option {0}</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>mis. B; A, C; atau Benar/Salah</source>
+        <translation>e.g. B; A, C; or Benar/Salah (true/false)</translation>
+    </message>
+    <message>
+        <source>Penjelasan</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Kesulitan</source>
+        <translation>Difficulty</translation>
+    </message>
+    <message>
+        <source>Mudah</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <source>Sedang</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Sulit</source>
+        <translation>Hard</translation>
+    </message>
+    <message>
+        <source>Poin</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>kosong = bawaan bank (1)</source>
+        <translation>empty = bank default (1)</translation>
+    </message>
+    <message>
+        <source>Batas waktu (detik)</source>
+        <translation>Time limit (seconds)</translation>
+    </message>
+    <message>
+        <source>kosong = bawaan bank atau rencana sesi (30)</source>
+        <translation>empty = bank or session plan default (30)</translation>
+    </message>
+    <message>
+        <source>Acak pilihan</source>
+        <translation>Shuffle options</translation>
+    </message>
+    <message>
+        <source>bawaan bank</source>
+        <translation>bank default</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Gambar</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Pilih gambar</source>
+        <translation>Choose image</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Hapus gambar</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <source>Tag (pisah koma)</source>
+        <translation>Tags (comma-separated)</translation>
+    </message>
+    <message>
+        <source>Masalah di bank</source>
+        <translation>Problems in the bank</translation>
+    </message>
+    <message>
+        <source>Buat bank baru, buka bank (.yaml), atau impor soal dari Excel, Kahoot, Quizizz, Moodle GIFT atau Aiken.</source>
+        <translation>Create a new bank, open a bank (.yaml), or import questions from Excel, Kahoot, Quizizz, Moodle GIFT or Aiken.</translation>
+    </message>
+    <message>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Benar</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>Salah</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>ubah soal</source>
+        <translation>edit question</translation>
+    </message>
+    <message>
+        <source>ubah bank</source>
+        <translation>edit bank</translation>
+    </message>
+    <message>
+        <source>tambah soal</source>
+        <translation>add question</translation>
+    </message>
+    <message>
+        <source>hapus soal</source>
+        <translation>delete question</translation>
+    </message>
+    <message>
+        <source>pindahkan soal</source>
+        <translation>move question</translation>
+    </message>
+    <message>
+        <source>tambah kategori</source>
+        <translation>add category</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Gambar di luar folder bank</source>
+        <translation>Image outside the bank folder</translation>
+    </message>
+    <message>
+        <source>Gambar harus berada di folder bank soal ({0}) atau subfoldernya. Salin gambar ke sana, lalu pilih lagi.</source>
+        <translation>The image must be in the question bank&apos;s folder ({0}) or a subfolder. Copy the image there, then choose it again.</translation>
+    </message>
+    <message>
+        <source>{0} masalah — bank belum dapat dipakai</source>
+        <translation>{0} problem(s) — the bank cannot be used yet</translation>
+    </message>
+    <message>
+        <source>{0} soal — valid</source>
+        <translation>{0} questions — valid</translation>
     </message>
 </context>
 <context>
@@ -615,6 +1330,10 @@ up!</translation>
         <translation>Test Results</translation>
     </message>
     <message>
+        <source>Buat/ubah bank soal</source>
+        <translation>Create/edit question bank</translation>
+    </message>
+    <message>
         <source>Bank soal dan rencana sesi bawaan</source>
         <translation>Bundled question banks and session plans</translation>
     </message>
@@ -1008,14 +1727,37 @@ up!</translation>
     </message>
 </context>
 <context>
+    <name>PledgeProjector</name>
+    <message>
+        <source>Baris {0} dari {1}</source>
+        <translation>Line {0} of {1}</translation>
+    </message>
+    <message>
+        <source>{0} dari {1} peserta sudah menyatakan ikrar</source>
+        <translation>{0} of {1} participants have confirmed the pledge</translation>
+    </message>
+</context>
+<context>
     <name>PresenterController</name>
     <message>
         <source>Akhiri presentasi</source>
         <translation>End the presentation</translation>
     </message>
     <message>
-        <source>Akhiri presentasi sekarang? Soal yang belum ditampilkan dihitung tidak dijawab, lalu peringkat akhir ditampilkan.</source>
-        <translation>End the presentation now? Questions not shown yet count as unanswered, then the final ranking is shown.</translation>
+        <source>Lewati soal</source>
+        <translation>Skip question</translation>
+    </message>
+    <message>
+        <source>{0} tim sudah menjawab soal ini. Lewati soal? Soal ini tidak dinilai untuk tim mana pun, juga bagi tim yang menjawab benar.</source>
+        <translation>{0} teams have already answered this question. Skip it? It will not be scored for any team, not even for teams that answered correctly.</translation>
+    </message>
+    <message>
+        <source>Soal {0} dilewati: tidak dinilai untuk tim mana pun.</source>
+        <translation>Question {0} skipped: not scored for any team.</translation>
+    </message>
+    <message>
+        <source>Akhiri presentasi sekarang? Soal yang belum ditayangkan tidak dinilai: nilai dihitung dari soal yang sudah ditayangkan, lalu peringkat akhir ditampilkan.</source>
+        <translation>End the presentation now? Questions not yet shown are not scored: scores count the questions shown so far, then the final ranking is shown.</translation>
     </message>
     <message>
         <source>Mode diskusi tidak mengumpulkan jawaban.</source>
@@ -1040,6 +1782,10 @@ up!</translation>
     <message>
         <source>Ketik nomor tim dulu, lalu hurufnya (mis. 7B).</source>
         <translation>Type the team number first, then the letter (e.g. 7B).</translation>
+    </message>
+    <message>
+        <source>Jawaban {0}{1} tidak disimpan: tidak ada tim nomor {0} (tim bernomor 1–{2}).</source>
+        <translation>Answer {0}{1} not saved: there is no team {0} (teams are numbered 1–{2}).</translation>
     </message>
     <message>
         <source>Waktu habis.</source>
@@ -1185,12 +1931,35 @@ up!</translation>
         <translation>{0} teams from {1}: {2}</translation>
     </message>
     <message>
+        <source>Baris {0}: {1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
+    <message>
         <source>Belum ada soal</source>
         <translation>No questions chosen</translation>
     </message>
     <message>
         <source>Pilih bank soal atau rencana terlebih dahulu.</source>
         <translation>Choose a question bank or plan first.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPreview</name>
+    <message>
+        <source>Pratinjau soal</source>
+        <translation>Question preview</translation>
+    </message>
+    <message>
+        <source>Layar peserta</source>
+        <translation>Participant screen</translation>
+    </message>
+    <message>
+        <source>Proyektor</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Pilih semua jawaban yang benar</source>
+        <translation>Choose all correct answers</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +2209,14 @@ up!</translation>
 </context>
 <context>
     <name>ResultsOperations</name>
+    <message>
+        <source>Gagal: kesalahan tak terduga.</source>
+        <translation>Failed: unexpected error.</translation>
+    </message>
+    <message>
+        <source>kesalahan tak terduga</source>
+        <translation>unexpected error</translation>
+    </message>
     <message>
         <source>Ekspor gagal</source>
         <translation>Export failed</translation>
@@ -2105,6 +2882,18 @@ up!</translation>
         <translation>2. Session details</translation>
     </message>
     <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Sesi baru, atau sesi yang sudah ada: pilih sesi pelatih yang diikuti laptop ini dari berkas .kuis-sesi, agar hasilnya dapat digabung ke laptop pelatih.</source>
+        <translation>A new session, or an existing one: choose the trainer&apos;s session this laptop joined from a .kuis-sesi file, so its results can be merged on the trainer&apos;s laptop.</translation>
+    </message>
+    <message>
+        <source>(sesi baru)</source>
+        <translation>(new session)</translation>
+    </message>
+    <message>
         <source>Judul sesi</source>
         <translation>Session title</translation>
     </message>
@@ -2171,6 +2960,10 @@ up!</translation>
     <message>
         <source>Izinkan peserta tamu</source>
         <translation>Allow guests</translation>
+    </message>
+    <message>
+        <source>Lewat HP</source>
+        <translation>On phones</translation>
     </message>
     <message>
         <source>4. Pengamanan</source>
@@ -2241,6 +3034,10 @@ up!</translation>
         <translation>{0} cannot be used. Fix the problems below and choose it again.</translation>
     </message>
     <message>
+        <source>Sesi {0} memakai bank soal {1}: {2} Pilih rencana atau bank soal yang sama dengan di laptop pelatih.</source>
+        <translation>Session {0} uses question bank {1}: {2} Choose the same plan or question bank as on the trainer&apos;s laptop.</translation>
+    </message>
+    <message>
         <source>Memuat daftar sesi pretest…</source>
         <translation>Loading the pretest sessions…</translation>
     </message>
@@ -2259,6 +3056,18 @@ up!</translation>
     <message>
         <source>Daftar sesi pretest tidak dapat dibaca: {0}</source>
         <translation>The pretest sessions cannot be read: {0}</translation>
+    </message>
+    <message>
+        <source>Lewat HP (hadir, ikrar, tes)</source>
+        <translation>On phones (attendance, pledge, test)</translation>
+    </message>
+    <message>
+        <source>Peserta memakai HP masing-masing lewat Wi-Fi aula untuk daftar hadir, ikrar dan tes.</source>
+        <translation>Participants use their own phones over the hall Wi-Fi for attendance, the pledge and the test.</translation>
+    </message>
+    <message>
+        <source>Judul, tempat, tanggal dan rencana mengikuti sesi {0}; pilih rencana atau bank soal yang sama dengan di laptop pelatih.</source>
+        <translation>Title, place, date and plan follow session {0}; choose the same plan or question bank as on the trainer&apos;s laptop.</translation>
     </message>
     <message>
         <source>{0} sesi pretest tersedia; tidak ada yang ditautkan.</source>
@@ -2334,6 +3143,18 @@ up!</translation>
     <message>
         <source>Soal berikutnya</source>
         <translation>Next question</translation>
+    </message>
+    <message>
+        <source>Presentasi selesai</source>
+        <translation>Presentation finished</translation>
+    </message>
+    <message>
+        <source>Lihat hasil tes…</source>
+        <translation>View test results…</translation>
+    </message>
+    <message>
+        <source>Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor.</source>
+        <translation>Open the Test Results window on this session: each team&apos;s answers, item analysis, export.</translation>
     </message>
     <message>
         <source>Jawaban tim</source>
@@ -2458,6 +3279,18 @@ up!</translation>
     <message>
         <source>(Ini soal terakhir.)</source>
         <translation>(This is the last question.)</translation>
+    </message>
+    <message>
+        <source>{0} soal telah dibahas.</source>
+        <translation>{0} questions discussed.</translation>
+    </message>
+    <message>
+        <source>Tidak ada soal yang dinilai.</source>
+        <translation>No question was scored.</translation>
+    </message>
+    <message>
+        <source>{0}. {1} — {2} poin, {3} benar</source>
+        <translation>{0}. {1} — {2} points, {3} correct</translation>
     </message>
     <message>
         <source>{0} dtk</source>

@@ -71,6 +71,14 @@ def long_bank() -> Bank:
                 categories=(Category("kampanye", "Kampanye"),), questions=(q,))
 
 
+def true_false_bank(banks: list[Bank]) -> Bank:
+    """The bundled BerAKHLAK bank's true/false scenarios, alone."""
+    bank = next(b for b in banks if b.id == "berakhlak")
+    questions = tuple(q for q in bank.questions if q.type is QuestionType.TRUE_FALSE)[1:3]
+    return Bank(id="berakhlak-bs", title=bank.title, categories=bank.categories,
+                questions=questions)
+
+
 def main() -> int:
     app = create_app(language=os.environ.get("QUIZ_APP_LANG", "id"))
     for name in ("show_message", "confirm", "choose", "ask_pin"):
@@ -160,7 +168,11 @@ def main() -> int:
             if i != 12:
                 for key in keys:
                     ctrl.choose(key)
-        clock.advance(22)  # the last question has used 22 of 30 s: the warning state
+        # the plan times the whole test (900 s, no per-question limit): its warning
+        # state is the last minute of the test
+        left = attempt.test_remaining()
+        assert left is not None
+        clock.advance(left - 45)
         ctrl.poll()
         window.question.render()
         save(window, "question-warning", size)
@@ -190,6 +202,26 @@ def main() -> int:
         print("   long text font:", long_window.question.text.pixel_size, "px, scrolls:",
               long_window.question.text.scrolls)
         long_window.close()
+
+        # --- a true/false question (A = Benar, B = Salah) with its own 30 s countdown,
+        # 8 s left: the question's warning state
+        clock = FakeClock()
+        tf_session = create_session(store, tmp, SessionSetup(
+            source=PLAN, plan=make_plan(order="bank", question_time_limit=30,
+                                        navigation="forward"),
+            banks=(true_false_bank(banks),), pin="2468", title="Tes BerAKHLAK — Benar/Salah"))
+        tf_window = ParticipantWindow(tf_session, clock)
+        tf_window.resize(*size)
+        tf_window.show()
+        tf_window.identity.nip.setText("198809212014122003")
+        tf_window.identity.name.setText("Siti Contohwati, S.E.")
+        tf_window.identity.submit()
+        tf_window.instructions.start.emit()
+        clock.advance(22)
+        tf_window.controller.poll()
+        tf_window.question.render()
+        save(tf_window, "question-truefalse", size)
+        tf_window.close()
         main_window.close()
     store.close()
     app.quit()

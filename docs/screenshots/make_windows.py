@@ -10,7 +10,9 @@ Run it under an X server of the size to show, with a window manager, e.g.::
 elsewhere). Each window is opened as the app opens it, so its size is the one a trainer
 gets on that screen; the image is the window's content (no title bar). Demo data: 24
 fictitious participants in a pre-test and a post-test of the bundled netralitas plans.
-The full participant flow at 1366×768 and 1920×1080 comes from ``make_participant.py``.
+The full participant flow at 1366×768 and 1920×1080 comes from ``make_participant.py``;
+the trainer console is saved as ``trainer-console-<w>x<h>.png`` (the presenter screenshots
+at 1280×720 and 1920×1080 come from ``tests/ui/presenter/render_screenshots.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from quiz_app.ui.app import create_app  # noqa: E402
 from quiz_app.ui.main_window import MainWindow  # noqa: E402
 from quiz_app.ui.participant.session import SessionSetup, create_session  # noqa: E402
 from quiz_app.ui.participant.window import ParticipantWindow  # noqa: E402
+from quiz_app.ui.presenter import start_presenter  # noqa: E402
+from quiz_app.ui.presenter.sound import SoundPlayer  # noqa: E402
 from quiz_app.ui.results import open_results_window  # noqa: E402
 from tests.helpers.fakes import FakeClock  # noqa: E402
 from tests.helpers.results import demo_answers, demo_people, take  # noqa: E402
@@ -41,6 +45,9 @@ from tests.helpers.results import demo_answers, demo_people, take  # noqa: E402
 OUT = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else \
     Path(__file__).resolve().parent
 PLANS = ROOT / "question_banks" / "plans"
+OPD = ["Dinas Kesehatan", "Dinas Pendidikan", "Bappeda", "BKPSDM", "Dinas Sosial",
+       "Inspektorat", "Dinas PUPR", "Satuan Polisi Pamong Praja", "Dinas Kominfo",
+       "Kecamatan Kota", "RSUD", "Dinas Perhubungan"]
 
 
 def settle(ms: int = 300) -> None:
@@ -139,6 +146,25 @@ def main() -> int:
     results.tabs.setCurrentIndex(1)
     results.item_view.selectRow(0)
     save(results, "results-analisis", size)
+
+    # the trainer console of a hall quiz, placed as the app places it (one screen: the
+    # audience view hidden with F5), twelve teams, eight of them answered
+    clock = FakeClock()
+    presenter = start_presenter(None, data, PLANS / "kuis_aula.yaml", OPD, clock=clock,
+                                sound=SoundPlayer(backend="none"))
+    assert presenter is not None
+    ctrl = presenter.controller
+    ctrl.timer.stop()
+    presenter.audience.hide()
+    ctrl.start()
+    for number in range(1, 9):
+        clock.advance(1.3)
+        letters = ctrl.game.letters()  # A/B on a true/false question
+        ctrl.toggle_letter(number, letters[number % len(letters)])
+    clock.advance(4)
+    ctrl.tick()
+    save(presenter.console, "trainer-console", size)
+    presenter.close()
     QApplication.closeAllWindows()
     return 0
 

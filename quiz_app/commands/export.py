@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 FORMATS = ("csv", "xlsx", "package")
+FORCE_HELP = ("timpa berkas --out yang sudah ada walau bukan berkas jenis ini (basis data "
+              "hasil dan folder data tetap tidak pernah ditimpa)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "pada sesi)")
     p.add_argument("--bank-dir", action="append", default=[], metavar="FOLDER",
                    help="folder tambahan tempat mencari bank soal (untuk judul kategori)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--list", choices=("hadir", "ikrar"), default=None, dest="presence",
+                   help="ekspor daftar hadir ('hadir') atau daftar ikrar ('ikrar') sesi ini, "
+                   "bukan hasil tes")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("export-package",
@@ -43,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--session", required=True, metavar="SESI",
                    help="nomor sesi, 'latest', atau kode sesi")
     p.add_argument("--out", required=True, metavar="BERKAS", help="berkas .kuis-hasil")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(func=cmd_export_package)
 
 
@@ -57,6 +64,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     if fmt == "package":
         return cmd_export_package(args)
+    if args.presence:
+        return _export_presence(args, fmt)
     from ..core import paths
     from ..core.results import ResultsStore, export_session, resolve_session
 
@@ -65,7 +74,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         pretest = resolve_session(store, args.pretest).id if args.pretest else None
         report = export_session(
             store, session.id, Path(args.out), fmt=fmt, dialect=args.dialect,
-            detail=args.detail, pretest_session_id=pretest,
+            detail=args.detail, pretest_session_id=pretest, force=args.force,
             bank_dirs=[Path(d) for d in args.bank_dir],
         )
     what = "jawaban" if args.detail and fmt == "csv" else "baris"
@@ -86,9 +95,23 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.session)
-        info = write_package(store, session.id, Path(args.out))
+        info = write_package(store, session.id, Path(args.out), force=args.force)
     print(f"{info.path}: paket hasil sesi {session.code} '{session.title}' dengan "
           f"{info.attempts} hasil.")
     if info.unfinished:
         print(f"{info.unfinished} pengerjaan belum selesai, tidak dimasukkan.", file=sys.stderr)
+    return 0
+
+
+def _export_presence(args: argparse.Namespace, fmt: str) -> int:
+    from ..core import paths
+    from ..core.results import ResultsStore, export_presence, resolve_session
+
+    kind = {"hadir": "attendance", "ikrar": "pledge"}[args.presence]
+    with ResultsStore.open_in(paths.data_dir()) as store:
+        session = resolve_session(store, args.session)
+        report = export_presence(store, session.id, Path(args.out), kind=kind, fmt=fmt,
+                                 dialect=args.dialect, force=args.force)
+    print(f"{report.path}: {report.rows} baris daftar {args.presence} dari sesi {session.id} "
+          f"'{session.title}' ({session.code}) diekspor.")
     return 0

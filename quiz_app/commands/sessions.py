@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--session", required=True, metavar="SESI",
                    help="nomor sesi, 'latest', atau kode sesi")
     p.add_argument("--out", required=True, metavar="BERKAS", help="berkas .kuis-sesi")
+    p.add_argument("--force", action="store_true",
+                   help="timpa berkas --out yang sudah ada walau bukan berkas sesi")
     p.set_defaults(func=cmd_share)
 
     p = sub.add_parser("join-session",
@@ -54,7 +56,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
     with ResultsStore.open_in(paths.data_dir()) as store:
         session = resolve_session(store, args.session)
-        out = write_session_file(store, session.id, Path(args.out))
+        out = write_session_file(store, session.id, Path(args.out), force=args.force)
     print(f"{out}: berkas sesi {session.code} '{session.title}'. Berkas ini berisi kunci "
           "rahasia sesi; jangan berikan kepada peserta.")
     return 0

@@ -42,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--pretest", metavar="SESI",
                    help="sesi pretest yang dibandingkan dengan sesi ini (post-test) pada ekspor: "
                    "nomor sesi atau kode sesi ABCD-EFGH (lihat 'quiz-app sessions')")
+    p.add_argument("--session", metavar="SESI",
+                   help="jalankan sesi yang sudah ada, mis. sesi pelatih yang diikuti laptop ini "
+                   "dengan 'quiz-app join-session': nomor sesi atau kode ABCD-EFGH. Hasilnya "
+                   "dapat digabung ke laptop pelatih dengan export-package dan merge")
     p.add_argument("--lang", choices=("id", "en"), help="bahasa tampilan (bawaan: id)")
     p.set_defaults(func=cmd_take)
 
@@ -51,14 +55,13 @@ def _fail(message: str) -> int:
     return EXIT_INVALID
 
 
-def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
-    """The pre-test session ``ref`` names (its number or code ``ABCD-EFGH``, any case, dash
+def find_session(data_dir: Path, ref: str, label: str = "sesi") -> SessionRecord | str:
+    """The session ``ref`` names (its number or code ``ABCD-EFGH``, any case, dash
     optional) in the results store of ``data_dir``, or a message saying why not.
 
     A missing results store is not created: nothing is written for a refused start.
     """
     from ..core.errors import StoreError
-    from ..core.model import TestKind
     from ..core.results import DB_FILENAME, ResultsStore
 
     text = ref.strip()
@@ -66,24 +69,35 @@ def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
     if _CODE_RE.match(text):
         plain = text.upper().replace("-", "")
         code = f"{plain[:4]}-{plain[4:]}"
-    if not text.isdigit() and not code:
-        return (f"sesi pretest '{ref}' tidak dikenal: tulis nomor sesi atau kode sesi seperti "
+    number = text.isascii() and text.isdigit()
+    if not number and not code:
+        return (f"{label} '{ref}' tidak dikenal: tulis nomor sesi atau kode sesi seperti "
                 "ABCD-EFGH (lihat 'quiz-app sessions').")
     db = data_dir / DB_FILENAME
     if not db.is_file():
-        return f"sesi pretest '{ref}' tidak ditemukan: belum ada basis data hasil di {data_dir}."
+        return f"{label} '{ref}' tidak ditemukan: belum ada basis data hasil di {data_dir}."
     try:
         with ResultsStore(db) as store:
             found = None
-            if text.isdigit():
+            if number:
                 found = next((s for s in store.sessions() if s.id == int(text)), None)
             if found is None and code:
                 found = next((s for s in store.sessions(code) if s.code == code), None)
     except StoreError as exc:
         return f"basis data hasil tidak dapat dibaca: {exc.message}"
     if found is None:
-        return (f"sesi pretest '{ref}' tidak ditemukan di basis data hasil; lihat nomor dan "
+        return (f"{label} '{ref}' tidak ditemukan di basis data hasil; lihat nomor dan "
                 "kode sesi dengan 'quiz-app sessions'.")
+    return found
+
+
+def find_pretest(data_dir: Path, ref: str) -> SessionRecord | str:
+    """The pre-test session ``ref`` names, or a message saying why not."""
+    from ..core.model import TestKind
+
+    found = find_session(data_dir, ref, "sesi pretest")
+    if isinstance(found, str):
+        return found
     if found.kind is not TestKind.PRETEST:
         return (f"sesi {found.id} ({found.code}) \"{found.title}\" berjenis {found.kind}, "
                 "bukan pretest; pilih sesi yang dibuat dengan rencana berjenis pretest.")
@@ -96,11 +110,13 @@ def cmd_take(args: argparse.Namespace) -> int:
     from ..core.errors import QuizError
     from ..core.model import TestKind
     from ..core.people import load_roster, roster_report
-    from ..core.quiz import valid_pin
+    from ..core.quiz import build_attempt, valid_pin
+    from ..core.userfile import file_problem
 
     source = Path(args.source)
-    if not source.is_file():
-        return _fail(f"berkas '{args.source}' tidak ditemukan.")
+    problem = file_problem(source)
+    if problem is not None:
+        return _fail(f"'{args.source}': {problem}.")
     if args.pin is not None and not valid_pin(args.pin):
         return _fail("PIN pelatih harus 4-8 angka.")
     session_date: date | None = None
@@ -110,6 +126,14 @@ def cmd_take(args: argparse.Namespace) -> int:
         except ValueError:
             return _fail(f"tanggal '{args.date}' tidak valid; gunakan format TTTT-BB-HH.")
     data_dir = paths.data_dir(args.data_dir)
+    if args.session and args.pretest:
+        return _fail("--session dan --pretest tidak dapat dipakai bersama: sesi yang sudah ada "
+                     "memakai tautan pretest-nya sendiri.")
+    existing = find_session(data_dir, args.session) if args.session else None
+    if isinstance(existing, str):
+        return _fail(existing)
+    if existing is not None and existing.status != "open":
+        return _fail(f"sesi {existing.id} ({existing.code}) '{existing.title}' sudah ditutup.")
     pretest_id: int | None = None
     if args.pretest:
         pretest = find_pretest(data_dir, args.pretest)
@@ -122,11 +146,19 @@ def cmd_take(args: argparse.Namespace) -> int:
     except QuizError as exc:
         print(exc, file=sys.stderr)
         return _fail(f"{source.name} tidak dapat dipakai ({len(exc.issues)} masalah).")
+    if existing is not None:
+        try:
+            build_attempt(existing.plan, banks, "periksa")
+        except QuizError as exc:
+            return _fail(f"sesi {existing.code} '{existing.title}' tidak dapat dijalankan "
+                         f"dengan {source.name}: {exc.message} Pilih rencana atau bank soal "
+                         "yang sama dengan di laptop pelatih.")
     roster = None
     roster_path = Path(args.roster) if args.roster else None
     if roster_path is not None:
-        if not roster_path.is_file():
-            return _fail(f"daftar peserta '{args.roster}' tidak ditemukan.")
+        problem = file_problem(roster_path)
+        if problem is not None:
+            return _fail(f"daftar peserta '{args.roster}': {problem}.")
         try:
             roster = load_roster(roster_path)
         except QuizError as exc:
@@ -151,12 +183,15 @@ def cmd_take(args: argparse.Namespace) -> int:
             title=args.title.strip() or plan.title, pin=args.pin, place=args.place,
             date=session_date, trainer=args.trainer, roster=roster,
             roster_path=roster_path.resolve() if roster_path else None,
-            guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id)
-    return _run(args, data_dir, cache, setup, source, roster_path, pretest_id)
+            guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id,
+            session_id=existing.id if existing is not None else None)
+    return _run(args, data_dir, cache, setup, source, roster_path, pretest_id,
+                existing.id if existing is not None else None)
 
 
 def _run(args: argparse.Namespace, data_dir: Path, cache: object, setup: object,
-         source: Path, roster_path: Path | None, pretest_id: int | None) -> int:
+         source: Path, roster_path: Path | None, pretest_id: int | None,
+         session_id: int | None = None) -> int:
     from PySide6.QtCore import QEventLoop
 
     from ..ui.app import create_app, install_excepthook
@@ -187,7 +222,8 @@ def _run(args: argparse.Namespace, data_dir: Path, cache: object, setup: object,
         dialog = SetupDialog([], cache, data_dir=data_dir)  # type: ignore[arg-type]
         dialog.prefill(source=source.resolve(), roster=roster_path.resolve() if roster_path
                        else None, title=args.title, place=args.place, trainer=args.trainer,
-                       guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id)
+                       guests=args.guests, kiosk=args.kiosk, pretest_session_id=pretest_id,
+                       session_id=session_id)
         launcher.dialog_parent = dialog
         if dialog.exec() and dialog.result_setup is not None:
             if launcher.start_session(dialog.result_setup) is None:

@@ -11,7 +11,8 @@ class Issue:
     """One problem found in a user's file.
 
     ``line`` and ``column`` are 1-based; 0 means "not tied to a position"
-    (for example a file that cannot be read at all).
+    (for example a file that cannot be read at all). A spreadsheet cell also sets ``cell``
+    (``Soal!B7``): it is shown instead of the line and column, which still sort the issues.
     """
 
     path: str
@@ -20,14 +21,23 @@ class Issue:
     message: str
     question_id: str | None = None
     warning: bool = False
+    cell: str = ""
 
-    def format(self) -> str:
-        """``PATH:LINE:COL: message`` — the form editors can jump to."""
+    @property
+    def where(self) -> str:
+        """``PATH:LINE:COL``, ``PATH:LINE``, ``PATH:Sheet!B7`` or ``PATH``."""
+        if self.cell:
+            return f"{self.path}:{self.cell}"
         where = self.path
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
+        return where
+
+    def format(self) -> str:
+        """``PATH:LINE:COL: message`` — the form editors can jump to."""
+        where = self.where
         prefix = "peringatan: " if self.warning else ""
         qid = f"[soal {self.question_id}] " if self.question_id else ""
         return f"{where}: {prefix}{qid}{self.message}"

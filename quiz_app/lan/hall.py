@@ -53,6 +53,7 @@ from ..core.hall import (
 from ..core.model import Bank, Participant, Plan, QuestionType
 from ..core.quiz import AnswerRecord, build_attempt, score_attempt, score_question
 from ..core.results import ResultsStore, attempt_spec_to_dict
+from ..core.userfile import read_user_json
 from .limits import Limits
 from .server import IncomingAnswer, JoinPolicy, LanServer, SeatInfo
 from .writer import StoreWriter
@@ -182,17 +183,20 @@ class PhoneHallSession(HallSession):
     def resume_phones(cls, data_dir: Path, saved: SavedHall, clock: Clock) -> PhoneHallSession:
         """Continue after a crash: the same seats (phones reconnect with their tokens),
         the same session code, the answers from the store."""
-        try:
-            data = json.loads(phones_path(saved.path).read_text(encoding="utf-8"))
-            if data.get("format") != PHONES_FORMAT:
-                raise ValueError(f"format {data.get('format')!r}")
-            seats = [SeatInfo(str(s["id"]), s["nip"] or None, str(s["name"]),
-                              str(s["token_hash"])) for s in data["seats"]]
-            code = str(data["code"])
-        except FileNotFoundError:
-            seats, code = [], None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Berkas kursi HP rusak: {exc}.", phones_path(saved.path)) from exc
+        file = phones_path(saved.path)
+        seats: list[SeatInfo] = []
+        code: str | None = None
+        if file.exists():
+            data = read_user_json(file, max_bytes=8 << 20, max_depth=6, error=StoreError,
+                                  what="berkas kursi HP")
+            try:
+                if not isinstance(data, dict) or data.get("format") != PHONES_FORMAT:
+                    raise ValueError("bukan berkas kursi HP Kuis ASN")
+                seats = [SeatInfo(str(s["id"]), s["nip"] or None, str(s["name"]),
+                                  str(s["token_hash"])) for s in data["seats"]]
+                code = str(data["code"])
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise StoreError(f"Berkas kursi HP rusak: {exc}.", file) from exc
         answers: dict[str, dict[str, AnswerRecord]] = {}
         with ResultsStore.open_in(data_dir) as store:
             by_attempt = {a.id: a for a in store.attempts(saved.session_id or 0)}

@@ -10,6 +10,17 @@ Phone → laptop (WebSocket, text frames, at most :data:`MAX_MESSAGE_BYTES`)::
     {"type": "answer", "token": T, "q": 3, "letters": ["B"], "key": K}
     {"type": "ping",   "token": T}
 
+On the desk (self-paced tests, check-in, pledge; :mod:`quiz_app.lan.desk`) a phone also
+sends actions::
+
+    {"type": "act", "token": T, "do": "start"|"next"|"back"|"go"|"flag"|"finish"
+                                      |"away"|"checkin"|"pledge",
+     "q": 3, "on": true, "key": K, "fields": {"name", "position", "unit"}}
+
+``q`` is the question the action is about (``go``: where to, ``flag``: which), ``on`` the
+flag's new value, ``key`` makes a resend harmless (``away`` counts once per key), and
+``fields`` are the check-in form.
+
 ``key`` is the phone's idempotency key for that answer: a resend with the same key is
 acknowledged again, never stored twice. ``q`` is the question index the phone saw; an
 answer for another question than the open one is refused.
@@ -37,6 +48,8 @@ __all__ = [
     "MAX_MESSAGE_BYTES",
     "MAX_NAME_LEN",
     "MAX_JOIN_BYTES",
+    "ACTIONS",
+    "ActMsg",
     "AnswerMsg",
     "ClientMessage",
     "HelloMsg",
@@ -85,7 +98,26 @@ class PingMsg:
     token: str
 
 
-ClientMessage = HelloMsg | AnswerMsg | PingMsg
+ACTIONS = frozenset({"start", "next", "back", "go", "flag", "finish", "away", "checkin",
+                     "pledge"})
+FIELDS = ("name", "position", "unit")
+MAX_FIELD_LEN = 80
+
+
+@dataclass(frozen=True)
+class ActMsg:
+    token: str
+    do: str
+    q: int | None = None
+    on: bool | None = None
+    key: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def field(self, name: str) -> str:
+        return dict(self.fields).get(name, "")
+
+
+ClientMessage = HelloMsg | AnswerMsg | PingMsg | ActMsg
 
 
 @dataclass(frozen=True)
@@ -138,7 +170,36 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
                 or not _SAFE.match(key):
             raise ProtocolError("bad_key")
         return AnswerMsg(token, q, frozenset(letters), key)
+    if kind == "act":
+        return _act(data)
     raise ProtocolError("unknown_type", str(kind)[:20])
+
+
+def _act(data: dict[str, Any]) -> ActMsg:
+    token = _token(data)
+    do = data.get("do")
+    if do not in ACTIONS:
+        raise ProtocolError("bad_action")
+    q = data.get("q")
+    if q is not None and (not isinstance(q, int) or isinstance(q, bool)
+                          or not 0 <= q < 10_000):
+        raise ProtocolError("bad_question")
+    on = data.get("on")
+    if on is not None and not isinstance(on, bool):
+        raise ProtocolError("bad_flag")
+    key = data.get("key", "")
+    if not isinstance(key, str) or len(key) > MAX_KEY_LEN or (key and not _SAFE.match(key)):
+        raise ProtocolError("bad_key")
+    raw = data.get("fields", {})
+    if not isinstance(raw, dict) or any(k not in FIELDS for k in raw):
+        raise ProtocolError("bad_fields")
+    fields: list[tuple[str, str]] = []
+    for name in FIELDS:
+        value = raw.get(name, "")
+        if not isinstance(value, str) or len(value) > MAX_FIELD_LEN:
+            raise ProtocolError("bad_fields")
+        fields.append((name, " ".join(value.split())))
+    return ActMsg(token, str(do), q, on, key, tuple(fields))
 
 
 def parse_join(raw: str | bytes) -> JoinRequest:

@@ -36,10 +36,13 @@ from aiohttp import WSMsgType, web
 from ..core.model import Participant
 from ..core.people import Roster, normalize_nip
 from ..core.quiz import IdentityProblem, check_identity
+from . import quietgc
 from .limits import Limits, RateLimiter
+from .loopcalls import LoopCalls
 from .protocol import (
     MAX_JOIN_BYTES,
     MAX_MESSAGE_BYTES,
+    ActMsg,
     AnswerMsg,
     HelloMsg,
     ProtocolError,
@@ -78,8 +81,26 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def page_bytes() -> bytes:
-    return resources.files("quiz_app.lan").joinpath("page/phone.html").read_bytes()
+def page_bytes(name: str = "phone.html") -> bytes:
+    return resources.files("quiz_app.lan").joinpath(f"page/{name}").read_bytes()
+
+
+TIMED_FIELDS = ("test_left", "q_left")  # seconds left in a personal message, as of "clock"
+
+
+def _fresh(message: Mapping[str, Any], now: float) -> dict[str, Any]:
+    """A personal message as of now: a message stamped with the laptop clock (``clock``)
+    has its seconds-left fields reduced by the time since, so a phone that reconnects
+    sees the same remaining time as the laptop (deadlines live on the laptop)."""
+    out = dict(message)
+    stamp = out.pop("clock", None)
+    if isinstance(stamp, int | float):
+        gone = max(0.0, now - float(stamp))
+        for name in TIMED_FIELDS:
+            value = out.get(name)
+            if isinstance(value, int | float):
+                out[name] = round(max(0.0, float(value) - gone), 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -148,7 +169,7 @@ class LanServer:
     def __init__(self, hooks: LanHooks, clock: Callable[[], float], *,
                  policy: JoinPolicy | None = None, code: str | None = None,
                  limits: Limits | None = None,
-                 seats: Iterable[SeatInfo] = ()) -> None:
+                 seats: Iterable[SeatInfo] = (), page: str = "phone.html") -> None:
         self.hooks = hooks
         self.clock = clock
         self.policy = policy or JoinPolicy()
@@ -156,7 +177,7 @@ class LanServer:
         self.limits = limits or Limits()
         self.port = 0
         self.locked = False
-        self._page = page_bytes()
+        self._page = page_bytes(page)
         self._seats: dict[str, _Seat] = {}
         self._by_token: dict[str, str] = {}  # token hash -> seat id
         self._by_nip: dict[str, str] = {}
@@ -173,6 +194,8 @@ class LanServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._stopped = threading.Event()
+        self._gc_held = False  # quietgc.hold() while serving
+        self._calls = LoopCalls()
         lim = self.limits
         self._http_limit = RateLimiter(lim.http_rate, lim.http_burst, clock, lim.max_tracked)
         self._join_limit = RateLimiter(lim.join_rate, lim.join_burst, clock, lim.max_tracked)
@@ -209,13 +232,22 @@ class LanServer:
                 loop.close()
                 self._stopped.set()
 
+        quietgc.hold()  # no full GC pass stalls every thread while phones are served
+        self._gc_held = True
         self._thread = threading.Thread(target=run, name="lan-server", daemon=True)
         self._thread.start()
         if not ready.wait(timeout):
+            self._release_gc()
             raise OSError("phone server did not start")
         if failure:
+            self._release_gc()
             raise failure[0]
         return self.port
+
+    def _release_gc(self) -> None:
+        if self._gc_held:
+            self._gc_held = False
+            quietgc.release()
 
     async def _bind(self, host: str, port: int) -> None:
         app = web.Application(client_max_size=MAX_JOIN_BYTES,
@@ -251,21 +283,21 @@ class LanServer:
         """Close every connection and stop listening. Idempotent."""
         loop = self._loop
         if loop is None or self._thread is None:
+            self._release_gc()
             return
         if not loop.is_closed():
             loop.call_soon_threadsafe(loop.stop)
         self._stopped.wait(timeout)
         self._thread.join(timeout)
         self._loop = None
+        self._release_gc()
 
     @property
     def running(self) -> bool:
         return self._loop is not None and not self._stopped.is_set()
 
     def _call(self, fn: Callable[..., None], *args: Any) -> None:
-        loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(fn, *args)
+        self._calls.call(self._loop, fn, *args)  # in order; one wake-up per batch
 
     def seed_answer(self, seat_id: str, q: int, letters: list[str]) -> None:
         """Before :meth:`start`: an answer stored before a resume, for the snapshot."""
@@ -416,6 +448,8 @@ class LanServer:
                     break
                 if isinstance(m, AnswerMsg):
                     self._receive(seat, m)
+                elif isinstance(m, ActMsg):
+                    self._act(seat, m)
         finally:
             if seat is not None and seat.ws is ws:
                 seat.ws = None
@@ -458,8 +492,24 @@ class LanServer:
         mine = None
         if public is not None and isinstance(public.get("q"), int):
             mine = seat.acked.get(public["q"])
+        personal = _fresh(seat.personal, self.clock()) if seat.personal else None
         return {"type": "welcome", "name": seat.info.name, "nip": seat.info.nip or "",
-                "state": public, "mine": mine, "personal": seat.personal}
+                "state": public, "mine": mine, "personal": personal}
+
+    def _act(self, seat: _Seat, m: ActMsg) -> None:
+        """A desk action (start, next, flag, away …): handed to the hooks with the laptop
+        clock's reading. A resend with a key already seen is dropped."""
+        handler = getattr(self.hooks, "act", None)
+        if handler is None:
+            return
+        if m.key:
+            if m.key in seat.keys:
+                return
+            seat.keys[m.key] = "act"
+            if len(seat.keys) > 200:
+                for k in [k for k, v in seat.keys.items() if v != "pending"][:100]:
+                    del seat.keys[k]
+        handler(seat.info.id, m, self.clock())
 
     def _receive(self, seat: _Seat, m: AnswerMsg) -> None:
         status = seat.keys.get(m.key)
@@ -526,12 +576,24 @@ class LanServer:
             else:
                 asyncio.ensure_future(_send_many(ws, (data,)))
 
-    def _publish_personal(self, personal: dict[str, Mapping[str, Any]]) -> None:
+    def _publish_personal(self, personal: dict[str, Mapping[str, Any]],
+                          send: bool = True) -> None:
+        now = self.clock()
         for seat_id, own in personal.items():
             seat = self._seats.get(seat_id)
             if seat is not None:
+                old = seat.personal
+                if old is not None and isinstance(own.get("v"), int) \
+                        and isinstance(old.get("v"), int) and own["v"] < old["v"]:
+                    continue  # a newer state was already sent (versioned desk states)
                 seat.personal = dict(own)
-                self._send(seat, own)
+                if send:
+                    self._send(seat, _fresh(own, now))
+
+    def remember_personal(self, personal: Mapping[str, Mapping[str, Any]]) -> None:
+        """What a reconnecting phone gets as its personal state, without sending it now
+        (the phone already shows it, e.g. an acknowledged answer)."""
+        self._call(self._publish_personal, dict(personal), False)
 
     def _remove(self, seat_id: str) -> None:
         seat = self._seats.get(seat_id)
@@ -573,6 +635,10 @@ class LanServer:
 
     def seat_ids(self) -> list[str]:
         return list(self._seats)
+
+    def connected_ids(self) -> set[str]:
+        """Seats with an open connection now (read from another thread: a copy)."""
+        return {sid for sid, seat in list(self._seats.items()) if seat.ws is not None}
 
 
 def _page_headers(host: str) -> dict[str, str]:

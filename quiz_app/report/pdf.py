@@ -32,6 +32,8 @@ from PySide6.QtGui import (
 
 from ..core.banks import assets_dir
 from ..core.errors import ExportError
+from ..core.paths import data_dir
+from ..core.userfile import check_output
 
 FAMILY = "Noto Sans"
 DPI = 300
@@ -83,8 +85,13 @@ def mm(value: float) -> float:
 
 @contextmanager
 def atomic_pdf(path: Path) -> Any:
-    """Yield a temporary path next to ``path``; on success it replaces ``path``."""
-    path = Path(path)
+    """Yield a temporary path next to ``path``; on success it replaces ``path``.
+
+    The target is checked first like every export (``core.userfile.check_output``): the
+    results store, its WAL, the data folder's own files, a symlink, a FIFO or a device are
+    never replaced. (No --force here: any existing regular file may be replaced.)"""
+    path = check_output(path, "pdf", force=True, error=ExportError,
+                        protected=(data_dir(),))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Folder tujuan {folder} tidak ada.")

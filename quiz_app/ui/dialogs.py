@@ -101,14 +101,18 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, *,
+            default_yes: bool = False) -> bool:
+    """Ya/Tidak. Enter presses "Tidak" unless ``default_yes`` (for a question whose safe
+    answer is yes, e.g. continuing a presentation rather than throwing it away)."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.button(QMessageBox.StandardButton.Yes).setText(_tr("Ya"))
     box.button(QMessageBox.StandardButton.No).setText(_tr("Tidak"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes if default_yes
+                         else QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 

@@ -91,10 +91,15 @@ class MainWindow(QMainWindow):
         self.results_button.setObjectName("BigStart")
         self.results_button.setAccessibleName(self.tr("Hasil Tes"))
         self.results_button.clicked.connect(lambda _=False: self.open_results())
+        self.editor_button = QPushButton(self.tr("Buat/ubah bank soal"), central)
+        self.editor_button.setObjectName("BigStart")
+        self.editor_button.setAccessibleName(self.tr("Buat/ubah bank soal"))
+        self.editor_button.clicked.connect(lambda _=False: self.open_bank_editor())
         actions = QHBoxLayout()
         actions.addWidget(self.participant_button)
         actions.addWidget(self.presenter_button)
         actions.addWidget(self.results_button)
+        actions.addWidget(self.editor_button)
         actions.addStretch(1)
 
         section = QLabel(self.tr("Bank soal dan rencana sesi bawaan"), central)
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.setAlternatingRowColors(True)
+        table.doubleClicked.connect(lambda index: self.preview_bank(model.entry(index.row()).path))
         for corner in table.findChildren(QAbstractButton):  # the "select all" corner
             corner.setAccessibleName(self.tr("Pilih semua baris"))
         header = table.horizontalHeader()
@@ -257,6 +263,12 @@ class MainWindow(QMainWindow):
             self.start_participant(setup)
 
     def start_participant(self, setup: SessionSetup) -> None:
+        if setup.phones:  # "lewat HP": the phone desk, not a participant window
+            from .phone_desk import open_phone_desk
+
+            open_phone_desk(self, self.data_dir, setup, self.clock,
+                            on_open=lambda w: setattr(self, "phone_desk", w))
+            return
         self.launcher.start_session(setup)
 
     def _participant_opened(self, window: ParticipantWindow) -> None:
@@ -278,6 +290,25 @@ class MainWindow(QMainWindow):
         from .results import open_results_window
 
         return open_results_window(self, self.data_dir, session_id)
+
+    # ------------------------------------------------------------------ banks
+
+    def preview_bank(self, path: Path) -> QWidget:
+        """Every question with its key, explanation and reference (double click in the list)."""
+        from PySide6.QtCore import Qt
+
+        from .editor.preview import BankPreviewDialog
+
+        dialog = BankPreviewDialog(path, self.cache, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
+
+    def open_bank_editor(self, path: Path | None = None) -> QWidget:
+        """Buat/ubah bank soal: the editor, with import from Excel/Kahoot/Quizizz/GIFT/Aiken."""
+        from .editor.window import open_editor
+
+        return open_editor(self, path)
 
     # ------------------------------------------------------------------ presenter mode
 

@@ -140,9 +140,12 @@ class LayoutSpacing:
 class _WholeText(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel):
+            current = watched.minimumHeight()
+            # QLabel.heightForWidth never reports less than the label's minimum height:
+            # measure without it, or a height set at a narrow width (many lines) sticks.
+            watched.setMinimumHeight(0)
             needed = watched.heightForWidth(watched.width()) if watched.text() else 0
-            if needed > 0 and needed != watched.minimumHeight():
-                watched.setMinimumHeight(needed)
+            watched.setMinimumHeight(needed if needed > 0 else current)
         return False
 
 

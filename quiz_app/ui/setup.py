@@ -29,7 +29,7 @@ from ..core.banks import BankCache
 from ..core.errors import QuizError
 from ..core.model import Bank, Plan, TestKind
 from ..core.people import Roster, load_roster
-from ..core.quiz import valid_pin
+from ..core.quiz import build_attempt, valid_pin
 from ..core.results import ResultsStore, SessionRecord
 from . import dialogs
 from .banklist import BankEntry
@@ -53,6 +53,13 @@ def _load(path: Path, cache: BankCache | None) -> Loaded:
     return Loaded(path, plan, banks)
 
 
+def _load_open_sessions(data_dir: Path) -> list[SessionRecord]:
+    """Runs in a worker thread: the open sessions (newest first) a new group of participants
+    can join, e.g. the trainer's session joined from its .kuis-sesi file."""
+    with ResultsStore.open_in(data_dir) as store:
+        return [s for s in store.sessions() if s.status == "open"]
+
+
 def _load_pretests(data_dir: Path) -> list[SessionRecord]:
     """Runs in a worker thread: the pre-test sessions of the results store, newest first."""
     with ResultsStore.open_in(data_dir) as store:
@@ -65,6 +72,7 @@ class SetupDialog(QDialog):
     source_loaded = Signal(bool)  # True when the chosen bank/plan is valid
     roster_loaded = Signal(bool)
     pretests_loaded = Signal(bool)  # False when the results store could not be read
+    sessions_loaded = Signal(bool)  # the open sessions to continue are listed
 
     def __init__(self, entries: list[BankEntry], cache: BankCache | None,
                  parent: QWidget | None = None, data_dir: Path | None = None) -> None:
@@ -84,6 +92,8 @@ class SetupDialog(QDialog):
         self._pretest_wanted: int | None = None  # asked for before the list has loaded
         self._pretest_count: int | None = None  # pre-tests listed; None: not (yet) read
         self.result_setup: SessionSetup | None = None
+        self._sessions: dict[int, SessionRecord] = {}
+        self._session_wanted: int | None = None  # asked for before the list has loaded
 
         outer = QVBoxLayout(self)
         # The form scrolls on a small screen; the message and the buttons stay in view.
@@ -122,6 +132,16 @@ class SetupDialog(QDialog):
 
         details = QGroupBox(self.tr("2. Data sesi"), self)
         form = QFormLayout(details)
+        self.session = QComboBox(details)
+        self.session.setAccessibleName(self.tr("Sesi"))
+        self.session.setToolTip(self.tr(
+            "Sesi baru, atau sesi yang sudah ada: pilih sesi pelatih yang diikuti laptop ini "
+            "dari berkas .kuis-sesi, agar hasilnya dapat digabung ke laptop pelatih."))
+        self.session.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session.setMinimumContentsLength(16)
+        self.session.addItem(self.tr("(sesi baru)"), None)
+        form.addRow(self.tr("Sesi"), self.session)
         self.title = QLineEdit(details)
         self.title.setAccessibleName(self.tr("Judul sesi"))
         self.place = QLineEdit(details)
@@ -177,6 +197,11 @@ class SetupDialog(QDialog):
         people_layout.addLayout(roster_row)
         people_layout.addWidget(self.roster_status)
         people_layout.addWidget(self.guests)
+        # next to Start, always in view: it changes what Start opens (the phone desk)
+        self.phones = QCheckBox(self.tr("Lewat HP (hadir, ikrar, tes)"), self)
+        self.phones.setToolTip(self.tr("Peserta memakai HP masing-masing lewat Wi-Fi aula "
+                                       "untuk daftar hadir, ikrar dan tes."))
+        self.phones.setAccessibleName(self.tr("Lewat HP"))
 
         safety = QGroupBox(self.tr("4. Pengamanan"), self)
         safety_form = QFormLayout(safety)
@@ -209,6 +234,7 @@ class SetupDialog(QDialog):
         self.start_button.setObjectName("BigStart")
         self.start_button.setAccessibleName(self.tr("Mulai tes peserta"))
         self.start_button.setDefault(True)
+        buttons.addWidget(self.phones)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.start_button)
@@ -222,10 +248,14 @@ class SetupDialog(QDialog):
         self.start_button.clicked.connect(self.try_start)
         self.pretest.activated.connect(self._pretest_picked)
         self.pretest.currentIndexChanged.connect(self._show_pretest_status)
+        self.session.currentIndexChanged.connect(self._session_changed)
+        self.phones.toggled.connect(self._phones_toggled)
         fit_window(self, 1180, 640, parent)
         self._recall()
         if data_dir is not None:
             self.load_pretests(data_dir)
+            run_in_worker(lambda: _load_open_sessions(data_dir), self._sessions_done,
+                          lambda _exc: None)
 
     def _recall(self) -> None:
         """Fill in what the trainer used last time (place, name, guests, kiosk)."""
@@ -234,6 +264,13 @@ class SetupDialog(QDialog):
         self.trainer.setText(str(saved.get("trainer", "")))
         self.guests.setChecked(bool(saved.get("guests", False)))
         self.kiosk.setChecked(bool(saved.get("kiosk", False)))
+
+    def _phones_toggled(self, on: bool) -> None:
+        """On phones there is no kiosk and no trainer PIN on a shared screen."""
+        self.kiosk.setEnabled(not on)
+        self.pin.setEnabled(not on)
+        if on:
+            self.kiosk.setChecked(False)
 
     # ------------------------------------------------------------------ source
 
@@ -270,7 +307,8 @@ class SetupDialog(QDialog):
         if plan.time_limit:
             text += self.tr(", waktu tes {0} menit").format(round(plan.time_limit / 60))
         self.source_status.setText(text)
-        if not self.title.text().strip() or self.title.text() == self._auto_title:
+        if self.session.currentData() is None and (
+                not self.title.text().strip() or self.title.text() == self._auto_title):
             self._auto_title = plan.title
             self.title.setText(plan.title)
         self._default_pretest()
@@ -286,6 +324,55 @@ class SetupDialog(QDialog):
                 "{0} tidak dapat dipakai. Perbaiki masalah berikut lalu pilih lagi.").format(
                     path.name), str(exc))
         self.source_loaded.emit(False)
+
+    # ------------------------------------------------------------------ existing session
+
+    def _sessions_done(self, sessions: list[SessionRecord]) -> None:
+        if not isValid(self):
+            return
+        self._sessions = {s.id: s for s in sessions}
+        for s in sessions:
+            text = self.tr("{0} — {1} ({2})").format(s.title, s.date, s.code)
+            self.session.addItem(text, s.id)
+            self.session.setItemData(self.session.count() - 1, text,
+                                     Qt.ItemDataRole.ToolTipRole)
+        if self._session_wanted is not None:
+            self.choose_session(self._session_wanted)
+        self.sessions_loaded.emit(True)
+
+    def choose_session(self, session_id: int | None) -> None:
+        """Run the existing session ``session_id`` (once listed) instead of a new one."""
+        index = self.session.findData(session_id)
+        self._session_wanted = session_id if index < 0 else None
+        if index >= 0:
+            self.session.setCurrentIndex(index)
+
+    def _session_changed(self, _index: int) -> None:
+        record = self._sessions.get(self.session.currentData())
+        for field in (self.title, self.place, self.date, self.trainer, self.pretest):
+            field.setEnabled(record is None)
+        self.pretest_status.setVisible(self.data_dir is not None)
+        self._show_pretest_status()
+        if record is None:
+            return
+        for field, text in ((self.title, record.title), (self.place, record.place),
+                            (self.trainer, record.trainer)):
+            field.setText(text)
+            field.setCursorPosition(0)  # a long title shows its start
+        self.date.setDate(QDate.fromString(record.date, "yyyy-MM-dd"))
+        self.pretest.setCurrentIndex(0)
+
+    def _session_problem(self) -> str | None:
+        record = self._sessions.get(self.session.currentData())
+        if record is None or self.loaded is None:
+            return None
+        try:
+            build_attempt(record.plan, list(self.loaded.banks), "periksa")
+        except QuizError as exc:
+            return self.tr("Sesi {0} memakai bank soal {1}: {2} Pilih rencana atau bank soal "
+                           "yang sama dengan di laptop pelatih.").format(
+                record.code, ", ".join(record.plan.banks), exc.message)
+        return None
 
     # ------------------------------------------------------------------ pre-test link
 
@@ -333,7 +420,14 @@ class SetupDialog(QDialog):
         self.pretests_loaded.emit(False)
 
     def _show_pretest_status(self) -> None:
-        """How many pre-tests there are, and the chosen one in full (the combo elides it)."""
+        """How many pre-tests there are, and the chosen one in full (the combo elides it);
+        with an existing session chosen, that its details cannot be changed here."""
+        record = self._sessions.get(self.session.currentData())
+        if record is not None:
+            self.pretest_status.setText(self.tr(
+                "Judul, tempat, tanggal dan rencana mengikuti sesi {0}; pilih rencana atau "
+                "bank soal yang sama dengan di laptop pelatih.").format(record.code))
+            return
         if self._pretest_count is None:
             return  # still loading, or the error stays shown
         if not self._pretest_count:
@@ -432,8 +526,11 @@ class SetupDialog(QDialog):
                                "selesai dimuat)."))
         if not self.title.text().strip():
             out.append(self.tr("Isi judul sesi."))
-        if not valid_pin(self.pin.text()):
+        if not self.phones.isChecked() and not valid_pin(self.pin.text()):
             out.append(self.tr("Isi PIN pelatih 4–8 angka."))
+        session_problem = self._session_problem()
+        if session_problem:
+            out.append(session_problem)
         if self._roster_token and self.roster is None and self.roster_path is None and \
                 self.roster_status.text().endswith("…"):
             out.append(self.tr("Tunggu daftar peserta selesai dimuat."))
@@ -460,6 +557,8 @@ class SetupDialog(QDialog):
             guests=self.guests.isChecked(),
             kiosk=self.kiosk.isChecked(),
             pretest_session_id=self.pretest.currentData(),
+            phones=self.phones.isChecked(),
+            session_id=self.session.currentData(),
         )
         remember_setup({"place": self.result_setup.place, "trainer": self.result_setup.trainer,
                         "guests": self.result_setup.guests, "kiosk": self.result_setup.kiosk})
@@ -467,8 +566,11 @@ class SetupDialog(QDialog):
 
     def prefill(self, *, source: Path | None = None, roster: Path | None = None,
                 title: str = "", place: str = "", trainer: str = "", guests: bool = False,
-                kiosk: bool = False, pretest_session_id: int | None = None) -> None:
+                kiosk: bool = False, pretest_session_id: int | None = None,
+                session_id: int | None = None) -> None:
         """Fill the form (``quiz-app take`` without a PIN opens the set-up this way)."""
+        if session_id is not None:
+            self.choose_session(session_id)
         if pretest_session_id is not None:
             self.choose_pretest(pretest_session_id)
         if title:

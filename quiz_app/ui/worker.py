@@ -3,7 +3,9 @@
     run_in_worker(lambda: load_bank(path), on_done=self.show_bank, on_error=self.show_error)
 
 ``on_error`` receives QuizError (user-caused problems). Anything else is a bug: it is
-re-raised on the UI thread so the excepthook (and tests) see it loudly.
+re-raised on the UI thread so the excepthook (and tests) see it loudly, after
+``on_crash`` (when given) has put the screen back in order (buttons enabled again: a
+window must never stay "busy" forever because one job crashed).
 
 With ``owner`` (the window that asked), the callbacks are dropped once that window's C++
 object is gone. :func:`shutdown` (called when the event loop has ended) drops every
@@ -76,6 +78,7 @@ def run_in_worker(
     on_done: Callable[[Any], None],
     on_error: Callable[[QuizError], None] | None = None,
     pool: QThreadPool | None = None,
+    on_crash: Callable[[BaseException], None] | None = None,
     owner: QObject | None = None,
 ) -> _Job:
     job = _Job(fn)
@@ -90,6 +93,15 @@ def run_in_worker(
 
     job.signals.done.connect(lambda v: finish(on_done, v))
     job.signals.failed.connect(lambda e: finish(on_error or _reraise, e))
-    job.signals.crashed.connect(lambda e: finish(_reraise, e))
+
+    def crashed(exc: BaseException) -> None:
+        _live.discard(job)
+        try:
+            if on_crash is not None and not _closing and (owner is None or isValid(owner)):
+                on_crash(exc)
+        finally:
+            _reraise(exc)  # a bug stays loud (the excepthook opens no dialog when quitting)
+
+    job.signals.crashed.connect(crashed)
     (pool or QThreadPool.globalInstance()).start(job)
     return job

@@ -38,9 +38,14 @@ from tests.helpers.fakes import FakeClock, make_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "question_banks" / "plans" / "berakhlak_tes.yaml"
+HALL_PLAN = ROOT / "question_banks" / "plans" / "kuis_aula.yaml"
+OPD = ["Dinas Kesehatan", "Dinas Pendidikan", "Bappeda", "BKPSDM", "Dinas Sosial",
+       "Inspektorat", "Dinas PUPR", "Satuan Polisi Pamong Praja", "Dinas Kominfo",
+       "Kecamatan Kota", "RSUD", "Dinas Perhubungan"]
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 READABLE_INPUT_PX = 24  # a one-line box shorter than this cuts its text
 FOCUS_SLACK = 3
+LIST_ROWS = 3  # a scrolling list of controls shows at least this many rows
 
 LONG = ("Menjelang pemilihan kepala daerah, seorang analis kebijakan diundang kerabatnya ke "
         "acara syukuran di rumah salah satu bakal calon bupati pada hari Minggu, di luar jam "
@@ -74,6 +79,17 @@ def problems(window: QWidget) -> list[str]:
     inside = window.rect()
     controls = [c for c in window.findChildren(QWidget)
                 if isinstance(c, CONTROLS) and c.isVisibleTo(window) and c.window() is window]
+    # a list whose rows are controls (the console's team grid) scrolls by design, like
+    # a table: it must show a few whole rows, the others may be scrolled out of sight
+    lists = [a for a in window.findChildren(QAbstractScrollArea)
+             if a.property("scrollingList") and a.isVisibleTo(window)]
+    for a in lists:
+        rows = [c for c in controls if a.isAncestorOf(c)]
+        row_h = max((c.height() for c in rows), default=0)
+        if rows and a.viewport().height() < LIST_ROWS * row_h:
+            out.append(f"list {a.objectName()!r} shows {a.viewport().height()} px, less than "
+                       f"{LIST_ROWS} rows of {row_h} px")
+    controls = [c for c in controls if not any(a.isAncestorOf(c) for a in lists)]
     for c in controls:
         name = f"{type(c).__name__}({c.accessibleName() or c.objectName()!r})"
         where = rect_in(c, window)
@@ -121,6 +137,55 @@ def long_bank() -> Bank:
                 questions=(q,))
 
 
+def presenter_consoles(data: Path) -> dict[str, list[str]]:
+    """The trainer console as ``start_presenter`` places it (one screen), with twelve
+    teams and with phones, in each phase: ready, running with keyed answers, revealed,
+    finished with the final ranking."""
+    from quiz_app.lan.hall import TakeoverRequest
+    from quiz_app.ui.presenter import start_presenter
+    from quiz_app.ui.presenter.phones import Candidate, PhoneOptions
+    from quiz_app.ui.presenter.sound import SoundPlayer
+
+    report: dict[str, list[str]] = {}
+    for name, teams, phones in (
+            ("presenter-console", OPD, None),
+            ("presenter-console-phones", None, PhoneOptions(
+                host="127.0.0.1", port=0,
+                candidates=(Candidate("192.168.100.123", "Wi-Fi Aula BKPSDM", True, False),)))):
+        clock = FakeClock()
+        presenter = start_presenter(None, data / name, HALL_PLAN, teams, clock=clock,
+                                    sound=SoundPlayer(backend="none"), phones=phones)
+        assert presenter is not None
+        ctrl, console = presenter.controller, presenter.console
+        ctrl.timer.stop()
+        presenter.audience.hide()  # F5: the trainer looks at the console
+        if presenter.phones is not None:  # the tallest panel: a take-over waits
+            session = presenter.phones.panel.session
+            session.takeovers.append(TakeoverRequest("t1", "s1", "Siti Contohwati, S.E."))
+            presenter.phones.panel.refresh()
+        settle()
+        report[f"{name}/ready"] = problems(console)
+        ctrl.start()
+        if teams:
+            for number in range(1, 9):
+                clock.advance(1.3)
+                letters = ctrl.game.letters()  # A/B on a true/false question
+                ctrl.toggle_letter(number, letters[number % len(letters)])
+        clock.advance(4)
+        ctrl.tick()
+        settle()
+        report[f"{name}/running"] = problems(console)
+        ctrl.reveal()
+        settle()
+        report[f"{name}/revealed"] = problems(console)
+        ctrl.end(ask=False)
+        settle()
+        report[f"{name}/finished"] = problems(console) + (
+            [] if console.final_box.isVisible() else ["no final ranking shown"])
+        presenter.close()
+    return report
+
+
 def main() -> int:
     data = Path(sys.argv[1])
     app = create_app()  # noqa: F841 (kept alive until the end)
@@ -157,6 +222,18 @@ def main() -> int:
 
     store = ResultsStore.open_in(data)
     plan, banks = load_runnable(PLAN)
+    from quiz_app.lan.desk import PhoneDesk  # the "lewat HP" console (issue 16)
+    from quiz_app.ui.phone_desk import DeskWindow
+
+    desk = PhoneDesk.create(data, FakeClock(), plan, banks,
+                            title="Sosialisasi Netralitas ASN dan Nilai Dasar BerAKHLAK")
+    desk_window = DeskWindow(desk, data, candidates=[])
+    desk.start_server(desk_window.bridge.post, host="127.0.0.1", port=0)
+    desk_window.refresh()
+    desk_window.show()
+    settle()
+    report["phone-desk"] = problems(desk_window)
+    desk_window.close()
     for name, bank_list, the_plan in (("participant", banks, plan),
                                       ("participant-long", [long_bank()],
                                        make_plan(order="bank", time_limit=600))):
@@ -206,6 +283,7 @@ def main() -> int:
     results.tabs.setCurrentIndex(1)
     settle()
     report["results/analysis"] = problems(results)
+    report.update(presenter_consoles(data))
     print(json.dumps(report))
     QApplication.closeAllWindows()
     return 0

@@ -30,6 +30,10 @@ def test_every_window_fits_the_screen(tmp_path: Path, width: int, height: int) -
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert set(report) >= {"main", "setup", "presenter-setup", "message",
                            "participant/identity", "participant/question",
-                           "participant-long/question", "results", "results/analysis"}
+                           "participant-long/question", "results", "results/analysis",
+                           "phone-desk", "presenter-console/ready",
+                           "presenter-console/running", "presenter-console/revealed",
+                           "presenter-console/finished", "presenter-console-phones/ready",
+                           "presenter-console-phones/finished"}
     bad = {window: found for window, found in report.items() if found}
     assert bad == {}

@@ -25,6 +25,15 @@ if TYPE_CHECKING:
         bank_from_cache,
         bank_to_cache,
     )
+    from .importers import (
+        FORMAT_NAMES,
+        FORMATS,
+        ImportResult,
+        import_questions,
+        imported_text,
+        write_imported,
+    )
+    from .importers.xlsx_template import write_template
     from .lint import letter_warnings, may_shuffle
     from .plan import (
         DRAW_KEYS,
@@ -33,6 +42,12 @@ if TYPE_CHECKING:
         is_plan_file,
         load_plan,
         load_runnable,
+    )
+    from .pledge import (
+        PLEDGE_FORMAT,
+        Pledge,
+        bundled_pledge_file,
+        load_pledge,
     )
     from .resources import (
         assets_dir,
@@ -48,6 +63,7 @@ if TYPE_CHECKING:
         Fields,
         describe,
     )
+    from .writer import bank_yaml, validate_text
     from .yamlsrc import (
         MAX_DEPTH,
         MAX_FILE_BYTES,
@@ -60,12 +76,23 @@ if TYPE_CHECKING:
     )
 
 _SURFACE = {
+    "FORMATS": "importers",
+    "FORMAT_NAMES": "importers",
+    "ImportResult": "importers",
+    "import_questions": "importers",
+    "imported_text": "importers",
+    "write_imported": "importers",
+    "write_template": "importers.xlsx_template",
+    "bank_yaml": "writer",
+    "validate_text": "writer",
     "BankCache": "cache",
     "CATEGORY_KEYS": "bank",
     "DEFAULT_KEYS": "bank",
     "DRAW_KEYS": "plan",
     "Fields": "schema",
     "IMAGE_SUFFIXES": "bank",
+    "PLEDGE_FORMAT": "pledge",
+    "Pledge": "pledge",
     "LOADER_VERSION": "cache",
     "LocList": "yamlsrc",
     "LocMap": "yamlsrc",
@@ -86,6 +113,7 @@ _SURFACE = {
     "bundled_bank_files": "resources",
     "bundled_banks_dir": "resources",
     "bundled_plan_files": "resources",
+    "bundled_pledge_file": "pledge",
     "declared_id": "resources",
     "default_plan": "plan",
     "describe": "schema",
@@ -94,6 +122,7 @@ _SURFACE = {
     "letter_warnings": "lint",
     "load_bank": "bank",
     "load_plan": "plan",
+    "load_pledge": "pledge",
     "load_runnable": "plan",
     "may_shuffle": "lint",
     "parse_yaml": "yamlsrc",
@@ -102,12 +131,23 @@ _SURFACE = {
 }
 
 __all__ = [
+    "FORMATS",
+    "FORMAT_NAMES",
+    "ImportResult",
+    "import_questions",
+    "imported_text",
+    "write_imported",
+    "write_template",
+    "bank_yaml",
+    "validate_text",
     "BankCache",
     "CATEGORY_KEYS",
     "DEFAULT_KEYS",
     "DRAW_KEYS",
     "Fields",
     "IMAGE_SUFFIXES",
+    "PLEDGE_FORMAT",
+    "Pledge",
     "LOADER_VERSION",
     "LocList",
     "LocMap",
@@ -128,6 +168,7 @@ __all__ = [
     "bundled_bank_files",
     "bundled_banks_dir",
     "bundled_plan_files",
+    "bundled_pledge_file",
     "declared_id",
     "default_plan",
     "describe",
@@ -136,6 +177,7 @@ __all__ = [
     "letter_warnings",
     "load_bank",
     "load_plan",
+    "load_pledge",
     "load_runnable",
     "may_shuffle",
     "parse_yaml",

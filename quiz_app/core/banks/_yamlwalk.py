@@ -69,16 +69,28 @@ def _syntax_issue(src: Source, exc: yaml.YAMLError) -> None:
 _TAB_INDENT = re.compile(r"^[ \t]*\t", re.MULTILINE)
 
 
+MAX_TAB_ISSUES = 20
+
+
 def _check_tabs(src: Source) -> bool:
-    found = False
-    for match in _TAB_INDENT.finditer(src.text):
-        line = src.text.count("\n", 0, match.start()) + 1
-        src.issue(
-            (line, src.text.index("\t", match.start()) - match.start() + 1),
-            "tab dipakai untuk indentasi; YAML hanya menerima spasi — ganti tab dengan spasi",
-        )
-        found = True
-    return found
+    """Report tab indentation, line by line in one linear pass (the first
+    :data:`MAX_TAB_ISSUES` lines, then how many more)."""
+    text = src.text
+    line, counted_to, found = 1, 0, 0
+    for match in _TAB_INDENT.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        found += 1
+        if found <= MAX_TAB_ISSUES:
+            src.issue(
+                (line, text.index("\t", match.start()) - match.start() + 1),
+                "tab dipakai untuk indentasi; YAML hanya menerima spasi — ganti tab dengan "
+                "spasi",
+            )
+    if found > MAX_TAB_ISSUES:
+        src.issue(line, f"dan {found - MAX_TAB_ISSUES} baris lain juga memakai tab untuk "
+                  "indentasi (baris terakhir ini); ganti semua tab dengan spasi")
+    return found > 0
 
 
 class _Walker:

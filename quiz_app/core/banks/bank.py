@@ -22,6 +22,7 @@ from ..model import (
     Question,
     QuestionType,
 )
+from ..userfile import NOT_REGULAR, is_regular_file, path_problem
 from .cache import BankCache
 from .schema import Fields, describe
 from .yamlsrc import LocList, LocMap, Source, parse_yaml, read_source
@@ -334,8 +335,16 @@ def _image(src: Source, f: Fields) -> Path | None:
     rel = f.text("image")
     if not rel:
         return None
+    problem = path_problem(rel)
+    if problem is not None:
+        f.issue("image", f"gambar '{rel[:80]}' tidak dapat dipakai: {problem}")
+        return None
     folder = src.path.resolve().parent
-    target = (folder / rel).resolve()
+    try:
+        target = (folder / rel).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        f.issue("image", f"gambar '{rel}' tidak dapat dibuka (tautan simbolik berputar)")
+        return None
     if not target.is_relative_to(folder):
         f.issue("image", f"gambar '{rel}' berada di luar folder bank soal; salin gambar ke "
                 "folder bank (atau subfoldernya) dan tulis jalurnya relatif")
@@ -343,8 +352,11 @@ def _image(src: Source, f: Fields) -> Path | None:
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         f.issue("image", f"gambar '{rel}' harus berformat png, jpg atau svg")
         return None
-    if not target.is_file():
+    if not target.exists():
         f.issue("image", f"gambar '{rel}' tidak ditemukan di {folder}")
+        return None
+    if not is_regular_file(target):
+        f.issue("image", f"gambar '{rel}' {NOT_REGULAR}; pilih berkas gambar")
         return None
     return target
 

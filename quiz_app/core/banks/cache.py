@@ -15,12 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicio import write_atomic
+from ..errors import QuizError
 from ..model import BANK_FORMAT, Bank, Category, Difficulty, Option, Question, QuestionType
+from ..userfile import read_user_bytes
 
 log = logging.getLogger(__name__)
 
 # Bump when the loader's output, or this file's row layout, could change for the same bytes.
 LOADER_VERSION = "2"
+MAX_CACHE_FILE = 512 << 20
 
 _QFIELDS = tuple(f.name for f in fields(Question))
 _QTYPES = {t.value: t for t in QuestionType}
@@ -103,10 +106,11 @@ class BankCache:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # tens of thousands of long-lived objects: no point rescanning them
         try:
-            return bank_from_cache(json.loads(file.read_bytes()))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            if not file.exists():
+                return None
+            data = read_user_bytes(file, max_bytes=MAX_CACHE_FILE)  # regular files only
+            return bank_from_cache(json.loads(data))
+        except (QuizError, ValueError, KeyError, TypeError, RecursionError) as exc:
             # A damaged cache entry is never fatal: validate the file again.
             log.warning("cache bank rusak, diabaikan: %s (%s)", file, exc)
             return None

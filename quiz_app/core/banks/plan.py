@@ -24,6 +24,7 @@ from ..model import (
     Scoring,
     TestKind,
 )
+from ..userfile import path_problem, peek_user_file
 from . import bank as bank_mod
 from .cache import BankCache
 from .resources import find_bank_by_id
@@ -45,11 +46,10 @@ def default_plan(bank: Bank) -> Plan:
 
 def is_plan_file(path: Path) -> bool:
     """Cheap sniff: does the file declare ``format: kuis-plan/...``?"""
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace") as fh:
-            head = fh.read(4096)
-    except OSError:
+    data = peek_user_file(path, 4096)  # None for a FIFO or a device: never blocks
+    if data is None:
         return False
+    head = data.decode("utf-8-sig", errors="replace")
     return any(
         line.split(":", 1)[1].strip().strip("'\"").startswith("kuis-plan/")
         for line in head.splitlines()
@@ -163,6 +163,10 @@ def _resolve_banks(src: Source, doc: LocMap, plan: Plan, cache: BankCache | None
     banks: list[Bank] = []
     for i, ref in enumerate(plan.banks):
         pos = doc_banks.pos(i)
+        problem = path_problem(ref)
+        if problem is not None:
+            src.issue(pos, f"bank '{ref[:80]}' tidak dapat dipakai: {problem}")
+            continue
         if SLUG.match(ref) and not ref.endswith((".yaml", ".yml")):
             found = find_bank_by_id(ref, [folder, folder.parent])
             if found is None:
@@ -171,7 +175,7 @@ def _resolve_banks(src: Source, doc: LocMap, plan: Plan, cache: BankCache | None
                 continue
             path = found
         else:
-            path = (folder / ref).resolve()
+            path = folder / ref  # not resolved: a message names the file as written
         try:
             bank = bank_mod.load_bank(path, cache=cache)
         except BankError as exc:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..userfile import peek_user_file
+
 _ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9][a-z0-9-]*)['\"]?\s*$", re.MULTILINE)
 
 
@@ -42,11 +44,10 @@ def bundled_plan_files() -> list[Path]:
 
 def declared_id(path: Path) -> str | None:
     """The top-level ``id:`` of a bank file, read cheaply without parsing the YAML."""
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace") as fh:
-            head = fh.read(8192)
-    except OSError:
+    data = peek_user_file(path, 8192)  # None for a FIFO or a device: never blocks
+    if data is None:
         return None
+    head = data.decode("utf-8-sig", errors="replace")
     match = _ID_LINE.search(head)
     return match.group(1) if match else None
 

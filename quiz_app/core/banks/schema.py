@@ -7,6 +7,7 @@ Each reader returns the value (or a default) and, when the value is wrong, adds 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -120,6 +121,11 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int | float):
             shown = self.m.raw.get(key, describe(value))
             self.issue(key, f"kolom '{key}' harus berupa angka, bukan '{shown}'")
+            return default
+        if not math.isfinite(value):
+            shown = self.m.raw.get(key, str(value))
+            self.issue(key, f"kolom '{key}' harus berupa angka biasa, bukan '{shown}' (NaN atau "
+                       "tak hingga)")
             return default
         too_low = value <= low if low_open else value < low
         if too_low or value > high:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import Issue
+from ..errors import Issue, QuizError
+from ..userfile import decode_utf8, read_user_bytes
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40
@@ -74,26 +75,14 @@ class Source:
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
-    """Read a UTF-8 text file defensively; problems land in ``Source.issues``."""
+    """Read a UTF-8 text file through the guarded reader; problems land in ``Source.issues``
+    (a folder, a FIFO or a device, too big, UTF-16, binary, not UTF-8: each located)."""
     src = Source(path, display if display is not None else str(path))
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        src.issue(0, "berkas tidak ditemukan; periksa nama dan foldernya")
-        return src
-    except OSError as exc:
-        src.issue(0, f"berkas tidak dapat dibaca ({exc.strerror})")
-        return src
-    if path.is_dir():
-        src.issue(0, "ini sebuah folder, bukan berkas YAML")
-        return src
-    if size > MAX_FILE_BYTES:
-        src.issue(0, f"berkas terlalu besar ({size / 1024 / 1024:.1f} MiB); batasnya 32 MiB")
-        return src
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        src.issue(0, f"berkas tidak dapat dibaca ({exc.strerror})")
+        data = read_user_bytes(path, max_bytes=MAX_FILE_BYTES, error=QuizError,
+                               display=src.display, what="berkas YAML")
+    except QuizError as exc:
+        src.issues.extend(exc.issues)
         return src
     src.data = data
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -103,15 +92,11 @@ def read_source(path: Path, display: str | None = None) -> Source:
         src.issue(0, "ini berkas biner, bukan teks YAML; pilih berkas .yaml bank soal")
         return src
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        src.issue(
-            (line, col),
-            f"berkas bukan UTF-8 (byte 0x{data[exc.start]:02x}); simpan ulang dengan "
-            "pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding: UTF-8)",
-        )
+        text = decode_utf8(data, src.display, error=QuizError,
+                           hint="simpan ulang dengan pengodean UTF-8 (di Notepad: Simpan "
+                           "Sebagai → Encoding: UTF-8)")
+    except QuizError as exc:
+        src.issues.extend(exc.issues)
         return src
     src.text = text.replace("\r\n", "\n")
     return src

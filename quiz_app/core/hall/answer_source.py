@@ -26,6 +26,7 @@ made.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from typing import Protocol, runtime_checkable
 
 from ..errors import Issue, QuizError
 from ..quiz import AnswerRecord
+from ..userfile import decode_utf8, read_user_bytes
 
 __all__ = [
     "MAX_TEAMS",
@@ -40,6 +42,7 @@ __all__ = [
     "AnswerSink",
     "AnswerSource",
     "DiscussionSource",
+    "EntryMiss",
     "HallParticipant",
     "TeamEntryResult",
     "TeamFileError",
@@ -184,6 +187,15 @@ class TeamEntryResult:
     toggle: bool = False
 
 
+@dataclass(frozen=True)
+class EntryMiss:
+    """A letter that could not become an answer, and why: ``number`` names no team (1 to
+    ``team_count``), or no team number was typed at all (``number`` None)."""
+
+    number: int | None
+    team_count: int
+
+
 class TeamKeyEntry:
     """Turns console keystrokes into team answers with as few keys as possible.
 
@@ -228,8 +240,9 @@ class TeamKeyEntry:
         number = int(self._digits) if self._digits else 0
         return number if 1 <= number <= self.team_count else None
 
-    def letter(self, letter: str, allowed: Sequence[str]) -> TeamEntryResult | None:
-        """A letter key. Returns the answer to submit, or None when no team is selected or
+    def letter(self, letter: str, allowed: Sequence[str]) -> TeamEntryResult | EntryMiss | None:
+        """A letter key. Returns the answer to submit; an :class:`EntryMiss` when the typed
+        number names no team or no team was selected (the console says which); None when
         the letter is not an option of the current question."""
         letter = letter.upper()
         if letter not in allowed:
@@ -239,12 +252,12 @@ class TeamKeyEntry:
             self._digits = ""
             if not 1 <= number <= self.team_count:
                 self._last = None
-                return None
+                return EntryMiss(number, self.team_count)
             self._last = number
             return TeamEntryResult(number, frozenset({letter}), toggle=False)
         if self._last is not None:
             return TeamEntryResult(self._last, frozenset({letter}), toggle=True)
-        return None
+        return EntryMiss(None, self.team_count)
 
 
 # --------------------------------------------------------------------------- team names
@@ -269,6 +282,7 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
     one :class:`TeamFileError`."""
     issues: list[Issue] = []
     names: list[str] = []
+    name_lines: list[int] = []
     seen: dict[str, int] = {}
     for lineno, raw in enumerate(text.splitlines(), start=1):
         name = " ".join(raw.split())
@@ -279,6 +293,10 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
                                 f"nama tim terlalu panjang ({len(name)} karakter, paling "
                                 f"banyak {MAX_TEAM_NAME}); singkat namanya, misalnya "
                                 "'Dinkes' untuk 'Dinas Kesehatan'"))
+            continue
+        if any(unicodedata.category(c) == "Cc" for c in name):
+            issues.append(Issue(path, lineno, 0, "nama tim berisi karakter kontrol; ketik "
+                                "ulang nama tim di baris ini"))
             continue
         if any(sep in raw for sep in ("\t", ";")):
             issues.append(Issue(path, lineno, 0,
@@ -293,39 +311,35 @@ def parse_team_names(text: str, path: str = "") -> list[str]:
             continue
         seen[folded] = lineno
         names.append(name)
+        name_lines.append(lineno)
     if not names and not issues:
         issues.append(Issue(path, 0, 0, "berkas tim kosong; tulis satu nama tim di setiap baris"))
     if len(names) > MAX_TEAMS:
-        issues.append(Issue(path, 0, 0, f"terlalu banyak tim ({len(names)}); paling banyak "
-                            f"{MAX_TEAMS} tim"))
+        # located at the first name over the limit, so the trainer sees where to cut
+        issues.append(Issue(path, name_lines[MAX_TEAMS], 0,
+                            f"terlalu banyak tim ({len(names)}); paling banyak {MAX_TEAMS} "
+                            f"tim, dan nama di baris ini adalah tim ke-{MAX_TEAMS + 1}"))
     if issues:
         raise TeamFileError(issues)
     return names
 
 
+MAX_TEAM_FILE = 256 * 1024
+
+
 def load_team_file(path: Path | str) -> list[str]:
-    """Read a UTF-8 text file of team names (a BOM from Notepad is fine)."""
+    """Read a UTF-8 text file of team names (a BOM from Notepad is fine) through the
+    guarded reader: a folder, a FIFO or a device, a huge or binary file is refused."""
     path = Path(path)
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise TeamFileError(f"berkas tim tidak ditemukan: {shown}", shown) from exc
-    except IsADirectoryError as exc:
-        raise TeamFileError(f"{shown} adalah folder, bukan berkas teks daftar tim", shown) from exc
-    except OSError as exc:
-        raise TeamFileError(f"berkas tim tidak dapat dibaca: {exc.strerror or exc}",
-                            shown) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise TeamFileError(
-            Issue(shown, line, 0,
-                  "berkas tim bukan teks UTF-8; simpan ulang sebagai 'UTF-8' (Notepad: "
-                  "Simpan Sebagai → Pengodean UTF-8)")
-        ) from exc
-    if "\x00" in text:
-        raise TeamFileError(Issue(shown, 0, 0, "berkas tim bukan berkas teks biasa (misalnya "
-                                  "berkas Excel); tulis nama tim di berkas .txt, satu per baris"))
+    data = read_user_bytes(path, max_bytes=MAX_TEAM_FILE, error=TeamFileError,
+                           what="berkas tim")
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise TeamFileError(Issue(shown, line, 0, "berkas tim bukan berkas teks biasa "
+                                  "(misalnya berkas Excel); tulis nama tim di berkas .txt, "
+                                  "satu per baris"))
+    text = decode_utf8(data, shown, error=TeamFileError, what="berkas tim bukan teks UTF-8",
+                       hint="simpan ulang sebagai 'UTF-8' (Notepad: Simpan Sebagai → "
+                       "Pengodean UTF-8)")
     return parse_team_names(text, shown)

@@ -14,7 +14,16 @@ Phases of one question (the trainer drives them from the console)::
                             LEADERBOARD (optional) ──next──▶ READY of the next question
                                                              … or FINISHED after the last
 
-``skip`` leaves a question without revealing it, ``end`` finishes at once.
+``skip`` leaves a question without revealing it and *excludes* it from scoring: nobody
+gets points for it, not even a team that keyed the right card before the skip (a revealed
+question is only left). ``end`` finishes at once.
+
+Scoring over the questions played
+---------------------------------
+A question is *played* once it closed without being skipped. Points, ranks and *nilai*
+count only played questions: a skipped question and the questions a presentation never
+reached (ended early) are excluded (:class:`~quiz_app.core.quiz.Excluded`) in every team's result,
+so "3 of 15 shown" is scored out of 3, not 15.
 
 Timing rules
 ------------
@@ -47,12 +56,15 @@ from ..quiz import (
     AttemptQuestion,
     AttemptResult,
     AttemptSpec,
+    Excluded,
     QuestionScore,
+    competition_ranks,
     round_half_up,
     score_attempt,
     score_question,
 )
 from .answer_source import HallParticipant
+from .board import Standing
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +81,6 @@ __all__ = [
     "Phase",
     "PhaseChanged",
     "QuestionClosed",
-    "Standing",
     "TimeUp",
 ]
 
@@ -140,24 +151,6 @@ HallEvent = PhaseChanged | TimeUp | QuestionClosed
 
 
 @dataclass(frozen=True)
-class Standing:
-    """One participant's place. ``rank`` is competition ranking (1, 1, 3); ties share a
-    rank. ``previous_rank`` is the rank before the last closed question (None before the
-    first one)."""
-
-    rank: int
-    participant: HallParticipant
-    points: float
-    correct: int
-    previous_rank: int | None = None
-
-    @property
-    def change(self) -> int:
-        """Places gained (positive, ▲) or lost (negative, ▼) since the previous ranking."""
-        return 0 if self.previous_rank is None else self.previous_rank - self.rank
-
-
-@dataclass(frozen=True)
 class HallState:
     """Everything but the answers needed to continue a presentation."""
 
@@ -167,6 +160,7 @@ class HallState:
     extra: dict[str, int] = field(default_factory=dict)  # question id -> seconds added
     closed: tuple[int, ...] = ()  # indices, in the order they closed
     show_leaderboard: bool = True
+    skipped: tuple[int, ...] = ()  # closed by a skip: excluded for everyone
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -176,6 +170,7 @@ class HallState:
             "extra": self.extra,
             "closed": list(self.closed),
             "show_leaderboard": self.show_leaderboard,
+            "skipped": list(self.skipped),
         }
 
     @classmethod
@@ -187,6 +182,7 @@ class HallState:
             extra={str(k): int(v) for k, v in d["extra"].items()},
             closed=tuple(int(i) for i in d["closed"]),
             show_leaderboard=bool(d["show_leaderboard"]),
+            skipped=tuple(int(i) for i in d.get("skipped", ())),  # absent before issue 11
         )
 
 
@@ -231,6 +227,7 @@ class HallGame:
         self._used = [float(st.used.get(aq.id, 0.0)) for aq in spec.questions]
         self._extra = [int(st.extra.get(aq.id, 0)) for aq in spec.questions]
         self._closed: list[int] = [i for i in st.closed if 0 <= i < n]
+        self._skipped: set[int] = {i for i in st.skipped if i in self._closed}
         self._show_leaderboard = st.show_leaderboard
         phase = st.phase
         if phase is Phase.RUNNING:
@@ -303,6 +300,33 @@ class HallGame:
     def is_closed(self, index: int | None = None) -> bool:
         return (self._index if index is None else index) in self._closed
 
+    def is_skipped(self, index: int | None = None) -> bool:
+        return (self._index if index is None else index) in self._skipped
+
+    @property
+    def played(self) -> tuple[int, ...]:
+        """Indices of the questions that count, in the order they closed (closed, not
+        skipped)."""
+        return tuple(i for i in self._closed if i not in self._skipped)
+
+    @property
+    def played_count(self) -> int:
+        return len(self.played)
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self._skipped)
+
+    @property
+    def skip_voids(self) -> bool:
+        """Whether :meth:`skip` would void the current question (it was not revealed)."""
+        return self._phase in (Phase.READY, *OPEN_PHASES, Phase.TIME_UP)
+
+    @property
+    def skip_voids_answers(self) -> bool:
+        """Whether a skip would throw away answers already keyed (the UI asks first)."""
+        return self._collect and self.skip_voids and bool(self.answered())
+
     def time_limit(self, index: int | None = None) -> int:
         """The countdown of a question in seconds, including seconds added."""
         i = self._index if index is None else index
@@ -368,10 +392,12 @@ class HallGame:
         return counts
 
     def standings(self, *, previous: bool = True) -> list[Standing]:
-        """Ranking over the closed questions (the open one never counts before it is
-        closed, so the leaderboard cannot leak answers)."""
-        now = self._rank_over(self._closed)
-        before = self._rank_over(self._closed[:-1]) if previous and self._closed else None
+        """Ranking over the played questions (the open one never counts before it is
+        closed, so the leaderboard cannot leak answers). ``previous_rank`` is the rank
+        before the last played question; None while only one question was played."""
+        played = self.played
+        now = self._rank_over(played)
+        before = self._rank_over(played[:-1]) if previous and len(played) > 1 else None
         prev_rank = {s.participant.id: s.rank for s in before} if before else {}
         return [
             Standing(s.rank, s.participant, s.points, s.correct, prev_rank.get(s.participant.id))
@@ -380,8 +406,8 @@ class HallGame:
 
     def _rank_over(self, indices: Sequence[int]) -> list[Standing]:
         plan = self.plan
-        rows: list[tuple[float, int, int, HallParticipant]] = []
-        for order, p in enumerate(self._participants):
+        rows: list[tuple[float, int]] = []
+        for p in self._participants:
             points = 0.0
             correct = 0
             for i in indices:
@@ -393,25 +419,34 @@ class HallGame:
                     qs = self._scores[key] = score_question(aq, rec, plan)
                 points += qs.points
                 correct += 1 if qs.correct else 0
-            rows.append((round(points, 6), correct, order, p))
-        rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
-        out: list[Standing] = []
-        for pos, (points, correct, _order, p) in enumerate(rows, start=1):
-            tied = out and out[-1].points == points and out[-1].correct == correct
-            rank = out[-1].rank if tied else pos
-            out.append(Standing(rank, p, points, correct))
+            rows.append((round(points, 6), correct))
+        ranks = competition_ranks(rows)
+        order = sorted(range(len(rows)), key=lambda i: (ranks[i], i))
+        return [Standing(ranks[i], self._participants[i], rows[i][0], rows[i][1])
+                for i in order]
+
+    def excluded(self) -> dict[str, Excluded]:
+        """Question id → why it does not count: skipped, or not shown (yet)."""
+        out: dict[str, Excluded] = {}
+        for i, aq in enumerate(self._spec.questions):
+            if i in self._skipped:
+                out[aq.id] = Excluded.SKIPPED
+            elif i not in self._closed:
+                out[aq.id] = Excluded.NOT_SHOWN
         return out
 
     def result(self, participant_id: str) -> AttemptResult:
-        """The participant's attempt result over the whole spec (unplayed = unanswered)."""
-        return score_attempt(self._spec, self._answers[participant_id], self.total_elapsed())
+        """The participant's attempt result over the played questions (skipped and
+        never-shown questions are excluded, see :meth:`excluded`)."""
+        return score_attempt(self._spec, self._answers[participant_id], self.total_elapsed(),
+                             excluded=self.excluded())
 
     def total_elapsed(self) -> float:
         return sum(self.elapsed(i) for i in range(self.total))
 
     def average_nilai(self) -> float | None:
-        """Mean *nilai* of all participants (2 decimals, half-up); None when nothing is
-        scored (discussion, or only polls)."""
+        """Mean *nilai* of all participants over the played questions (2 decimals,
+        half-up); None when nothing is scored (discussion, only polls, nothing played)."""
         if not self._collect:
             return None
         results = [self.result(p.id) for p in self._participants]
@@ -430,6 +465,7 @@ class HallGame:
                    if self._extra[i]},
             closed=tuple(self._closed),
             show_leaderboard=self._show_leaderboard,
+            skipped=tuple(i for i in self._closed if i in self._skipped),
         )
 
     def add_participant(self, participant: HallParticipant) -> bool:
@@ -548,11 +584,14 @@ class HallGame:
         return self._drain()
 
     def skip(self) -> list[HallEvent]:
-        """Leave the current question without revealing it (or skip the leaderboard)."""
+        """Leave the current question without revealing it, voiding it for everyone (see
+        :attr:`skip_voids`); on a revealed question or the leaderboard, just move on."""
         now = self._clock()
         self._apply_deadline(now)
         if self._phase is Phase.FINISHED:
             self._require(Phase.READY)  # raises
+        if self.skip_voids:
+            self._skipped.add(self._index)
         self._close(now)
         self._go_next()
         return self._drain()

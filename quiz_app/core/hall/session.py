@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,14 @@ from ..clock import Clock
 from ..errors import StoreError
 from ..model import Bank, Participant, Plan, Scoring
 from ..quiz import AnswerRecord, AttemptSpec, build_attempt
-from ..results import AttemptStatus, ResultsStore, attempt_spec_from_dict, attempt_spec_to_dict
+from ..results import (
+    AttemptStatus,
+    Invalid,
+    ResultsStore,
+    attempt_spec_to_dict,
+    checked_spec,
+)
+from ..userfile import read_user_json
 from .answer_source import AnswerSource, HallParticipant
 from .game import (
     EXTRA_SECONDS,
@@ -34,7 +42,7 @@ from .game import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["HallSession", "SavedHall", "find_resumable", "hall_dir", "spec_path"]
+__all__ = ["HallSession", "SavedHall", "hall_dir", "spec_path"]
 
 
 
@@ -78,55 +86,122 @@ class SavedHall:
 
     @classmethod
     def read(cls, path: Path) -> SavedHall:
+        """Read a resume file and its spec through the guarded reader, every field checked
+        (types, ranges, NaN, consistency with the spec); StoreError naming the file when
+        anything is wrong."""
+        what = "berkas lanjutan presentasi"
+        d = read_user_json(path, max_bytes=MAX_STATE_FILE, max_depth=6, error=StoreError,
+                           what=what)
+        spec_file = spec_path(path)
+        raw_spec = read_user_json(spec_file, max_bytes=MAX_SPEC_FILE, max_depth=12,
+                                  error=StoreError, what="berkas soal presentasi")
         try:
-            d = json.loads(path.read_text(encoding="utf-8"))
-            if d.get("format") != HALL_STATE_FORMAT:
-                raise ValueError(f"format {d.get('format')!r}")
-            spec = json.loads(spec_path(path).read_text(encoding="utf-8"))
+            if not isinstance(d, dict) or d.get("format") != HALL_STATE_FORMAT:
+                raise Invalid("bukan berkas lanjutan presentasi Kuis ASN")
+            spec = checked_spec(raw_spec, spec_file.name, local=True)
+            participants = tuple(_participant(p, i) for i, p in enumerate(
+                _list(d.get("participants"), "participants", MAX_TEAMS)))
             return cls(
                 path=path,
-                hall_id=str(d["hall_id"]),
-                status=str(d["status"]),
-                source=str(d["source"]),
-                title=str(d["title"]),
-                kind=str(d["kind"]),
-                participants=tuple(HallParticipant(str(p["id"]), str(p["name"]))
-                                   for p in d["participants"]),
-                session_id=None if d["session_id"] is None else int(d["session_id"]),
-                attempts={str(k): str(v) for k, v in d["attempts"].items()},
-                spec=attempt_spec_from_dict(spec),
-                state=HallState.from_dict(d["state"]),
-                updated_at=str(d["updated_at"]),
+                hall_id=_text(d.get("hall_id"), "hall_id"),
+                status=_one_of(d.get("status"), "status", ("running", "finished", "abandoned")),
+                source=_text(d.get("source"), "source", 4096),
+                title=_text(d.get("title"), "title"),
+                kind=_text(d.get("kind"), "kind"),
+                participants=participants,
+                session_id=_session_id(d.get("session_id")),
+                attempts=_attempt_map(d.get("attempts")),
+                spec=spec,
+                state=_state(d.get("state"), spec),
+                updated_at=_text(d.get("updated_at"), "updated_at"),
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Berkas lanjutan presentasi rusak atau tidak terbaca: {exc}.",
-                             path) from exc
+        except Invalid as exc:
+            raise StoreError(f"Berkas lanjutan presentasi rusak: {exc}.", path) from exc
 
     @property
     def question_number(self) -> int:
         return self.state.index + 1
 
 
-def find_resumable(data_dir: Path, source: Path | None = None) -> list[SavedHall]:
-    """Presentations that did not finish (newest first), optionally only of ``source``.
-    Damaged resume files are skipped with a log warning."""
-    folder = hall_dir(data_dir)
-    found: list[SavedHall] = []
-    paths = [p for p in sorted(folder.glob("*.json")) if not p.name.endswith(".spec.json")] \
-        if folder.is_dir() else []
-    for path in paths:
-        try:
-            saved = SavedHall.read(path)
-        except StoreError as exc:
-            log.warning("%s", exc)
-            continue
-        if saved.status != "running":
-            continue
-        if source is not None and Path(saved.source) != Path(source).resolve():
-            continue
-        found.append(saved)
-    found.sort(key=lambda s: s.updated_at, reverse=True)
-    return found
+MAX_STATE_FILE = 1 << 20
+MAX_SPEC_FILE = 64 << 20
+MAX_TEAMS = 2_000
+
+
+def _text(value: object, where: str, max_len: int = 300) -> str:
+    if not isinstance(value, str) or len(value) > max_len:
+        raise Invalid(f"'{where}' bukan teks yang sah")
+    return value
+
+
+def _one_of(value: object, where: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise Invalid(f"'{where}' bukan nilai yang dikenal")
+    return str(value)
+
+
+def _list(value: object, where: str, max_items: int) -> list[Any]:
+    if not isinstance(value, list) or len(value) > max_items:
+        raise Invalid(f"'{where}' bukan daftar yang sah")
+    return value
+
+
+def _int(value: object, where: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise Invalid(f"'{where}' bukan bilangan {low}–{high}")
+    return value
+
+
+def _seconds(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value) or not 0 <= value <= 10_000_000:
+        raise Invalid(f"'{where}' bukan jumlah detik yang sah")
+    return float(value)
+
+
+def _participant(value: object, i: int) -> HallParticipant:
+    if not isinstance(value, dict):
+        raise Invalid(f"'participants[{i}]' bukan objek")
+    return HallParticipant(_text(value.get("id"), f"participants[{i}].id", 100),
+                           _text(value.get("name"), f"participants[{i}].name"))
+
+
+def _session_id(value: object) -> int | None:
+    return None if value is None else _int(value, "session_id", 1, (1 << 63) - 1)
+
+
+def _attempt_map(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or len(value) > MAX_TEAMS * 10:
+        raise Invalid("'attempts' bukan objek yang sah")
+    return {_text(k, "attempts", 100): _text(v, "attempts", 32) for k, v in value.items()}
+
+
+def _state(value: object, spec: AttemptSpec) -> HallState:
+    """The saved game state, its known fields checked against the spec first; then built by
+    :meth:`HallState.from_dict`, so fields added there later are read the same way."""
+    if not isinstance(value, dict):
+        raise Invalid("'state' bukan objek")
+    n = len(spec.questions)
+    qids = {aq.id for aq in spec.questions}
+    used, extra = value.get("used"), value.get("extra")
+    if not isinstance(used, dict) or not isinstance(extra, dict) \
+            or not set(used) <= qids or not set(extra) <= qids:
+        raise Invalid("'state' tidak cocok dengan soalnya")
+    if not isinstance(value.get("show_leaderboard"), bool):
+        raise Invalid("'state.show_leaderboard' bukan true/false")
+    _int(value.get("index"), "state.index", 0, n - 1)
+    _one_of(value.get("phase"), "state.phase", tuple(p.value for p in Phase))
+    for k, v in used.items():
+        _seconds(v, f"state.used.{k}")
+    for k, v in extra.items():
+        _int(v, f"state.extra.{k}", 0, 24 * 3600)
+    for key in ("closed", "skipped"):
+        for i in _list(value.get(key, []), f"state.{key}", n):
+            _int(i, f"state.{key}", 0, n - 1)
+    try:
+        return HallState.from_dict(value)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise Invalid(f"'state' tidak valid ({exc})") from exc
 
 
 class HallSession:
@@ -246,12 +321,16 @@ class HallSession:
         offered for resume as self-paced attempts), close the session, retire the file."""
         if saved.participants and saved.session_id is not None:
             with ResultsStore.open_in(data_dir) as store:
-                for rec in store.attempts(saved.session_id):
-                    if rec.id in saved.attempts.values() and \
-                            rec.status is AttemptStatus.IN_PROGRESS:
-                        store.abandon_attempt(rec.id)
-                store.close_session(saved.session_id)
-        data = json.loads(saved.path.read_text(encoding="utf-8"))
+                if any(s.id == saved.session_id for s in store.sessions()):
+                    for rec in store.attempts(saved.session_id):
+                        if rec.id in saved.attempts.values() and \
+                                rec.status is AttemptStatus.IN_PROGRESS:
+                            store.abandon_attempt(rec.id)
+                    store.close_session(saved.session_id)
+        data = read_user_json(saved.path, max_bytes=MAX_STATE_FILE, max_depth=6,
+                              error=StoreError, what="berkas lanjutan presentasi")
+        if not isinstance(data, dict):
+            raise StoreError("Berkas lanjutan presentasi rusak.", saved.path)
         data["status"] = "abandoned"
         data["updated_at"] = _now_iso()
         _write_json_atomic(saved.path, data)

@@ -20,23 +20,25 @@ if TYPE_CHECKING:
     )
     from .roster import (
         CSV_SUFFIXES,
-        DELIMITERS,
         EXPECTED_HEADERS,
         HEADER_ALIASES,
         HEADER_SEARCH_ROWS,
         XLSX_SUFFIXES,
-        Cell,
         Roster,
-        detect_delimiter,
         header_key,
         load_roster,
         roster_report,
     )
+    from .rosterfile import (
+        DELIMITERS,
+        Cell,
+        detect_delimiter,
+    )
 
 _SURFACE = {
     "CSV_SUFFIXES": "roster",
-    "Cell": "roster",
-    "DELIMITERS": "roster",
+    "Cell": "rosterfile",
+    "DELIMITERS": "rosterfile",
     "EXPECTED_HEADERS": "roster",
     "HEADER_ALIASES": "roster",
     "HEADER_SEARCH_ROWS": "roster",
@@ -47,7 +49,7 @@ _SURFACE = {
     "NipInfo": "nip",
     "Roster": "roster",
     "XLSX_SUFFIXES": "roster",
-    "detect_delimiter": "roster",
+    "detect_delimiter": "rosterfile",
     "format_nip": "nip",
     "header_key": "roster",
     "load_roster": "roster",

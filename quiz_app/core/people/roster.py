@@ -7,26 +7,22 @@ file that cannot be read at all raises RosterError. See docs/roster-format.md.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
-import zipfile
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from ..errors import Issue, RosterError
 from ..model import Participant
+from ..userfile import file_problem
 from .nip import NipError, normalize_nip, parse_nip
+from .rosterfile import Cell, csv_rows, xlsx_sheets
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
-DELIMITERS = ";,\t"
 HEADER_SEARCH_ROWS = 10  # title rows above the header ("DAFTAR PESERTA ...") are skipped
-_SNIFF_SAMPLE = 64 * 1024
 
 # Normalised header (casefolded, only letters and digits) -> Participant field.
 HEADER_ALIASES: dict[str, str] = {
@@ -52,7 +48,6 @@ HEADER_ALIASES: dict[str, str] = {
 }
 EXPECTED_HEADERS = "NIP, Nama (wajib), Jabatan, Unit Kerja/OPD, Golongan"
 
-Cell = str | int | float | bool | date | datetime | time | None
 
 
 @dataclass(frozen=True)
@@ -107,101 +102,21 @@ def _cell_text(value: Cell) -> str:
     return _clean(str(value))
 
 
-# --- reading the two formats into (line, cells) rows -------------------------------------
-
-
-def _read_csv_text(path: Path) -> str:
-    try:
-        with path.open(encoding="utf-8-sig", errors="strict", newline="") as f:
-            return f.read()
-    except UnicodeDecodeError:
-        pass
-    try:
-        with path.open(encoding="cp1252", errors="strict", newline="") as f:
-            return f.read()
-    except UnicodeDecodeError as e:
-        raise RosterError(
-            "Pengodean teks berkas tidak dikenali (bukan UTF-8 maupun Windows-1252). "
-            "Di Excel simpan ulang dengan 'Save As' > 'CSV UTF-8 (Comma delimited)'.",
-            path,
-        ) from e
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
-
-
-def detect_delimiter(text: str) -> str:
-    """``;``, ``,`` or tab: csv.Sniffer restricted to those, else counted in the header line."""
-    header = _first_line(text)
-    try:
-        found = csv.Sniffer().sniff(text[:_SNIFF_SAMPLE], delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        found = ""
-    if found and found in header:
-        return found
-    counts = {d: header.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])  # ties: order of DELIMITERS, ';' first
-    return best if counts[best] else ","
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Cell]]]:
-    text = _read_csv_text(path)
-    delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    last = 0
-    try:
-        for row in reader:
-            start = last + 1
-            last = reader.line_num
-            yield start, list(row)
-    except csv.Error as e:
-        raise RosterError(
-            Issue(str(path), last + 1, 0, f"Berkas CSV rusak: {e}. Simpan ulang dari Excel."),
-        ) from e
-
-
-def _unreadable_xlsx(path: Path) -> RosterError:
-    return RosterError(
-        "Berkas XLSX tidak dapat dibuka (rusak, dilindungi kata sandi, atau bukan XLSX). "
-        "Buka di Excel lalu simpan ulang sebagai 'Excel Workbook (*.xlsx)' tanpa kata sandi.",
-        path,
-    )
-
-
-def _xlsx_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[Cell]]]]]:
-    # openpyxl costs ~0.25 s to import: only when an XLSX roster is actually opened.
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    xlsx_errors = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, ValueError,
-                   OSError)
-    with warnings.catch_warnings():  # e.g. "Data Validation extension is not supported"
-        warnings.simplefilter("ignore", UserWarning)
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except xlsx_errors as e:
-            raise _unreadable_xlsx(path) from e
-        try:
-            sheets = []
-            for ws in wb.worksheets:
-                if not isinstance(ws, ReadOnlyWorksheet):  # chart sheets
-                    continue
-                ws.reset_dimensions()  # other programs write wrong dimensions; don't truncate
-                values = ws.iter_rows(min_row=1, values_only=True)
-                sheets.append((ws.title, [(n, list(v)) for n, v in enumerate(values, start=1)]))
-            return sheets
-        except xlsx_errors as e:
-            raise _unreadable_xlsx(path) from e
-        finally:
-            wb.close()
-
-
 # --- interpreting rows --------------------------------------------------------------------
+
+
+def _checked_name(text: str) -> tuple[str, str]:
+    """The name without invisible format characters (zero-width space, soft hyphen, BOM),
+    and why it is refused: control characters (a NUL from a damaged file), or nothing a
+    reader could see."""
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        return "", ("Nama berisi karakter kontrol (misalnya NUL) dari berkas yang rusak; "
+                    "ketik ulang nama pada baris ini.")
+    name = _clean("".join(c for c in text if unicodedata.category(c) != "Cf"))
+    if text and not any(unicodedata.category(c)[0] in "LN" for c in name):
+        return "", ("Nama hanya berisi karakter yang tidak terlihat atau tanda baca; ketik "
+                    "ulang nama pada baris ini.")
+    return name, ""
 
 
 def _blank(cells: Sequence[Cell]) -> bool:
@@ -265,12 +180,13 @@ def _build(
     headers: list[str],
     today: date | None,
     is_csv: bool,
+    read_issues: Sequence[Issue] = (),
 ) -> Roster:
     where = str(path)
     used = set(fields.values())
     extra_cols = [(c, h) for c, h in enumerate(headers) if c not in used and h]
     participants: list[Participant] = []
-    issues: list[Issue] = []
+    issues: list[Issue] = list(read_issues)
     first_line: dict[str, tuple[int, str]] = {}
 
     def error(line: int, message: str) -> None:
@@ -297,7 +213,10 @@ def _build(
                 'dengan tanda kutip ("...") atau simpan ulang berkas dari Excel.',
             )
             continue
-        name = _cell_text(get(cells, "name"))
+        name, name_problem = _checked_name(_cell_text(get(cells, "name")))
+        if name_problem:
+            error(line, name_problem)
+            continue
         raw_nip = get(cells, "nip")
         numeric: int | float | None = None
         if isinstance(raw_nip, int | float) and not isinstance(raw_nip, bool):
@@ -369,23 +288,22 @@ def load_roster(path: Path, today: date | None = None) -> Roster:
     """
     path = Path(path)
     suffix = path.suffix.casefold()
-    if not path.exists():
-        raise RosterError("Berkas tidak ditemukan. Periksa nama dan folder berkas.", path)
-    if not path.is_file():
-        raise RosterError("Ini folder, bukan berkas. Pilih berkas CSV atau XLSX.", path)
+    problem = file_problem(path)
+    if problem is not None:
+        raise RosterError(f"{problem[0].upper()}{problem[1:]}. Pilih berkas CSV atau XLSX.",
+                          path)
     if suffix == ".xls":
         raise RosterError(
             "Format .xls (Excel 97-2003) tidak didukung. Di Excel simpan ulang sebagai "
             "'Excel Workbook (*.xlsx)' atau 'CSV'.",
             path,
         )
+    read_issues: list[Issue] = []
     if suffix in XLSX_SUFFIXES:
-        sheets = _xlsx_sheets(path)
+        sheets = xlsx_sheets(path)
     elif suffix in CSV_SUFFIXES:
-        try:
-            sheets = [("", list(_csv_rows(path)))]
-        except OSError as e:
-            raise RosterError(f"Berkas tidak dapat dibaca: {e.strerror}.", path) from e
+        rows, read_issues = csv_rows(path)
+        sheets = [("", rows)]
     else:
         raise RosterError(
             f"Jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dikenali. Gunakan "
@@ -398,7 +316,7 @@ def load_roster(path: Path, today: date | None = None) -> Roster:
     for _title, rows in sheets:  # XLSX: the first sheet that has a Nama column
         found = _find_header(rows)
         if found:
-            return _build(path, rows, *found, today, suffix in CSV_SUFFIXES)
+            return _build(path, rows, *found, today, suffix in CSV_SUFFIXES, read_issues)
     first = next(rows for _t, rows in sheets if not all(_blank(c) for _l, c in rows))
     raise _no_name_error(path, first)
 

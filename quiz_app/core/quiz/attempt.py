@@ -9,6 +9,7 @@ crash is identical even if the bank file changed meanwhile.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..model import OPTION_KEYS, Plan, Question
 
@@ -57,6 +58,14 @@ class AnswerRecord:
     flagged: bool = False
 
 
+class Excluded(StrEnum):
+    """Why a question of an attempt does not count at all (hall mode): not in benar,
+    salah or tidak dijawab, not in the points, not in *nilai*."""
+
+    SKIPPED = "skipped"  # the trainer skipped it: no points for anyone
+    NOT_SHOWN = "not_shown"  # the presentation ended before it was shown
+
+
 @dataclass(frozen=True)
 class QuestionScore:
     question_id: str
@@ -66,6 +75,7 @@ class QuestionScore:
     correct: bool | None  # None for polls and unanswered
     answered: bool
     fraction: float  # 0..1 share of the question's weight earned (accuracy)
+    excluded: Excluded | None = None  # set when the question does not count (see Excluded)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,11 @@ Rules (the trainer-facing version with worked examples is ``docs/scoring.md``):
 * *nilai* (0-100, two decimals, ROUND_HALF_UP) always measures accuracy: the
   points-weighted share of the achievable points, also in speed mode, so a pass mark
   means the same in both modes. It is computed with exact fractions, then rounded once.
+* An *excluded* question (``score_attempt(..., excluded=)``: skipped by the trainer, or
+  never shown because a hall presentation ended early) counts nowhere, like a poll: the
+  attempt is scored over the questions that were played.
+* Ranking (hall leaderboard, export): more points first, then more correct answers;
+  equal pairs share a rank (competition ranking 1, 1, 3).
 * An attempt with nothing to score (only polls, or all weights 0) gets nilai 0,
   max points 0 and ``passed = True`` (nothing to fail); ``AttemptResult.graded`` is False
   so reports can show "-" instead.
@@ -24,19 +29,27 @@ Rules (the trainer-facing version with worked examples is ``docs/scoring.md``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from math import floor
 
 from ..model import MultipleScoring, Plan, Question, QuestionType, Scoring
-from .attempt import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
+from .attempt import (
+    AnswerRecord,
+    AttemptQuestion,
+    AttemptResult,
+    AttemptSpec,
+    Excluded,
+    QuestionScore,
+)
 
 SPEED_MAX = 1000
 
 __all__ = [
     "SPEED_MAX",
     "accuracy_share",
+    "competition_ranks",
     "round_half_up",
     "score_attempt",
     "score_question",
@@ -128,12 +141,19 @@ def _nilai(earned: Fraction, possible: Fraction) -> float:
 
 
 def score_attempt(
-    spec: AttemptSpec, answers: Mapping[str, AnswerRecord], duration: float = 0.0
+    spec: AttemptSpec,
+    answers: Mapping[str, AnswerRecord],
+    duration: float = 0.0,
+    *,
+    excluded: Mapping[str, Excluded] | None = None,
 ) -> AttemptResult:
-    """Score a whole attempt. ``answers`` maps question id → record (missing = unanswered)."""
+    """Score a whole attempt. ``answers`` maps question id → record (missing = unanswered).
+    Questions in ``excluded`` (id → why) count nowhere; their score carries the reason."""
     plan = spec.plan
+    excluded = excluded or {}
     per_question: list[QuestionScore] = []
     earned = possible = Fraction(0)
+    max_total = Fraction(0)
     cat_earned: dict[str, Fraction] = {}
     cat_possible: dict[str, Fraction] = {}
     raw = 0.0
@@ -141,6 +161,12 @@ def score_attempt(
     for aq in spec.questions:
         q = aq.question
         rec = answers.get(q.id)
+        why = excluded.get(q.id)
+        if why is not None:
+            per_question.append(QuestionScore(q.id, q.category, 0.0, 0.0, None,
+                                              bool(rec is not None and rec.choice), 0.0, why))
+            continue
+        max_total += _max_points(q, plan)
         qs = score_question(aq, rec, plan)
         per_question.append(qs)
         if not q.scored:
@@ -164,8 +190,7 @@ def score_attempt(
     per_category = {
         cat: _nilai(cat_earned[cat], total) for cat, total in cat_possible.items() if total > 0
     }
-    max_points = float(sum((_max_points(aq.question, plan) for aq in spec.questions),
-                           Fraction(0)))
+    max_points = float(max_total)
     graded = possible > 0
     return AttemptResult(
         raw_points=raw,
@@ -180,3 +205,15 @@ def score_attempt(
         passed=(nilai >= plan.pass_mark) if graded else True,
         per_question=tuple(per_question),
     )
+
+
+def competition_ranks(scores: Sequence[tuple[float, int]]) -> list[int]:
+    """The rank of each ``(points, correct)`` pair, in input order: more points first, then
+    more correct answers; equal pairs share a rank (1, 1, 3)."""
+    keyed = [(round(points, 6), correct) for points, correct in scores]
+    order = sorted(range(len(keyed)), key=lambda i: (-keyed[i][0], -keyed[i][1], i))
+    ranks = [0] * len(keyed)
+    for pos, i in enumerate(order, start=1):
+        prev = order[pos - 2] if pos > 1 else None
+        ranks[i] = ranks[prev] if prev is not None and keyed[prev] == keyed[i] else pos
+    return ranks

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..atomicio import write_atomic
 from ..clock import Clock
-from ..errors import StoreError
+from ..errors import QuizError, StoreError
+from ..userfile import read_user_json
 
 __all__ = [
     "PIN_MAX",
@@ -146,11 +147,20 @@ class TrainerSettings:
     def load(cls, data_dir: Path, session_id: int) -> TrainerSettings | None:
         """The saved settings, or None when missing or unreadable."""
         path = settings_path(data_dir, session_id)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
-        except (OSError, ValueError, TypeError):
+        if not path.exists():
             return None
+        try:
+            data = read_user_json(path, max_bytes=64 * 1024, max_depth=4)
+            if not isinstance(data, dict):
+                return None
+            settings = cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        except (QuizError, TypeError):
+            return None
+        types = {"session_id": int, "source": str, "roster": str, "guests": bool,
+                 "kiosk": bool, "pin_salt": str, "pin_digest": str}
+        if any(not isinstance(getattr(settings, k), t) for k, t in types.items()):
+            return None
+        return settings
 
 
 def settings_path(data_dir: Path, session_id: int) -> Path:

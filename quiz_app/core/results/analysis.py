@@ -200,8 +200,12 @@ def analyse(
         n_attempts += 1
         weights: dict[str, float] = {}
         earned: dict[str, float] = {}
+        excluded: set[str] = set()
         for aq, qs in zip(rec.spec.questions, result.per_question, strict=True):
             q = aq.question
+            if qs.excluded is not None:  # a hall question skipped or never shown: no item
+                excluded.add(q.id)
+                continue
             acc = accs.get(q.id)
             if acc is None:
                 acc = accs[q.id] = _Acc(q, counts={k: 0 for k in q.option_keys})
@@ -224,7 +228,7 @@ def analyse(
             acc.rests.append((total_e - earned[qid]) / rest_w if rest_w > 0 else None)
         # polls and zero-weight questions: counted (n) but without a score
         for aq in rec.spec.questions:
-            if aq.id not in weights:
+            if aq.id not in weights and aq.id not in excluded:
                 accs[aq.id].shares.append(math.nan)
                 accs[aq.id].rests.append(None)
         matrix.append(row)

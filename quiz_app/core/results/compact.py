@@ -1,4 +1,4 @@
-"""The compact stored form of attempts (schema v4): each session's questions once, in
+"""The compact stored form of attempts (schema v5): each session's questions once, in
 ``session_questions`` (keyed by session, question id and a hash of the question's
 content), and per attempt only references to them with the option order and time limit.
 
@@ -11,11 +11,12 @@ else the plan dict. ``q`` holds ``session_questions.id`` references in display o
 the option orders, each one's keys joined (keys are one letter), comma-separated (a list
 of lists should a key ever be longer); ``t`` the time limit of every question, or a list.
 
-Stored ``result_json`` (schema v4): the result dict with ``per_question`` replaced by ``pq``, one
+Stored ``result_json`` (schema v5): the result dict with ``per_question`` replaced by ``pq``, one
 entry per spec question, when the scores follow the spec's questions one for one
 (question ids and categories then come from the spec): ``"c"`` correct (full points),
 ``"w"`` wrong, ``"u"`` unanswered (no points), each with ``max_points`` the question's
-points; anything else ``[points, max_points, correct, answered, fraction]``. Otherwise the
+points; anything else ``[points, max_points, correct, answered, fraction]``, with a sixth
+item, ``excluded`` (``skipped``/``not_shown``), when the question did not count. Otherwise the
 full v1 form is kept, which decoders also read.
 
 Everything here works on plain dicts so the migration never needs the model classes.
@@ -30,7 +31,7 @@ from collections.abc import Sequence
 from typing import Any
 
 COMPACT_FORMAT = 2  # the "v" of a compact spec_json document
-COMPACT_SCHEMA = 4  # the schema version whose migration step compacts the attempts
+COMPACT_SCHEMA = 5  # the schema version whose migration step compacts the attempts
 
 
 def dumps(data: Any) -> str:
@@ -77,6 +78,8 @@ SCORE_CODES = {"c": (True, True, 1.0), "w": (False, True, 0.0), "u": (None, Fals
 
 def _score_entry(s: dict[str, Any], points: Any) -> str | list[Any]:
     mx, got = s["max_points"], s["points"]
+    if s.get("excluded") is not None:  # a hall question skipped or never shown
+        return [got, mx, s["correct"], s["answered"], s["fraction"], s["excluded"]]
     if isinstance(mx, float) and mx == float(points) and (got == mx or got == 0.0) and \
             isinstance(got, float):
         code = _CODES.get((s["correct"], s["answered"], s["fraction"], got == mx and got != 0))
@@ -128,8 +131,8 @@ def _question_ref(conn: sqlite3.Connection, session_id: int, q: dict[str, Any],
     return ref
 
 
-def migrate_v4(conn: sqlite3.Connection) -> None:
-    """Migration step v3 -> v4: move every attempt's questions into ``session_questions``
+def migrate_v5(conn: sqlite3.Connection) -> None:
+    """Migration step v4 -> v5: move every attempt's questions into ``session_questions``
     and rewrite its spec and result in the compact form (inside the step's transaction)."""
     plans = {int(sid): pj for sid, pj in conn.execute("SELECT id, plan_json FROM sessions")}
     known: dict[tuple[int, str, str], int] = {}

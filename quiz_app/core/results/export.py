@@ -31,9 +31,11 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from .. import paths
 from ..errors import ExportError
 from ..gcpause import drop_gradually
 from ..model import Category
+from ..userfile import check_output
 from .session_results import (
     SessionResults,
     load_results,
@@ -55,6 +57,7 @@ from .tables import (
     analysis_table,
     detail_table,
     neutralise,
+    presence_table,
     summary_table,
 )
 
@@ -63,6 +66,7 @@ __all__ = [
     "ExportReport",
     "detail_csv_path",
     "atomic_target",
+    "export_presence",
     "export_session",
     "write_csv",
     "write_results",
@@ -133,13 +137,18 @@ def _new_temp(target: Path) -> Path:
 
 
 @contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
+def atomic_target(target: Path, kind: str, *, force: bool = False,
+                  protected: Sequence[Path] = ()) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it is flushed to disk and
     renamed over ``target``. On any failure the temporary file is removed and an OSError
-    becomes an :class:`ExportError` with an Indonesian message."""
-    target = Path(target)
-    if target.is_dir():
-        raise ExportError(f"'{target}' adalah sebuah folder; pilih nama berkas.", target)
+    becomes an :class:`ExportError` with an Indonesian message.
+
+    First :func:`~quiz_app.core.userfile.check_output` refuses a target that would destroy
+    something (the results store, its WAL, the data folder's own files, a symlink, a FIFO,
+    or — unless ``force`` — an existing file that is not of ``kind``). The data folder of
+    this process is always protected, besides ``protected``."""
+    target = check_output(target, kind, force=force, error=ExportError,
+                          protected=(paths.data_dir(), *protected))
     try:
         tmp = _new_temp(target)
     except OSError as exc:
@@ -185,13 +194,15 @@ def _write_csv_rows(fh: IO[str], table: Table, dialect: Dialect,
 
 
 def write_csv(path: Path, table: Table, dialect: Dialect | str = Dialect.ID,
-              progress: Progress | None = None) -> int:
+              progress: Progress | None = None, *, force: bool = False,
+              protected: Sequence[Path] = ()) -> int:
     """Write ``table`` as CSV (UTF-8 with BOM, CRLF) atomically. Returns the row count.
 
     ``id``: ``;`` and decimal comma (Excel with Indonesian regional settings opens it by
     double-click); ``intl``: ``,`` and decimal point.
     """
-    with atomic_target(Path(path)) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with atomic_target(Path(path), "csv", force=force, protected=protected) as tmp, \
+            open(tmp, "w", encoding="utf-8", newline="") as fh:
         fh.write("\ufeff")  # the BOM; plain utf-8 after it takes Python's fast encoder path
         return _write_csv_rows(fh, table, Dialect(dialect), progress)
 
@@ -290,7 +301,8 @@ def _chain(sample: list[list[Value]], rest: Iterator[Sequence[Value]]) -> Iterat
     yield from rest
 
 
-def write_xlsx(path: Path, tables: Sequence[Table], progress: Progress | None = None) -> int:
+def write_xlsx(path: Path, tables: Sequence[Table], progress: Progress | None = None, *,
+               force: bool = False, protected: Sequence[Path] = ()) -> int:
     """Write the tables as sheets of one XLSX workbook, atomically. Returns data rows.
 
     NIP and people's text are string cells (NIP with number format ``@``), numbers are
@@ -302,7 +314,7 @@ def write_xlsx(path: Path, tables: Sequence[Table], progress: Progress | None = 
 
     total = sum(t.count for t in tables)
     written = 0
-    with atomic_target(Path(path)) as tmp:
+    with atomic_target(Path(path), "xlsx", force=force, protected=protected) as tmp:
         book = xlsxwriter.Workbook(
             str(tmp),
             {
@@ -358,10 +370,16 @@ def export_session(
     bank_dirs: Sequence[Path] = (),
     categories: Sequence[Category] | None = None,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> ExportReport:
     """Export one session. CSV: the summary, or with ``detail`` one row per answer.
-    XLSX: sheets Ringkasan, Detail and Analisis Soal."""
+    XLSX: sheets Ringkasan, Detail and Analisis Soal. The target is checked first
+    (:func:`atomic_target`), so a refused one costs no loading."""
     fmt = ExportFormat(fmt)
+    kind = "xlsx" if fmt is ExportFormat.XLSX else "csv"
+    protected = (store.path.parent,)
+    check_output(out, kind, force=force, error=ExportError,
+                 protected=(paths.data_dir(), *protected))
     if fmt is ExportFormat.CSV and detail:
         # Streamed from the store's columns: no attempt records are built at all.
         from .stream import NotCompact, stream_detail_table
@@ -371,13 +389,14 @@ def export_session(
         except NotCompact:
             pass
         else:
-            rows = write_csv(Path(out), table, dialect, progress)
+            rows = write_csv(Path(out), table, dialect, progress, force=force,
+                             protected=protected)
             return ExportReport(Path(out), rows, _unfinished(store, session_id), fmt, detail)
     results = load_results(store, session_id, pretest_session_id=pretest_session_id,
                            bank_dirs=bank_dirs, categories=categories)
     try:
         return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
-                             progress=progress)
+                             progress=progress, force=force, protected=protected)
     finally:
         doomed: list[object] = [*results.attempts, *results.voided, *results.unfinished]
         del results
@@ -402,6 +421,8 @@ def write_results(
     detail: bool = False,
     progress: Progress | None = None,
     xlsx_detail_limit: int = XLSX_DETAIL_LIMIT,
+    force: bool = False,
+    protected: Sequence[Path] = (),
 ) -> ExportReport:
     """Write already loaded results (the UI loads once, then exports in a worker).
 
@@ -418,16 +439,57 @@ def write_results(
             # XlsxWriter costs ~20 us a cell: 500,000 answers would take minutes. The detail
             # goes to a CSV beside the workbook; the Detail sheet says where.
             side = detail_csv_path(out)
-            side_rows = write_csv(side, detail_table(results, Dialect.ID), Dialect.ID)
+            side_rows = write_csv(side, detail_table(results, Dialect.ID), Dialect.ID,
+                                  force=force, protected=protected)
             note = (f"Rincian per jawaban ({side_rows} baris) terlalu banyak untuk lembar "
                     f"ini; rincian disimpan sebagai CSV di samping buku kerja ini: "
                     f"{side.name} (dibuka di Excel dengan pengaturan Indonesia).")
             detail_sheet = Table(SHEET_DETAIL, (Column("Catatan", Kind.CODE, 120),),
                                  [(note,)], 1)
-        rows = side_rows + write_xlsx(out, [summary_table(results), detail_sheet,
-                                            analysis_table(results)], progress)
+        tables = [summary_table(results), detail_sheet, analysis_table(results)]
+        tables += _presence_tables(results)
+        rows = side_rows + write_xlsx(out, tables, progress, force=force, protected=protected)
         return ExportReport(out, rows, len(results.unfinished), fmt, detail, side)
     else:
         table = detail_table(results, dialect) if detail else summary_table(results)
-        rows = write_csv(out, table, dialect, progress)
+        rows = write_csv(out, table, dialect, progress, force=force, protected=protected)
     return ExportReport(out, rows, len(results.unfinished), fmt, detail)
+
+
+def _presence_tables(results: SessionResults) -> list[Table]:
+    """The Daftar Hadir and Ikrar sheets, when the session (or its pre-test) has them."""
+    if not results.presence:
+        return []
+    sessions = {results.session.id: results.session}
+    if results.pretest is not None:
+        sessions[results.pretest.id] = results.pretest
+    kinds = {str(r.kind) for r in results.presence}
+    return [presence_table(results.presence, sessions, kind)
+            for kind in ("attendance", "pledge") if kind in kinds]
+
+
+def export_presence(
+    store: ResultsStore,
+    session_id: int,
+    out: Path,
+    *,
+    kind: str = "attendance",
+    fmt: ExportFormat | str = ExportFormat.CSV,
+    dialect: Dialect | str = Dialect.ID,
+    force: bool = False,
+) -> ExportReport:
+    """Export a session's daftar hadir (``kind="attendance"``) or signed pledge list
+    (``"pledge"``) as CSV or XLSX, like the results."""
+    from .presence import PresenceKind, presence_rows
+
+    fmt = ExportFormat(fmt)
+    session = store.session(session_id)
+    rows = presence_rows(store, session_id, PresenceKind(kind))
+    table = presence_table(rows, {session.id: session}, str(PresenceKind(kind)))
+    out = Path(out)
+    protected = (store.path.parent,)
+    if fmt is ExportFormat.XLSX:
+        n = write_xlsx(out, [table], force=force, protected=protected)
+    else:
+        n = write_csv(out, table, dialect, force=force, protected=protected)
+    return ExportReport(out, n, 0, fmt, False)

@@ -33,13 +33,14 @@ import socket
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, QuizError
 from ..model import TestKind
-from ..quiz import AttemptSpec
+from ..userfile import SafeZip, loads_json, read_user_json
+from . import checked
+from .checked import Invalid
 from .export import atomic_target
 from .records import (
     AttemptRecord,
@@ -50,15 +51,10 @@ from .records import (
     session_code,
 )
 from .serialize import (
-    answer_from_dict,
     answer_to_dict,
-    attempt_result_from_dict,
     attempt_result_to_dict,
-    attempt_spec_from_dict,
     attempt_spec_to_dict,
-    participant_from_dict,
     participant_to_dict,
-    plan_from_dict,
     plan_to_dict,
 )
 from .store import ResultsStore
@@ -88,12 +84,12 @@ PACKAGE_SUFFIX = ".kuis-hasil"
 SESSION_SUFFIX = ".kuis-sesi"
 MANIFEST, DATA, SIGNATURE = "manifest.json", "data.json", "signature"
 MAX_MANIFEST = 1 << 20  # 1 MiB
-MAX_DATA = 2 << 30  # 2 GiB uncompressed: far above any real session, stops zip bombs
-MAX_SESSION_FILE = 4 << 20
+MAX_DATA = 256 << 20  # data.json inflated: ~10,000 attempts of 50 questions
+MAX_PACKAGE = 128 << 20  # the .kuis-hasil file itself
+MAX_SESSION_FILE = 1 << 20
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_NIP = re.compile(r"^\d{18}$")
 
 Progress = Callable[[int, int], None]
 
@@ -142,7 +138,8 @@ def _session_body(session: SessionRecord) -> dict[str, Any]:
     }
 
 
-def write_session_file(store: ResultsStore, session_id: int, out: Path) -> Path:
+def write_session_file(store: ResultsStore, session_id: int, out: Path, *,
+                       force: bool = False) -> Path:
     """Write the set-up file other laptops import to join ``session_id``.
 
     It contains the session key: hand it only to the laptops of the session (by USB
@@ -155,48 +152,52 @@ def write_session_file(store: ResultsStore, session_id: int, out: Path) -> Path:
         _subkey(session.key, b"sesi/1"), _dumps(_session_body(session)), hashlib.sha256
     ).hexdigest()
     out = Path(out)
-    with atomic_target(out) as tmp:
+    with atomic_target(out, "session", force=force, protected=(store.path.parent,)) as tmp:
         tmp.write_bytes(json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
     return out
 
 
+
+
 def read_session_file(path: Path) -> SessionRecord:
-    """Read and check a ``.kuis-sesi`` file. The returned record has id 0 (not stored)."""
+    """Read and check a ``.kuis-sesi`` file. The returned record has id 0 (not stored).
+
+    Its check is keyed with the key the file itself carries, so it only catches accidents
+    (a byte changed on a USB stick): whoever holds the file can re-sign anything. Every
+    field is therefore validated like a plan the trainer wrote: types, ranges, sizes, and
+    no path from the other laptop (``plan.path`` is dropped)."""
     path = Path(path)
     name = path.name
+    bad = f"Berkas sesi '{name}' rusak atau bukan berkas sesi Kuis ASN (.kuis-sesi)"
+    d = read_user_json(path, max_bytes=MAX_SESSION_FILE, error=ExportError, display=name,
+                       what="berkas sesi", max_depth=8)
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_SESSION_FILE + 1)
-    except OSError as exc:
-        raise ExportError(f"Berkas sesi '{name}' tidak dapat dibaca: {exc.strerror or exc}.",
-                          path) from exc
-    bad = f"Berkas sesi '{name}' rusak atau bukan berkas sesi Kuis ASN (.kuis-sesi)."
-    if len(raw) > MAX_SESSION_FILE:
-        raise ExportError(bad, path)
-    try:
-        d = json.loads(raw.decode("utf-8-sig"))
         if not isinstance(d, dict) or d.get("format") != SESSION_FILE_FORMAT:
-            raise ExportError(bad, path)
-        key = str(d["key"])
-        if not _HEX64.match(key) or session_code(key) != d["code"]:
-            raise ExportError(bad, path)
+            raise Invalid("kolom 'format' bukan kuis-sesi/1")
+        key = checked.text(d.get("key"), "key", max_len=64)
+        if not _HEX64.match(key) or session_code(key) != d.get("code"):
+            raise Invalid("kunci atau kode sesi tidak valid")
+        plan = checked.checked_plan(d.get("plan"), need_banks=True)
+        kind = checked.choice(d.get("kind"), TestKind, "kind")
+        if kind is not plan.kind:
+            raise Invalid("jenis tes tidak sama dengan jenis tes rencananya")
         session = SessionRecord(
-            id=0, title=str(d["title"]), plan=plan_from_dict(d["plan"]), place=str(d["place"]),
-            trainer=str(d["trainer"]), date=Date.fromisoformat(d["date"]).isoformat(),
-            kind=TestKind(d["kind"]), key=key, code=str(d["code"]), created_at="",
-            started_at=None, ended_at=None, pretest_session_id=None,
+            id=0, title=checked.text(d.get("title"), "title", required=True, visible=True),
+            plan=plan, place=checked.text(d.get("place"), "place"),
+            trainer=checked.text(d.get("trainer"), "trainer"),
+            date=checked.iso_date(d.get("date"), "date"), kind=kind, key=key, code=str(d["code"]),
+            created_at="", started_at=None, ended_at=None, pretest_session_id=None,
             status=SessionStatus.OPEN,
         )
-        expected = hmac.new(_subkey(key, b"sesi/1"), _dumps(_session_body(session)),
-                            hashlib.sha256).hexdigest()
-    except ExportError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ExportError(bad, path) from exc
+    except Invalid as exc:
+        raise ExportError(f"{bad}: {exc}.", name) from exc
+    body = _session_body(session)
+    body["plan"] = d["plan"]  # the check covers the plan as written, path and all
+    expected = hmac.new(_subkey(key, b"sesi/1"), _dumps(body), hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, str(d.get("check", ""))):
         raise ExportError(
             f"Berkas sesi '{name}' telah diubah setelah dibuat (pemeriksaan gagal). "
-            "Minta berkas .kuis-sesi yang baru dari laptop pelatih.", path)
+            "Minta berkas .kuis-sesi yang baru dari laptop pelatih.", name)
     return session
 
 
@@ -231,54 +232,52 @@ def _attempt_to_dict(rec: AttemptRecord) -> dict[str, Any]:
     }
 
 
-def _check_spec_answers(spec: AttemptSpec, rec: AttemptRecord) -> None:
-    options = {aq.id: frozenset(aq.question.option_keys) for aq in spec.questions}
-    for a in rec.answers.values():
-        if a.question_id not in options or not a.choice <= options[a.question_id]:
-            raise ValueError(f"jawaban soal {a.question_id} tidak cocok dengan soalnya")
-        if not (a.time_taken >= 0):
-            raise ValueError("waktu menjawab negatif")
-    assert rec.result is not None
-    if len(rec.result.per_question) != len(spec.questions):
-        raise ValueError("jumlah skor soal tidak cocok dengan jumlah soal")
+ATTEMPT_FIELDS = ("id", "participant", "seed", "spec", "status", "started_at", "finished_at",
+                  "updated_at", "elapsed", "current_index", "question_time_used", "answers",
+                  "result", "device")
 
 
-def _attempt_from_dict(d: dict[str, Any]) -> AttemptRecord:
-    attempt_id = str(d["id"])
+def _attempt_from_dict(d: object, where: str) -> AttemptRecord:
+    """One finished attempt of a package, every field checked (see :mod:`.checked`)."""
+    if not isinstance(d, dict):
+        raise Invalid(f"{where} harus berupa objek")
+    missing = [k for k in ATTEMPT_FIELDS if k not in d]
+    if missing:
+        raise Invalid(f"{where}: kolom '{missing[0]}' tidak ada")
+    attempt_id = checked.text(d["id"], f"{where}.id", max_len=32)
     if not _HEX32.match(attempt_id):
-        raise ValueError(f"ID pengerjaan '{attempt_id}' tidak valid")
+        raise Invalid(f"ID pengerjaan '{attempt_id}' tidak valid")
     if d["status"] != AttemptStatus.FINISHED:
-        raise ValueError(f"pengerjaan {attempt_id} belum selesai")
-    participant = participant_from_dict(d["participant"])
-    if participant.nip is not None and not _NIP.match(participant.nip):
-        raise ValueError(f"NIP '{participant.nip}' tidak valid")
-    if not participant.name.strip():
-        raise ValueError("nama peserta kosong")
-    spec = attempt_spec_from_dict(d["spec"])
-    answers = {a.question_id: a for a in (answer_from_dict(x) for x in d["answers"])}
-    rec = AttemptRecord(
+        raise Invalid(f"pengerjaan {attempt_id} belum selesai")
+    spec = checked.checked_spec(d["spec"], f"{where}.spec")
+    used = d["question_time_used"]
+    qids = {aq.id for aq in spec.questions}
+    if not isinstance(used, dict) or not set(used) <= qids:
+        raise Invalid(f"{where}.question_time_used tidak cocok dengan soalnya")
+    return AttemptRecord(
         id=attempt_id,
         session_id=0,
         participant_id=0,
-        participant=participant,
-        seed=str(d["seed"]),
+        participant=checked.checked_participant(d["participant"], f"{where}.participant"),
+        seed=checked.text(d["seed"], f"{where}.seed"),
         spec=spec,
         status=AttemptStatus.FINISHED,
-        started_at=str(d["started_at"]),
-        finished_at=str(d["finished_at"]),
-        updated_at=str(d["updated_at"]),
-        elapsed=float(d["elapsed"]),
-        current_index=int(d["current_index"]),
-        question_time_used={str(k): float(v) for k, v in d["question_time_used"].items()},
-        answers=answers,
-        result=attempt_result_from_dict(d["result"]),
-        device=str(d["device"]),
+        started_at=str(checked.iso_time(d["started_at"], f"{where}.started_at")),
+        finished_at=checked.iso_time(d["finished_at"], f"{where}.finished_at"),
+        updated_at=str(checked.iso_time(d["updated_at"], f"{where}.updated_at")),
+        elapsed=checked.seconds(d["elapsed"], f"{where}.elapsed"),
+        current_index=checked.integer(d["current_index"], f"{where}.current_index", 0,
+                                      len(spec.questions) - 1),
+        question_time_used={k: checked.seconds(v, f"{where}.question_time_used")
+                            for k, v in used.items()},
+        answers=checked.checked_answers(d["answers"], spec, f"{where}.answers"),
+        result=checked.checked_result(d["result"], spec, f"{where}.result"),
+        device=checked.text(d["device"], f"{where}.device"),
         # packages written before attempts could be voided have neither key
-        void_reason=str(d.get("void_reason") or ""),
-        voided_at=None if d.get("voided_at") is None else str(d["voided_at"]),
+        void_reason=checked.text(d.get("void_reason") or "", f"{where}.void_reason",
+                                 max_len=2000),
+        voided_at=checked.iso_time(d.get("voided_at"), f"{where}.voided_at", optional=True),
     )
-    _check_spec_answers(spec, rec)
-    return rec
 
 
 @dataclass(frozen=True)
@@ -289,7 +288,7 @@ class PackageInfo:
 
 
 def write_package(store: ResultsStore, session_id: int, out: Path,
-                  progress: Progress | None = None) -> PackageInfo:
+                  progress: Progress | None = None, *, force: bool = False) -> PackageInfo:
     """Write this laptop's finished attempts of ``session_id`` as a signed package."""
     session = store.session(session_id)
     records = store.attempts(session_id)
@@ -299,7 +298,15 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         items.append(_attempt_to_dict(rec))
         if progress is not None and i % 200 == 0:
             progress(i, len(finished) + 1)
-    data = _dumps({"attempts": items})
+    from .presence import away_counts, presence_rows, presence_to_dict
+
+    # attendance and pledge rows, and times a phone left the test page, travel in the
+    # same signed data (issue 16)
+    kept = {r.id for r in finished}
+    away = {a: n for a, n in away_counts(store, session_id).items() if a in kept}
+    data = _dumps({"attempts": items,
+                   "presence": [presence_to_dict(r) for r in presence_rows(store, session_id)],
+                   "away": away})
     manifest = _dumps({
         "format": PACKAGE_FORMAT,
         "created_at": now_iso(),
@@ -314,7 +321,8 @@ def write_package(store: ResultsStore, session_id: int, out: Path,
         "data_size": len(data),
     })
     out = Path(out)
-    with atomic_target(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
+    with atomic_target(out, "package", force=force, protected=(store.path.parent,)) as tmp, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED,
                                                    compresslevel=6) as zf:
         zf.writestr(MANIFEST, manifest)
         zf.writestr(DATA, data)
@@ -329,78 +337,97 @@ class Package:
     path: Path
     manifest: dict[str, Any]
     attempts: tuple[AttemptRecord, ...]
+    presence: tuple[Any, ...] = ()  # PresenceRecord rows (packages since issue 16)
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def device(self) -> str:
         return str(self.manifest.get("device", ""))
 
 
-def _read_member(zf: zipfile.ZipFile, name: str, limit: int, bad: str, path: Path) -> bytes:
-    try:
-        info = zf.getinfo(name)
-    except KeyError as exc:
-        raise ExportError(f"{bad} (bagian '{name}' tidak ada).", path) from exc
-    if info.file_size > limit:
-        raise ExportError(f"{bad} (bagian '{name}' terlalu besar).", path)
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
-    if len(data) > limit:
-        raise ExportError(f"{bad} (bagian '{name}' terlalu besar).", path)
-    return data
-
-
 def read_package(path: Path, session: SessionRecord) -> Package:
     """Open and verify a package for ``session`` (whose key signs it). Raises
     :class:`ExportError` naming the file when it is damaged, truncated, of another
-    session, or altered after it was signed."""
+    session, altered after it was signed, or holds anything that is not a valid result.
+
+    Nothing large is inflated before the signature is checked: the manifest (at most
+    1 MiB) is signed and declares the size and hash of ``data.json``, which is inflated
+    only then, and never past its declared size."""
     path = Path(path)
     name = path.name
     bad = f"Paket hasil '{name}' rusak atau tidak lengkap (mungkin terpotong saat disalin)"
-    try:
-        with zipfile.ZipFile(path) as zf:
-            manifest_raw = _read_member(zf, MANIFEST, MAX_MANIFEST, bad, path)
-            signature = _read_member(zf, SIGNATURE, 1024, bad, path).decode("ascii").split()
-            data = _read_member(zf, DATA, MAX_DATA, bad, path)
-    except FileNotFoundError as exc:
-        raise ExportError(f"Paket hasil '{name}' tidak ditemukan.", path) from exc
-    except OSError as exc:
-        raise ExportError(f"Paket hasil '{name}' tidak dapat dibaca: {exc.strerror or exc}.",
-                          path) from exc
-    except (zipfile.BadZipFile, EOFError, UnicodeDecodeError, zipfile.LargeZipFile) as exc:
-        raise ExportError(f"{bad}.", path) from exc
-    try:
-        manifest = json.loads(manifest_raw)
-        if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
-            raise ExportError(f"'{name}' bukan paket hasil Kuis ASN ({PACKAGE_FORMAT}).", path)
-        meta = manifest["session"]
-        their_check = str(manifest["key_check"])
-    except ExportError:
-        raise
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ExportError(f"{bad}.", path) from exc
-    if not hmac.compare_digest(their_check, key_check(session.key)):
-        raise ExportError(
-            f"Paket hasil '{name}' milik sesi lain (kode {meta.get('code', '?')}, "
-            f"'{meta.get('title', '?')}'), bukan sesi {session.code} '{session.title}'. "
-            "Pilih sesi yang benar.", path)
-    if len(signature) != 2 or signature[0] != "HMAC-SHA256" or not hmac.compare_digest(
-        signature[1], _sign(session.key, manifest_raw)
-    ):
-        raise ExportError(
-            f"Tanda tangan paket hasil '{name}' tidak cocok: isi paket telah diubah setelah "
-            "dibuat. Paket ditolak; minta paket baru langsung dari laptop asalnya.", path)
-    if hashlib.sha256(data).hexdigest() != manifest.get("data_sha256"):
-        raise ExportError(
+    with SafeZip(path, max_bytes=MAX_PACKAGE, max_member=MAX_DATA, max_total=MAX_DATA + (4 << 20),
+                 max_members=16, error=ExportError, display=name, what="paket hasil",
+                 describe=lambda reason: f"{bad}: {reason}.") as zf:
+        manifest_raw = zf.read(MANIFEST, MAX_MANIFEST)
+        signature = zf.read(SIGNATURE, 1024).decode("ascii", "replace").split()
+        manifest = loads_json(manifest_raw, name, error=ExportError, what="manifest paket",
+                              max_depth=4)
+        try:
+            if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
+                raise ExportError(f"'{name}' bukan paket hasil Kuis ASN ({PACKAGE_FORMAT}).",
+                                  name)
+            meta = manifest.get("session")
+            meta = meta if isinstance(meta, dict) else {}
+            their_check = checked.text(manifest.get("key_check"), "key_check", max_len=64)
+            count = checked.integer(manifest.get("attempts"), "attempts", 0, 1_000_000)
+            size = checked.integer(manifest.get("data_size"), "data_size", 0, MAX_DATA)
+            digest = checked.text(manifest.get("data_sha256"), "data_sha256", max_len=64)
+        except Invalid as exc:
+            raise ExportError(f"{bad}: {exc}.", name) from exc
+        if not hmac.compare_digest(their_check, key_check(session.key)):
+            code, title = str(meta.get("code", "?"))[:12], str(meta.get("title", "?"))[:80]
+            raise ExportError(
+                f"Paket hasil '{name}' milik sesi lain (kode {code}, '{title}'), bukan sesi "
+                f"{session.code} '{session.title}'. Pilih sesi yang benar.", name)
+        if len(signature) != 2 or signature[0] != "HMAC-SHA256" or not hmac.compare_digest(
+            signature[1], _sign(session.key, manifest_raw)
+        ):
+            raise ExportError(
+                f"Tanda tangan paket hasil '{name}' tidak cocok: isi paket telah diubah setelah "
+                "dibuat. Paket ditolak; minta paket baru langsung dari laptop asalnya.", name)
+        altered = ExportError(
             f"Isi paket hasil '{name}' tidak cocok dengan tanda tangannya: data telah "
-            "diubah. Paket ditolak.", path)
+            "diubah. Paket ditolak.", name)
+        if zf.declared_size(DATA) != size:
+            raise altered
+        data = zf.read(DATA, size)
+    if len(data) != size or not hmac.compare_digest(hashlib.sha256(data).hexdigest(), digest):
+        raise altered
+    body = loads_json(data, name, error=ExportError, what="isi paket", max_depth=16)
     try:
-        body = json.loads(data)
-        attempts = tuple(_attempt_from_dict(a) for a in body["attempts"])
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ExportError(f"Isi paket hasil '{name}' tidak valid: {exc}.", path) from exc
-    if len(attempts) != manifest.get("attempts"):
-        raise ExportError(f"{bad}.", path)
-    return Package(path, manifest, attempts)
+        if not isinstance(body, dict):
+            raise Invalid("isi paket harus berupa objek")
+        attempts = tuple(_attempt_from_dict(a, f"pengerjaan ke-{i + 1}") for i, a in
+                         enumerate(checked.items(body.get("attempts"), "attempts", 1_000_000)))
+        if len({a.id for a in attempts}) != len(attempts):
+            raise Invalid("satu pengerjaan muncul dua kali")
+        rows = _presence_rows(body.get("presence", []))
+        away = body.get("away", {})
+        if not isinstance(away, dict):
+            raise Invalid("'away' harus berupa objek")
+        away = {checked.text(k, "away", max_len=32): checked.integer(v, "away", 0, 1_000_000)
+                for k, v in away.items()}
+    except Invalid as exc:
+        raise ExportError(f"Isi paket hasil '{name}' tidak valid: {exc}.", name) from exc
+    if len(attempts) != count:
+        raise ExportError(f"{bad}: jumlah hasil tidak cocok dengan manifest.", name)
+    return Package(path, manifest, attempts, rows, away)
+
+
+def _presence_rows(raw: object) -> tuple[Any, ...]:
+    """Attendance/pledge rows of a package (see :mod:`.presence`), each checked."""
+    from .presence import presence_from_dict
+
+    rows = []
+    for i, entry in enumerate(checked.items(raw, "presence", 1_000_000)):
+        if not isinstance(entry, dict):
+            raise Invalid(f"presence[{i}] harus berupa objek")
+        try:
+            rows.append(presence_from_dict(entry))
+        except (ValueError, KeyError, TypeError) as exc:  # its own shape checks
+            raise Invalid(f"presence[{i}]: {exc}") from exc
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -481,7 +508,14 @@ def merge_packages(store: ResultsStore, session_id: int, paths: Sequence[Path],
         path = Path(raw)
         try:
             package = read_package(path, session)
-            result = import_attempts(store, session_id, package.attempts)
+            with store.batch():  # attempts and presence rows: one transaction
+                result = import_attempts(store, session_id, package.attempts)
+                from .presence import import_away, import_presence
+
+                if package.presence:
+                    import_presence(store, session_id, package.presence)
+                if package.away:
+                    import_away(store, package.away)
         except QuizError as exc:
             reports.append(PackageReport(path, error=exc.message))
         else:

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Participant, Plan, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
-from .compact import migrate_v4
+from .compact import migrate_v5
 
 DB_FILENAME = "results.sqlite3"
 APPLICATION_ID = 0x4B41534E  # "KASN", written by migration v1 into the file header
@@ -100,7 +100,32 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN void_reason TEXT",
         "ALTER TABLE attempts ADD COLUMN voided_at TEXT",
     ),
-    # v4 (issue 14): each session's questions stored once; an attempt keeps references to
+    # v4 (issue 16): the attendance list (daftar hadir) and the signed pledge (ikrar) of a
+    # session, one row per person and kind (``id`` is a uuid so a merge from several
+    # laptops recognises a row it already has); times a phone left the test page.
+    (
+        """CREATE TABLE presence (
+            id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('attendance', 'pledge')),
+            nip TEXT,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE UNIQUE INDEX presence_person_idx ON presence(session_id, kind, nip)"
+        " WHERE nip IS NOT NULL",
+        "CREATE INDEX presence_session_idx ON presence(session_id, kind, at)",
+        # how often a phone participant left the test page (visibilitychange), per attempt
+        """CREATE TABLE attempt_away (
+            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
+        ) WITHOUT ROWID""",
+    ),
+    # v5 (issue 14): each session's questions stored once; an attempt keeps references to
     # them with its option order (compact spec_json, see compact.py) and its score counts
     # as columns, so lists of participants need no JSON at all.
     (
@@ -116,7 +141,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN wrong INTEGER",
         "ALTER TABLE attempts ADD COLUMN unanswered INTEGER",
         "ALTER TABLE attempts ADD COLUMN duration REAL",
-        migrate_v4,
+        migrate_v5,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

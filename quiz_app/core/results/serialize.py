@@ -26,7 +26,14 @@ from ..model import (
     Scoring,
     TestKind,
 )
-from ..quiz import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
+from ..quiz import (
+    AnswerRecord,
+    AttemptQuestion,
+    AttemptResult,
+    AttemptSpec,
+    Excluded,
+    QuestionScore,
+)
 
 
 def question_to_dict(q: Question) -> dict[str, Any]:
@@ -201,7 +208,7 @@ def answer_from_dict(d: dict[str, Any]) -> AnswerRecord:
 
 
 def question_score_to_dict(s: QuestionScore) -> dict[str, Any]:
-    return {
+    d: dict[str, Any] = {
         "question_id": s.question_id,
         "category": s.category,
         "points": s.points,
@@ -210,6 +217,9 @@ def question_score_to_dict(s: QuestionScore) -> dict[str, Any]:
         "answered": s.answered,
         "fraction": s.fraction,
     }
+    if s.excluded is not None:
+        d["excluded"] = str(s.excluded)  # only when set: older readers ignore the key
+    return d
 
 
 def question_score_from_dict(d: dict[str, Any]) -> QuestionScore:
@@ -221,6 +231,7 @@ def question_score_from_dict(d: dict[str, Any]) -> QuestionScore:
         correct=d["correct"],
         answered=d["answered"],
         fraction=d["fraction"],
+        excluded=None if d.get("excluded") is None else Excluded(d["excluded"]),
     )
 
 

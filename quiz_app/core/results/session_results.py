@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from ..errors import ExportError, QuizError, StoreError
 from ..model import Category
@@ -35,6 +36,9 @@ __all__ = [
 _CODE_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
 
 
+MAX_SESSION_NUMBER = (1 << 63) - 1
+
+
 def resolve_session(store: ResultsStore, ref: str | int) -> SessionRecord:
     """A session by id (``12``), ``latest``, or its code (``ABCD-EFGH``)."""
     text = str(ref).strip()
@@ -43,8 +47,12 @@ def resolve_session(store: ResultsStore, ref: str | int) -> SessionRecord:
         if latest is None:
             raise ExportError("Belum ada sesi di basis data hasil ini.")
         return latest
-    if text.isdigit():
-        return store.session(int(text))
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        if number > MAX_SESSION_NUMBER:  # SQLite integers stop at 2**63 - 1
+            raise ExportError(f"Sesi {text[:24]}{'…' if len(text) > 24 else ''} tidak "
+                              "ditemukan; lihat nomor sesi dengan 'quiz-app sessions'.")
+        return store.session(number)
     if _CODE_RE.match(text):
         code = text.upper().replace("-", "")
         code = f"{code[:4]}-{code[4:]}"
@@ -71,6 +79,9 @@ class SessionResults:
     pretest_nilai: dict[str, float] = field(default_factory=dict)  # NIP -> latest nilai
     # finished, but declared invalid by HR: shown with the reason, never scored or compared
     voided: tuple[AttemptRecord, ...] = ()
+    # attendance and pledge rows of this session and of its pre-test (PresenceRecord)
+    presence: tuple[Any, ...] = ()
+    away: dict[str, int] = field(default_factory=dict)  # attempt id -> times page left
 
     @property
     def has_pretest(self) -> bool:
@@ -190,7 +201,13 @@ def load_results(
             if old is None or finished_at >= old[0]:
                 latest[nip] = (finished_at, nilai)
         pre_nilai = {nip: nilai for nip, (_at, nilai) in latest.items()}
-    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided)
+    from .presence import away_counts, presence_rows
+
+    rows = presence_rows(store, session_id)
+    if pretest is not None:
+        rows = presence_rows(store, pretest.id) + rows
+    return SessionResults(session, finished, unfinished, cats, pretest, pre_nilai, voided,
+                          presence=tuple(rows), away=away_counts(store, session_id))
 
 
 def finished_scores(store: ResultsStore, session_id: int) -> list[tuple[str, str, float]]:

@@ -28,6 +28,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from ..clock import Clock, monotonic_clock
 from ..errors import StoreError
 from ..model import Participant, Plan, Question, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
@@ -58,6 +59,7 @@ from .serialize import (
     question_to_dict,
 )
 from .stored import load_attempts
+from .storefiles import StoreFiles
 
 
 class ResultsStore:
@@ -67,7 +69,7 @@ class ResultsStore:
     rather than half-way through a session.
     """
 
-    def __init__(self, path: Path, *, check: bool = True) -> None:
+    def __init__(self, path: Path, *, check: bool = True, clock: Clock = monotonic_clock) -> None:
         self.path = Path(path)
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
@@ -76,6 +78,7 @@ class ResultsStore:
         self._questions: dict[int, Question] = {}
         self._plans: dict[str, Plan] = {}
         self._in_batch = False  # inside batch(): writes join the batch's transaction
+        self._files: StoreFiles | None = None  # set once open (not while migrating)
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -84,6 +87,7 @@ class ResultsStore:
         opened = False
         try:
             self._open(check)
+            self._files = StoreFiles(self.path, clock)  # WAL/db vanished? checkpoints
             opened = True
         finally:
             if not opened:
@@ -91,7 +95,8 @@ class ResultsStore:
                 self._conn = None
 
     @classmethod
-    def open_in(cls, data_dir: Path, *, check: bool = True) -> ResultsStore:
+    def open_in(cls, data_dir: Path, *, check: bool = True,
+                clock: Clock = monotonic_clock) -> ResultsStore:
         """Open (creating if needed) ``results.sqlite3`` in ``data_dir``."""
         data_dir = Path(data_dir)
         try:
@@ -100,7 +105,7 @@ class ResultsStore:
             raise StoreError(
                 f"Folder data tidak dapat dibuat: {exc.strerror or exc}.", data_dir
             ) from exc
-        return cls(data_dir / DB_FILENAME, check=check)
+        return cls(data_dir / DB_FILENAME, check=check, clock=clock)
 
     # --- opening and migrations -------------------------------------------------------
 
@@ -165,7 +170,7 @@ class ResultsStore:
                 conn.execute(f"PRAGMA user_version = {step + 1}")
                 compacted = compacted or (version > 0 and step == COMPACT_SCHEMA - 1)
         if compacted:
-            # The v4 step freed most of the file (specs stored once per session): give the
+            # The v5 step freed most of the file (specs stored once per session): give the
             # space back. VACUUM is itself one transaction; a crash leaves the old file.
             try:
                 self._connection().execute("VACUUM")
@@ -196,6 +201,8 @@ class ResultsStore:
             return
         done = False
         try:
+            if self._files is not None:
+                self._files.check(conn)
             conn.execute("BEGIN IMMEDIATE")
             yield conn
             conn.execute("COMMIT")
@@ -206,6 +213,8 @@ class ResultsStore:
             if not done and conn.in_transaction:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
+        if self._files is not None:
+            self._files.committed(conn)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -621,6 +630,8 @@ class ResultsStore:
             )
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
+        if self._files is not None:  # a finished result goes into the main file at once
+            self._files.checkpoint(self._connection())
 
     def abandon_attempt(self, attempt_id: str) -> None:
         """Mark an attempt in progress as abandoned (it is no longer offered for resume)."""

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..gcpause import paused_gc
 from ..model import Participant, Plan, Question
-from ..quiz import AnswerRecord, AttemptQuestion, AttemptResult, AttemptSpec, QuestionScore
+from ..quiz import (
+    AnswerRecord,
+    AttemptQuestion,
+    AttemptResult,
+    AttemptSpec,
+    Excluded,
+    QuestionScore,
+)
 from .compact import COMPACT_FORMAT, SCORE_CODES, legacy_partial, spec_entries
 from .records import _ATTEMPT_QUERY, AttemptRecord, AttemptStatus
 from .serialize import (
@@ -93,10 +100,13 @@ class AttemptDecoder:
                 if isinstance(entry, str):
                     correct, answered, fraction = SCORE_CODES[entry]
                     mx = float(q.points)
-                    row = (mx if entry == "c" else 0.0, mx, correct, answered, fraction)
+                    s = QuestionScore(q.id, q.category, mx if entry == "c" else 0.0, mx,
+                                      correct, answered, fraction)
+                elif len(entry) == 6:  # excluded: skipped or never shown (hall)
+                    s = QuestionScore(q.id, q.category, *entry[:5], Excluded(entry[5]))
                 else:
-                    row = tuple(entry)
-                s = scores[key] = QuestionScore(q.id, q.category, *row)
+                    s = QuestionScore(q.id, q.category, *entry)
+                scores[key] = s
             per.append(s)
         wrong = d["wrong"]
         partial = d.get("partial")

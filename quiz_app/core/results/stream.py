@@ -1,5 +1,5 @@
 """The detail export streamed from the store: one row per question of every finished
-attempt, formatted for CSV, straight from the stored columns (compact documents, schema v4), with
+attempt, formatted for CSV, straight from the stored columns (compact documents, schema v5), with
 no AttemptRecord built. Row for row the same as ``detail_table(load_results(...), dialect)``
 (``tests/core/results/test_export.py`` holds them side by side).
 """
@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ExportError, StoreError
 from ..model import Category, Question, QuestionType
+from ..quiz import Excluded
 from .compact import COMPACT_FORMAT, spec_entries
 from .serialize import question_from_dict
 from .session_results import categories_titled
@@ -21,6 +22,7 @@ from .store import ResultsStore
 from .tables import (
     _DIALECT,
     DETAIL_COLUMNS,
+    EXCLUDED_TEXT,
     NO,
     PARTLY,
     SHEET_DETAIL,
@@ -44,23 +46,24 @@ _FINISHED = ("a.session_id = ? AND a.status = 'finished' AND a.result_json IS NO
 
 
 def _scores(result: dict[str, Any],
-            questions: Sequence[Question]) -> list[tuple[Any, Any, Any]]:
-    """``(points, correct, fraction)`` per question, from a compact or a full result."""
+            questions: Sequence[Question]) -> list[tuple[Any, Any, Any, Any]]:
+    """``(points, correct, fraction, excluded)`` per question, compact or full result."""
     pq = result.get("pq")
     if pq is None:
-        return [(s["points"], s["correct"], s["fraction"]) for s in result["per_question"]]
-    out: list[tuple[Any, Any, Any]] = []
+        return [(s["points"], s["correct"], s["fraction"], s.get("excluded"))
+                for s in result["per_question"]]
+    out: list[tuple[Any, Any, Any, Any]] = []
     for entry, q in zip(pq, questions, strict=False):
         if entry == "c":
-            out.append((float(q.points), True, 1.0))
+            out.append((float(q.points), True, 1.0, None))
         elif entry == "w":
-            out.append((0.0, False, 0.0))
+            out.append((0.0, False, 0.0, None))
         elif entry == "u":
-            out.append((0.0, None, 0.0))
+            out.append((0.0, None, 0.0, None))
         else:
-            out.append((entry[0], entry[2], entry[4]))
+            out.append((entry[0], entry[2], entry[4], entry[5] if len(entry) == 6 else None))
     if len(pq) != len(questions):
-        out.append((None, None, None))  # a length mismatch: reported by the caller
+        out.append((None, None, None, None))  # a length mismatch: reported by the caller
     return out
 
 
@@ -132,8 +135,8 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
             given = {qid: (choice, t) for qid, choice, t in
                      conn.execute(answers_sql, (attempt_id,))}
             who_nip, who_name = nip_f(nip or None), text_f(name)
-            for (ref, _, _), q, (pts_value, correct, fraction) in zip(entries, qs, scores,
-                                                                       strict=True):
+            for (ref, _, _), q, (pts_value, correct, fraction, excluded) in zip(
+                    entries, qs, scores, strict=True):
                 st = static[ref]
                 a = given.get(q.id)
                 if a is None:
@@ -151,9 +154,11 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
                 pts = points.get(pts_value)
                 if pts is None:
                     pts = points[pts_value] = number_f(pts_value)
-                yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                       "" if st[5] else yes if correct else partly if fraction > 0 else no,
-                       pts, tf)
+                if excluded is not None:  # a hall question skipped or never shown
+                    mark = EXCLUDED_TEXT[Excluded(excluded)]
+                else:
+                    mark = "" if st[5] else yes if correct else partly if fraction > 0 else no
+                yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)
     except sqlite3.Error as exc:
         raise StoreError(f"Gagal membaca basis data hasil: {exc}.", store.path) from exc
     except (ValueError, KeyError, TypeError) as exc:

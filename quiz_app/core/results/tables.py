@@ -10,9 +10,9 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import ExportError
-from ..model import FALSE_KEY, TRUE_KEY, QuestionType
+from ..model import FALSE_KEY, TRUE_KEY, Participant, QuestionType
 from ..people import format_nip
-from ..quiz import AttemptResult, round_half_up
+from ..quiz import AttemptResult, Excluded, competition_ranks, round_half_up
 from .analysis import ItemAnalysis, ItemFlag, analyse
 from .session_results import (
     SessionResults,
@@ -20,18 +20,24 @@ from .session_results import (
 )
 
 __all__ = [
+    "ATTENDANCE_HEADERS",
     "Column",
     "DETAIL_HEADERS",
     "Dialect",
     "ExportFormat",
     "Kind",
+    "PLEDGE_HEADERS",
     "PREPOST_HEADERS",
     "SUMMARY_HEADERS",
+    "SUMMARY_TAIL_HEADERS",
     "Table",
     "analysis_table",
     "detail_table",
     "format_number",
+    "is_hall_team",
+    "local_time",
     "neutralise",
+    "presence_table",
     "summary_table",
 ]
 
@@ -47,6 +53,8 @@ SUMMARY_HEADERS = (
 )
 CATEGORY_PREFIX = "Nilai "
 PREPOST_HEADERS = ("Nilai Pretest", "Nilai Posttest", "N-Gain")
+# the last three columns when hall teams are exported (after categories and pre/post)
+SUMMARY_TAIL_HEADERS = ("Mode", "Poin", "Peringkat")
 DETAIL_HEADERS = (
     "NIP", "Nama", "Soal", "Kategori", "Jawaban", "Kunci", "Benar", "Poin", "Waktu (detik)",
 )
@@ -55,6 +63,11 @@ XLSX_MAX_ROWS = 1_048_576  # Excel's limit, header row included
 YES, NO, NOT_GRADED = "Ya", "Tidak", "-"
 PARTLY = "Sebagian benar"  # the detail's "Benar" of a multiple-answer with partial credit
 VOID = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
+# Participant.extra of a hall team (quiz_app.core.hall.TEAM_MARK, written by the hall session)
+HALL_TEAM_MARK = ("mode", "tim-aula")
+SELF_PACED_MODE = "mandiri"
+TEAM_EMPLOYEE_TYPE = "Tim"  # a team is neither a civil servant nor a guest
+EXCLUDED_TEXT = {Excluded.SKIPPED: "dilewati", Excluded.NOT_SHOWN: "tidak ditayangkan"}
 _DANGEROUS = frozenset("=+-@\t\r")
 _PROGRESS_EVERY = 2000
 
@@ -152,6 +165,18 @@ def _nilai(result: AttemptResult, value: float) -> Value:
     return value if result.graded else NOT_GRADED
 
 
+def is_hall_team(p: Participant) -> bool:
+    return HALL_TEAM_MARK in p.extra
+
+
+def _question_count(result: AttemptResult, spec_count: int) -> int:
+    """Questions the participant got: void ones (a hall question skipped or never shown)
+    were not part of the test."""
+    if not result.per_question:
+        return spec_count
+    return sum(1 for qs in result.per_question if qs.excluded is None)
+
+
 def summary_table(results: SessionResults) -> Table:
     """One row per finished attempt, voided ones included (``Lulus`` "Tidak sah", the
     reason under ``Keterangan``). Column order: ``docs/export-format.md``."""
@@ -185,8 +210,27 @@ def summary_table(results: SessionResults) -> Table:
             Column(PREPOST_HEADERS[1], Kind.NUMBER, number_format="0.00"),
             Column(PREPOST_HEADERS[2], Kind.NUMBER, number_format="0.00"),
         )
+    present, pledged = _presence_by_nip(results.presence)
+    if results.presence:
+        columns += (Column("Hadir", Kind.CODE, 10), Column("Ikrar", Kind.CODE, 8))
+    if results.away:
+        columns += (Column("Keluar Halaman", Kind.INTEGER),)
+    # hall teams are ranked among themselves, as on the projected leaderboard
+    teams = [rec for rec in results.listed if is_hall_team(rec.participant)]
+    if teams:
+        columns += (
+            Column(SUMMARY_TAIL_HEADERS[0], Kind.CODE),
+            Column(SUMMARY_TAIL_HEADERS[1], Kind.NUMBER),
+            Column(SUMMARY_TAIL_HEADERS[2], Kind.INTEGER),
+        )
     day = date.fromisoformat(s.date)
     cat_ids = [c.id for c in results.categories]
+    ranked = [rec for rec in results.attempts if is_hall_team(rec.participant)]  # not voided
+    team_ranks = dict(zip(
+        (rec.id for rec in ranked),
+        competition_ranks([(rec.result.raw_points if rec.result else 0.0,
+                            rec.result.correct if rec.result else 0) for rec in ranked]),
+        strict=True))
 
     listed = results.listed
 
@@ -195,10 +239,13 @@ def summary_table(results: SessionResults) -> Table:
             r = rec.result
             assert r is not None
             p = rec.participant
-            passed = (YES if r.passed else NO) if r.graded else NOT_GRADED
+            team = is_hall_team(p)
+            passed = (YES if r.passed else NO) if r.graded and not team else NOT_GRADED
             row: list[Value] = [
-                p.nip or None, p.name, p.position, p.unit, p.rank, str(p.employee_type),
-                s.title, s.place, day, str(s.kind), len(rec.spec.questions), r.correct,
+                p.nip or None, p.name, p.position, p.unit, p.rank,
+                TEAM_EMPLOYEE_TYPE if team else str(p.employee_type),
+                s.title, s.place, day, str(s.kind),
+                _question_count(r, len(rec.spec.questions)), r.correct,
                 r.partial, r.wrong, r.unanswered, _nilai(r, r.nilai),
                 VOID if rec.voided else passed,
                 int(r.duration + 0.5),  # whole seconds, half up (never negative)
@@ -214,9 +261,32 @@ def summary_table(results: SessionResults) -> Table:
                     pre = results.pretest_nilai.get(p.nip) if p.nip else None
                     post = r.nilai if r.graded else None
                     row += [pre, post, normalised_gain(pre, post)]
+            if results.presence:
+                came = present.get(p.nip or "")
+                row += [local_time(came) if came else NO,
+                        YES if (p.nip or "") in pledged else NO]
+            if results.away:
+                row.append(results.away.get(rec.id, 0))
+            if teams:
+                row += [HALL_TEAM_MARK[1] if team else SELF_PACED_MODE, r.raw_points,
+                        team_ranks.get(rec.id)]
             yield row
 
     return Table(SHEET_SUMMARY, columns, rows(), len(listed))
+
+
+def _presence_by_nip(rows: Iterable[Any]) -> tuple[dict[str, str], set[str]]:
+    """NIP -> earliest check-in time, and the NIPs that confirmed the pledge."""
+    present: dict[str, str] = {}
+    pledged: set[str] = set()
+    for r in rows:
+        if not r.nip:
+            continue
+        if str(r.kind) == "pledge":
+            pledged.add(r.nip)
+        elif r.nip not in present or r.at < present[r.nip]:
+            present[r.nip] = r.at
+    return present, pledged
 
 
 def _identity(v: Any) -> Any:
@@ -273,9 +343,11 @@ def _detail_rows(
             pts = points.get(qs.points)
             if pts is None:
                 pts = points[qs.points] = number(qs.points)
-            yield (who_nip, who_name, st[0], st[1], choice, st[2],
-                   "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no,
-                   pts, tf)
+            if qs.excluded is not None:  # a hall question skipped or never shown
+                mark = EXCLUDED_TEXT[qs.excluded]
+            else:
+                mark = "" if st[5] else yes if qs.correct else partly if qs.fraction > 0 else no
+            yield (who_nip, who_name, st[0], st[1], choice, st[2], mark, pts, tf)
 
 
 DETAIL_COLUMNS = (
@@ -419,3 +491,62 @@ def _csv_formatters(columns: Sequence[Column], decimal: str) -> list[Callable[[A
     by_kind = {Kind.TEXT: text, Kind.CODE: code, Kind.NIP: nip, Kind.NUMBER: number,
                Kind.INTEGER: integer, Kind.DATE: iso}
     return [by_kind[c.kind] for c in columns]
+
+
+# --------------------------------------------------------------------------- presence
+
+SHEET_ATTENDANCE, SHEET_PLEDGE = "Daftar Hadir", "Ikrar"
+ATTENDANCE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Hadir",
+)
+PLEDGE_HEADERS = (
+    "No", "NIP", "Nama", "Jabatan", "Unit Kerja", "Jenis Pegawai", "Sesi", "Tanggal",
+    "Waktu Ikrar", "Teks Ikrar",
+)
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as the laptop's local wall-clock time ``HH:MM:SS``."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return iso
+
+
+def presence_table(rows: Sequence[Any], sessions: dict[int, Any],
+                   kind: str = "attendance") -> Table:
+    """The daftar hadir (``kind="attendance"``) or the signed pledge list (``"pledge"``):
+    one row per person, numbered in the order they came. ``rows`` are
+    :class:`~quiz_app.core.results.presence.PresenceRecord`; ``sessions`` maps their
+    session ids to :class:`SessionRecord` (title and date)."""
+    pledge = kind == "pledge"
+    columns = (
+        Column("No", Kind.INTEGER, 5),
+        Column("NIP", Kind.NIP, 21),
+        Column("Nama", Kind.TEXT),
+        Column("Jabatan", Kind.TEXT),
+        Column("Unit Kerja", Kind.TEXT),
+        Column("Jenis Pegawai", Kind.CODE),
+        Column("Sesi", Kind.TEXT),
+        Column("Tanggal", Kind.DATE, 12),
+        Column("Waktu Ikrar" if pledge else "Waktu Hadir", Kind.CODE, 12),
+    ) + ((Column("Teks Ikrar", Kind.TEXT),) if pledge else ())
+    picked = [r for r in rows if str(r.kind) == kind]
+
+    def out() -> Iterator[list[Value]]:
+        for n, r in enumerate(picked, start=1):
+            s = sessions.get(r.session_id)
+            p = r.participant
+            row: list[Value] = [
+                n, p.nip or None, p.name, p.position, p.unit, str(p.employee_type),
+                s.title if s is not None else "",
+                date.fromisoformat(s.date) if s is not None else None, local_time(r.at),
+            ]
+            if pledge:
+                row.append(r.note)
+            yield row
+
+    return Table(SHEET_PLEDGE if pledge else SHEET_ATTENDANCE, columns, out(), len(picked))

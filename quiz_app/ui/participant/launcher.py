@@ -7,7 +7,6 @@ and roster) runs in a worker; the store used by the windows is opened on the UI 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,13 @@ from ...core.banks import BankCache
 from ...core.clock import Clock, monotonic_clock
 from ...core.errors import QuizError
 from ...core.hall import TEAM_MARK
-from ...core.quiz import PinCheck, PinHash, PinLock, TrainerSettings
+from ...core.quiz import PinHash, PinLock, TrainerSettings
 from ...core.results import AttemptRecord, ResultsStore, remaining_time
+from ...lan import DESK_MARK
 from .. import dialogs
 from ..worker import run_in_worker
 from .base import clock_text
+from .pin import PinTexts, check_pin
 from .session import (
     ParticipantSession,
     ResumeFiles,
@@ -53,6 +54,8 @@ def _unfinished(data_dir: Path) -> list[Unfinished]:
         for rec in store.unfinished_attempts():
             if TEAM_MARK in rec.participant.extra:
                 continue  # a hall team's attempt: presenter mode resumes those itself
+            if DESK_MARK in rec.participant.extra:
+                continue  # taken on a phone (the phone desk): not at this laptop's keyboard
             if rec.session_id not in pins:
                 settings = TrainerSettings.load(data_dir, rec.session_id)
                 pins[rec.session_id] = settings.pin if settings is not None else None
@@ -209,27 +212,13 @@ class Launcher(QObject):
             return True
         sid = item.record.session_id
         lock = self._pin_locks.setdefault(sid, PinLock(item.pin, self.clock))
-        parent = self.dialog_parent
-        if lock.locked_for() > 0:
-            dialogs.show_message(parent, self.tr("PIN terkunci"), self.tr(
-                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(
-                    math.ceil(lock.locked_for())))
-            return False
-        pin = dialogs.ask_pin(parent, self.tr("PIN pelatih"), self.tr(
-            "Masukkan PIN pelatih untuk membatalkan tes {0}.").format(item.record.participant.name))
-        if pin is None:
-            return False
-        outcome = lock.check(pin)
-        if outcome is PinCheck.OK:
-            return True
-        if outcome is PinCheck.LOCKED:
-            dialogs.show_message(parent, self.tr("PIN terkunci"), self.tr(
-                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(
-                    math.ceil(lock.locked_for())))
-        else:
-            dialogs.show_message(parent, self.tr("PIN salah"), self.tr(
-                "PIN salah. Sisa percobaan: {0}.").format(lock.tries_left))
-        return False
+        locked = self.tr("PIN salah tiga kali. Coba lagi dalam {0} detik.")
+        return check_pin(self.dialog_parent, lock, PinTexts(
+            title=self.tr("PIN pelatih"),
+            prompt=self.tr("Masukkan PIN pelatih untuk membatalkan tes {0}.").format(
+                item.record.participant.name),
+            locked_title=self.tr("PIN terkunci"), locked=locked, locked_now=locked,
+            wrong_title=self.tr("PIN salah"), wrong=self.tr("PIN salah. Sisa percobaan: {0}.")))
 
     def resume(self, record: AttemptRecord, files: ResumeFiles) -> ParticipantWindow | None:
         store = self.store()

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from ...core.banks import BankCache
-from ...core.errors import QuizError
+from ...core.errors import PlanError, QuizError, StoreError
 from ...core.model import Bank, Plan
 from ...core.people import Roster, load_roster
-from ...core.quiz import PinHash, TrainerSettings
+from ...core.quiz import PinHash, TrainerSettings, build_attempt
 from ...core.results import AttemptRecord, ResultsStore, SessionRecord
 from .loader import load_isolated
 
@@ -33,6 +33,11 @@ class SessionSetup:
     guests: bool = False
     kiosk: bool = False
     pretest_session_id: int | None = None  # the pre-test this post-test is compared with
+    phones: bool = False  # "lewat HP": each participant on their own phone (the phone desk)
+    # An existing open session to run instead of a new one: typically the trainer's session
+    # joined from its .kuis-sesi file, so this laptop's results merge back into it. Its own
+    # plan (from the trainer) is used; the chosen file only supplies the banks.
+    session_id: int | None = None
 
 
 @dataclass
@@ -60,11 +65,32 @@ def category_titles(banks: tuple[Bank, ...] | list[Bank] | None) -> dict[str, st
     return {c.id: c.title for b in banks or () for c in b.categories}
 
 
+def existing_session(store: ResultsStore, session_id: int,
+                     banks: tuple[Bank, ...] | list[Bank]) -> SessionRecord:
+    """The open session ``session_id``, checked to be runnable with ``banks`` (its plan's
+    draws are tried once); StoreError/PlanError say why not."""
+    record = store.session(session_id)
+    if record.status != "open":
+        raise StoreError(f"Sesi {record.code} '{record.title}' sudah ditutup; tidak dapat "
+                         "dipakai untuk tes baru.", store.path)
+    try:
+        build_attempt(record.plan, list(banks), "periksa")
+    except QuizError as exc:
+        raise PlanError(f"Sesi {record.code} '{record.title}' tidak dapat dijalankan dengan "
+                        f"berkas soal yang dipilih: {exc.message} Pilih rencana atau bank soal "
+                        "yang sama dengan di laptop pelatih.", store.path) from exc
+    return record
+
+
 def create_session(store: ResultsStore, data_dir: Path, setup: SessionSetup) -> ParticipantSession:
-    """Open the session in the results store and save the trainer's settings beside it."""
-    record = store.create_session(setup.title, setup.plan, place=setup.place,
-                                  trainer=setup.trainer, date=setup.date,
-                                  pretest_session_id=setup.pretest_session_id)
+    """Open the session in the results store (or take the existing one the set-up names)
+    and save the trainer's settings beside it."""
+    if setup.session_id is not None:
+        record = existing_session(store, setup.session_id, setup.banks)
+    else:
+        record = store.create_session(setup.title, setup.plan, place=setup.place,
+                                      trainer=setup.trainer, date=setup.date,
+                                      pretest_session_id=setup.pretest_session_id)
     pin = PinHash.make(setup.pin)
     TrainerSettings(
         session_id=record.id,
@@ -76,7 +102,7 @@ def create_session(store: ResultsStore, data_dir: Path, setup: SessionSetup) -> 
         pin_digest=pin.digest,
     ).save(data_dir)
     return ParticipantSession(
-        store=store, record=record, plan=setup.plan, banks=tuple(setup.banks), data_dir=data_dir,
+        store=store, record=record, plan=record.plan, banks=tuple(setup.banks), data_dir=data_dir,
         roster=setup.roster, guests=setup.guests, kiosk=setup.kiosk, pin=pin,
         category_titles=category_titles(setup.banks),
     )

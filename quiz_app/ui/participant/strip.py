@@ -34,6 +34,7 @@ class QuestionStrip(QScrollArea):
         self.scale = 1.0
         self.cells: list[QPushButton] = []
         self._columns = 0
+        self._current = -1  # the shown question's cell, kept in view (row shape)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -82,6 +83,11 @@ class QuestionStrip(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
+        self._keep_current_in_view()  # e.g. the test clock's label next to it got wider
+
+    def _keep_current_in_view(self) -> None:
+        if not self.wrap and 0 <= self._current < len(self.cells):
+            self.ensureWidgetVisible(self.cells[self._current], round(60 * self.scale), 0)
 
     # -- state
 
@@ -127,6 +133,5 @@ class QuestionStrip(QScrollArea):
             for prop, value in (("answered", answered), ("flagged", flagged),
                                 ("closed", closed), ("current", current)):
                 _repolish(cell, prop, value)
-        if not self.wrap and self.cells:
-            self.ensureWidgetVisible(self.cells[attempt.current_index], round(60 * self.scale),
-                                     0)
+        self._current = attempt.current_index
+        self._keep_current_in_view()

@@ -11,7 +11,6 @@ still.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -26,7 +25,6 @@ from ...core.quiz import (
     Attempt,
     AttemptResult,
     FinishReason,
-    PinCheck,
     PinLock,
     RefusalReason,
     build_attempt,
@@ -38,6 +36,7 @@ from ..style import MAX_SCALE, MIN_SCALE, participant_style
 from .base import Screen
 from .controller import AttemptController
 from .entry_screens import IdentityScreen, InstructionsScreen
+from .pin import PinTexts, check_pin
 from .question_screens import FinishScreen, QuestionScreen
 from .result_screens import ResultScreen, ReviewScreen
 from .session import ParticipantSession
@@ -351,28 +350,12 @@ class ParticipantWindow(QWidget):
             return self._ask_pin(purpose)
 
     def _ask_pin(self, purpose: str) -> bool:
-        lock = self.pin_lock
-        if not lock.required:
-            return True
-        left = lock.locked_for()
-        if left > 0:
-            dialogs.show_message(self, self.tr("Menu pelatih terkunci"), self.tr(
-                "PIN salah tiga kali. Coba lagi dalam {0} detik.").format(math.ceil(left)))
-            return False
-        pin = dialogs.ask_pin(self, self.tr("PIN pelatih"), purpose)
-        if pin is None:
-            return False
-        outcome = lock.check(pin)
-        if outcome is PinCheck.OK:
-            return True
-        if outcome is PinCheck.LOCKED:
-            dialogs.show_message(self, self.tr("Menu pelatih terkunci"), self.tr(
-                "PIN salah tiga kali. Menu pelatih terkunci selama {0} detik.").format(
-                    math.ceil(lock.locked_for())))
-        else:
-            dialogs.show_message(self, self.tr("PIN salah"), self.tr(
-                "PIN salah. Sisa percobaan: {0}.").format(lock.tries_left))
-        return False
+        return check_pin(self, self.pin_lock, PinTexts(
+            title=self.tr("PIN pelatih"), prompt=purpose,
+            locked_title=self.tr("Menu pelatih terkunci"),
+            locked=self.tr("PIN salah tiga kali. Coba lagi dalam {0} detik."),
+            locked_now=self.tr("PIN salah tiga kali. Menu pelatih terkunci selama {0} detik."),
+            wrong_title=self.tr("PIN salah"), wrong=self.tr("PIN salah. Sisa percobaan: {0}.")))
 
     def open_trainer_menu(self) -> None:
         """PIN, then the trainer menu; the participant's clock stands still meanwhile."""

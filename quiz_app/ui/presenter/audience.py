@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from ...core.hall import Phase
+from ...core.hall import MAX_TEAM_NAME, BoardEntry, HallGame, Phase, board_entries
 from ...core.model import QuestionType, Scoring
 from . import palette
 from .controller import PresenterController
@@ -108,6 +108,40 @@ def format_points(points: float, scoring: Scoring) -> str:
 
 def format_nilai(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
+
+
+def average_text(game: HallGame) -> str:
+    """``Rata-rata nilai sesi: 66,67 (dari 2 soal yang ditayangkan)``; empty when nothing
+    was scored. The count says what the mean is over when the presentation ended early."""
+    avg = game.average_nilai()
+    if avg is None:
+        return ""
+    if game.skipped_count:
+        over = QCoreApplication.translate(
+            "AudienceView", "(dari {0} soal yang ditayangkan; {1} soal dilewati)").format(
+            game.played_count, game.skipped_count)
+    else:
+        over = QCoreApplication.translate(
+            "AudienceView", "(dari {0} soal yang ditayangkan)").format(game.played_count)
+    return QCoreApplication.translate(
+        "AudienceView", "Rata-rata nilai sesi: {0} {1}").format(format_nilai(avg), over)
+
+
+def board_name(entry: BoardEntry) -> str:
+    """A team's name, or the teams tied where the board is cut, in no more room than one
+    long team name (so the row fits like any other): all their names, else the first
+    ones and how many more, else only how many."""
+    names = [s.participant.name for s in entry.standings]
+    joined = ", ".join(names)
+    if len(joined) <= MAX_TEAM_NAME:
+        return joined
+    for k in range(len(names) - 1, 0, -1):
+        text = QCoreApplication.translate(
+            "AudienceView", "{0} dan {1} tim lain").format(", ".join(names[:k]), len(names) - k)
+        if len(text) <= MAX_TEAM_NAME:
+            return text
+    return QCoreApplication.translate(
+        "AudienceView", "{0} tim seperingkat").format(len(names))
 
 
 class _Page(QWidget):
@@ -360,9 +394,13 @@ class AudienceView(QWidget):
     def _rows(self) -> list[Row]:
         game = self.controller.game
         scoring = game.plan.scoring
-        return [Row(s.rank, s.participant.name, format_points(s.points, scoring),
-                    s.change if s.previous_rank is not None else None)
-                for s in game.standings()[: RankingTable.MAX_ROWS]]
+        rows = []
+        for entry in board_entries(game.standings(), RankingTable.MAX_ROWS):
+            first = entry.standings[0]
+            change = None if entry.grouped or first.previous_rank is None else first.change
+            rows.append(Row(entry.rank, board_name(entry),
+                            format_points(entry.points, scoring), change))
+        return rows
 
     def _show_final(self) -> None:
         game = self.controller.game
@@ -375,10 +413,7 @@ class AudienceView(QWidget):
             else:
                 self.final_subtitle.setText(self.tr("{0} · {1} tim").format(game.plan.title, n))
             self.final_board.set_rows(self._rows())
-            avg = game.average_nilai()
-            self.final_average.setText(
-                self.tr("Rata-rata nilai sesi: {0}").format(format_nilai(avg))
-                if avg is not None else "")
+            self.final_average.setText(average_text(game))
             self.final_message.setText("")
         else:
             closed = sum(1 for i in range(game.total) if game.is_closed(i))

@@ -8,8 +8,8 @@ letter never "clicks" a focused button by accident.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -28,7 +28,8 @@ from ...core.hall import Phase
 from ...core.model import OPTION_KEYS
 from ...core.quiz import AttemptQuestion
 from .. import dialogs
-from .audience import format_points
+from ..screenfit import keep_text_whole
+from .audience import average_text, format_points
 from .controller import PresenterController
 from .fit import reflow
 
@@ -45,11 +46,29 @@ QLabel#Secret { color: #7c2d12; font-weight: 700; }
 QGroupBox { font-weight: 600; border: 1px solid #cbd5e1; border-radius: 6px;
             margin-top: 14px; padding: 8px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
-QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 4px 0;
-                             min-width: 34px; border-radius: 4px; }
+QLabel#Help { color: #374151; font-size: 13px; }
+QPushButton[letter="true"] { background: #e2e8f0; color: #111827; padding: 1px 0;
+                             min-width: 32px; min-height: 24px; border-radius: 4px;
+                             border: 2px solid transparent; }
 QPushButton[letter="true"]:checked { background: #0b3d91; color: #ffffff; }
 QPushButton[letter="true"]:disabled { background: #f1f5f9; color: #94a3b8; }
+QPushButton[letter="true"][mark="right"]:disabled { background: #047857; color: #ffffff; }
+QPushButton[letter="true"][mark="wrong"]:disabled { background: #9f1239; color: #ffffff; }
+QPushButton[letter="true"][mark="chosen"]:disabled { background: #0b3d91; color: #ffffff; }
+QPushButton[letter="true"][mark="key"]:disabled { color: #065f46; border: 2px solid #047857; }
 """
+
+# How a letter of the team grid looks once the question is closed (the console only):
+# the team's letter stays, marked right or wrong; the key is outlined for the others.
+MARK_RIGHT, MARK_WRONG, MARK_CHOSEN, MARK_KEY = "right", "wrong", "chosen", "key"
+
+
+def _set_mark(button: QPushButton, mark: str) -> None:
+    if (button.property("mark") or "") == mark:
+        return
+    button.setProperty("mark", mark)
+    button.style().unpolish(button)  # a dynamic property needs the style sheet re-applied
+    button.style().polish(button)
 
 
 def _wrap_label(text: str = "", name: str = "") -> QLabel:
@@ -60,6 +79,73 @@ def _wrap_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+class _SizedByMinimum(QHBoxLayout):
+    """The console's body (questions | teams) is sized by its minimum, not by the height
+    its wrapped labels would like at a width: as height-for-width, the scroll area of
+    the questions counted with its full height, and on a 1024×600 screen the layout
+    squeezed the controls above and below it. Its wrapped labels keep their lines
+    through :func:`keep_text_whole`."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+class WrapRow(QWidget):
+    """Buttons in one row when the console is wide enough, else in rows of ``columns``:
+    at 1024×600 the six controls with their keys do not fit side by side. Its minimum
+    width is that of the wrapped rows, so it never holds the window wider than that."""
+
+    def __init__(self, buttons: list[QPushButton], columns: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons = buttons
+        self.columns = columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetNoConstraint)
+        self.per_row = 0
+        self._arrange(len(buttons))
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        for i, b in enumerate(self.buttons):
+            self.grid.addWidget(b, i // per_row, i % per_row)
+        for col in range(len(self.buttons)):
+            self.grid.setColumnStretch(col, 1 if col < per_row else 0)
+        self.updateGeometry()
+
+    def _row_width(self, per_row: int) -> int:
+        spacing = max(0, self.grid.horizontalSpacing())
+        widths = [b.sizeHint().width() for b in self.buttons]
+        rows = [widths[i:i + per_row] for i in range(0, len(widths), per_row)]
+        # every column as wide as its widest button (a grid)
+        cols = [max((r[c] for r in rows if c < len(r)), default=0) for c in range(per_row)]
+        return sum(cols) + spacing * (per_row - 1)
+
+    def _height(self, per_row: int) -> int:
+        rows = -(-len(self.buttons) // per_row)
+        one = max(b.sizeHint().height() for b in self.buttons)
+        return rows * one + (rows - 1) * max(0, self.grid.verticalSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        per_row = self.per_row or len(self.buttons)
+        return QSize(self._row_width(min(self.columns, len(self.buttons))),
+                     self._height(per_row))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        per_row = self.per_row or len(self.buttons)
+        return QSize(self._row_width(len(self.buttons)), self._height(per_row))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wide = self._row_width(len(self.buttons)) <= event.size().width()
+        self._arrange(len(self.buttons) if wide else min(self.columns, len(self.buttons)))
 
 
 class TeamRow:
@@ -92,6 +178,7 @@ class TeamRow:
 
 class TrainerConsole(QWidget):
     closing = Signal()  # the trainer closed the console: the presentation stops
+    results_requested = Signal()  # "Lihat hasil tes" after the end
 
     def __init__(self, controller: PresenterController, categories: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -122,13 +209,18 @@ class TrainerConsole(QWidget):
         self.swap_button = self._button(self.tr("Tukar layar"), None)
         top.addWidget(self.timer_label)
         top.addSpacing(16)
-        top.addWidget(self.phase_label, 1)
-        top.addWidget(self.screen_label, 2)
+        # the phase above the screen text: side by side, the text got a 100 px column at
+        # 1024×600 and six lines that pushed the rest of the console below its edge
+        state = QVBoxLayout()
+        state.setSpacing(2)
+        state.addWidget(self.phase_label)
+        state.addWidget(self.screen_label)
+        top.addLayout(state, 1)
         top.addWidget(self.audience_button)
         top.addWidget(self.swap_button)
         root.addLayout(top)
 
-        body = QHBoxLayout()
+        body = _SizedByMinimum()
         body.setSpacing(12)
         root.addLayout(body, 1)
 
@@ -163,6 +255,21 @@ class TrainerConsole(QWidget):
         nxt.addWidget(self.next_text)
         nxt.addWidget(self.next_answer)
         left.addWidget(self.next_box)
+        # after the end: the final state and the way to the results
+        self.final_box = QGroupBox(self.tr("Presentasi selesai"))
+        fin = QVBoxLayout(self.final_box)
+        self.final_summary = _wrap_label(name="Answer")
+        self.final_ranking = _wrap_label()
+        self.results_button = self._button(self.tr("Lihat hasil tes…"),
+                                           self.results_requested.emit)
+        self.results_button.setToolTip(self.tr(
+            "Buka jendela Hasil Tes pada sesi ini: jawaban setiap tim, analisis soal, ekspor."))
+        fin.addWidget(self.final_summary)
+        # above the ranking, which for many teams runs below the console's edge
+        fin.addWidget(self.results_button, 0, Qt.AlignmentFlag.AlignLeft)
+        fin.addWidget(self.final_ranking)
+        left.addWidget(self.final_box)
+        self.final_box.hide()
         left.addStretch(1)
 
         # right: team answers
@@ -174,7 +281,7 @@ class TrainerConsole(QWidget):
         self.entry_label.setObjectName("Entry")
         self.entry_help = _wrap_label(self.tr(
             "Ketik nomor tim lalu hurufnya: 7 B (tanpa Enter). Huruf lagi = koreksi tim "
-            "yang sama. Nomor + Delete = hapus."))
+            "yang sama. Nomor + Delete = hapus."), name="Help")
         self.answered_label = QLabel()
         tb.addWidget(self.entry_label)
         tb.addWidget(self.entry_help)
@@ -192,6 +299,8 @@ class TrainerConsole(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setObjectName("TeamGrid")
+        scroll.setProperty("scrollingList", True)  # a list: its rows scroll by design
         scroll.setWidget(grid_host)
         tb.addWidget(scroll, 1)
         self.discussion_label = _wrap_label(self.tr(
@@ -199,11 +308,13 @@ class TrainerConsole(QWidget):
             "tampilkan jawaban, lalu bahas."))
         right.addWidget(self.team_box, 1)
         right.addWidget(self.discussion_label)
+        keep_text_whole(self.entry_help, self.discussion_label)
         self.team_box.setVisible(controller.team_mode)
         self.discussion_label.setVisible(not controller.team_mode)
+        if not controller.team_mode:  # a note, not a grid: the questions get the room
+            body.setStretch(1, 1)
 
         # controls
-        controls = QHBoxLayout()
         self.buttons = {
             "start": self._button(self.tr("Mulai / Jeda / Lanjut [Spasi]"),
                                   controller.start_or_pause),
@@ -213,9 +324,8 @@ class TrainerConsole(QWidget):
             "skip": self._button(self.tr("Lewati soal [Ctrl+L]"), controller.skip),
             "end": self._button(self.tr("Akhiri [Ctrl+E]"), controller.end),
         }
-        for b in self.buttons.values():
-            controls.addWidget(b)
-        root.addLayout(controls)
+        self.controls = WrapRow(list(self.buttons.values()))
+        root.addWidget(self.controls)
 
         options = QHBoxLayout()
         self.leaderboard_check = QCheckBox(self.tr("Peringkat di antara soal [Ctrl+P]"))
@@ -374,8 +484,32 @@ class TrainerConsole(QWidget):
         self.sound_check.blockSignals(True)
         self.sound_check.setChecked(c.sound.enabled)
         self.sound_check.blockSignals(False)
+        finished = phase is Phase.FINISHED
+        self.current_box.setVisible(not finished)
+        self.next_box.setVisible(not finished)
+        self.final_box.setVisible(finished)
+        if finished:
+            self._refresh_final()
         self._refresh_teams()
         self.on_tick()
+
+    def _refresh_final(self) -> None:
+        c = self.controller
+        game = c.game
+        if not game.collects_answers:  # a discussion: nothing scored
+            done = sum(1 for i in range(game.total) if game.is_closed(i))
+            self.final_summary.setText(self.tr("{0} soal telah dibahas.").format(done))
+            self.final_ranking.setText("")
+            self.results_button.hide()
+            return
+        self.final_summary.setText(average_text(game) or self.tr(
+            "Tidak ada soal yang dinilai."))
+        scoring = game.plan.scoring
+        self.final_ranking.setText("\n".join(
+            self.tr("{0}. {1} — {2} poin, {3} benar").format(
+                s.rank, s.participant.name, format_points(s.points, scoring), s.correct)
+            for s in game.standings(previous=False)))
+        self.results_button.setVisible(c.session.session_id is not None)
 
     def _refresh_teams(self) -> None:
         game = self.controller.game
@@ -383,6 +517,9 @@ class TrainerConsole(QWidget):
             return
         letters = game.letters()
         open_ = game.phase in (Phase.RUNNING, Phase.PAUSED)
+        # once closed (time up, revealed, left), each team's letters stay, marked
+        closed = game.is_closed()
+        right = game.correct_letters() if game.current.question.scored else frozenset()
         scoring = game.plan.scoring
         for row, p in zip(self.team_rows, game.participants, strict=True):
             rec = game.answer(p.id)
@@ -391,9 +528,19 @@ class TrainerConsole(QWidget):
                 b.setVisible(letter in letters)
                 b.setEnabled(open_)
                 b.setChecked(letter in chosen)
-            row.time_label.setText(
-                self.tr("{0} dtk").format(f"{rec.time_taken:.1f}".replace(".", ","))
-                if rec and rec.choice else "")
+                mark = ""
+                if closed and letter in chosen:
+                    mark = (MARK_CHOSEN if not right else
+                            MARK_RIGHT if letter in right else MARK_WRONG)
+                elif closed and letter in right:
+                    mark = MARK_KEY
+                _set_mark(b, mark)
+            time_text = ""
+            if rec and rec.choice:
+                time_text = self.tr("{0} dtk").format(f"{rec.time_taken:.1f}".replace(".", ","))
+                if closed and right:
+                    time_text += " ✔" if chosen == right else " ✘"
+            row.time_label.setText(time_text)
         answered = len(game.answered())
         board = ""
         standings = game.standings(previous=False)
@@ -406,6 +553,9 @@ class TrainerConsole(QWidget):
 
     def on_tick(self) -> None:
         game = self.controller.game
+        if game.phase is Phase.FINISHED:
+            self.timer_label.setText("--:--")  # no countdown once the presentation ended
+            return
         remaining = game.remaining()
         whole = int(remaining + 0.999)
         self.timer_label.setText(f"{whole // 60:02d}:{whole % 60:02d}")

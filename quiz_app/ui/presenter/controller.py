@@ -15,12 +15,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from ...core.clock import Clock
 from ...core.errors import QuizError
 from ...core.hall import (
+    EntryMiss,
     HallEvent,
     HallGame,
     HallRefusal,
     HallRefused,
     HallSession,
     Phase,
+    PhaseChanged,
     QuestionClosed,
     TeamKeyEntry,
     TeamSource,
@@ -120,7 +122,23 @@ class PresenterController(QObject):
         self._act(self.session.next)
 
     def skip(self) -> None:
-        self._act(self.session.skip)
+        """Ctrl+L. An unrevealed question is voided for everyone; when teams already
+        answered it, the trainer confirms first (their answers will not count)."""
+        game = self.game
+        if game.phase is Phase.FINISHED:
+            return
+        if game.skip_voids_answers and not dialogs.confirm(
+            None,
+            self.tr("Lewati soal"),
+            self.tr("{0} tim sudah menjawab soal ini. Lewati soal? Soal ini tidak dinilai "
+                    "untuk tim mana pun, juga bagi tim yang menjawab benar.").format(
+                len(game.answered())),
+        ):
+            return
+        voids, number = game.skip_voids, game.index + 1
+        if self._act(self.session.skip) and voids:
+            self.message.emit(self.tr("Soal {0} dilewati: tidak dinilai untuk tim mana "
+                                      "pun.").format(number))
 
     def advance(self) -> None:
         self._act(self.session.advance)
@@ -131,8 +149,9 @@ class PresenterController(QObject):
         if ask and not dialogs.confirm(
             None,
             self.tr("Akhiri presentasi"),
-            self.tr("Akhiri presentasi sekarang? Soal yang belum ditampilkan dihitung "
-                    "tidak dijawab, lalu peringkat akhir ditampilkan."),
+            self.tr("Akhiri presentasi sekarang? Soal yang belum ditayangkan tidak dinilai: "
+                    "nilai dihitung dari soal yang sudah ditayangkan, lalu peringkat akhir "
+                    "ditampilkan."),
         ):
             return
         self._act(self.session.end)
@@ -165,8 +184,8 @@ class PresenterController(QObject):
         try:
             record = self.teams.key(number, wanted, self.clock())
         except HallRefused as exc:
+            self._after(self._guard(self.session.poll) or [])  # e.g. the time-up it noticed
             self.message.emit(self._refusal(exc.reason, team.name))
-            self._after(self._guard(self.session.poll) or [])
             return
         except QuizError as exc:
             self._store_failed(exc)
@@ -244,12 +263,17 @@ class PresenterController(QObject):
         self.entry_changed.emit(self.entry.pending)
         if result is None:
             if letter in "ABCDEFGH":
-                if letter not in allowed:
-                    self.message.emit(self.tr("Soal ini tidak punya pilihan {0}.").format(letter))
-                else:
-                    self.message.emit(self.tr("Ketik nomor tim dulu, lalu hurufnya (mis. 7B)."))
+                self.message.emit(self.tr("Soal ini tidak punya pilihan {0}.").format(letter))
                 return True
             return False
+        if isinstance(result, EntryMiss):
+            if result.number is None:
+                self.message.emit(self.tr("Ketik nomor tim dulu, lalu hurufnya (mis. 7B)."))
+            else:
+                self.message.emit(self.tr(
+                    "Jawaban {0}{1} tidak disimpan: tidak ada tim nomor {0} (tim bernomor "
+                    "1–{2}).").format(result.number, letter, result.team_count))
+            return True
         if result.toggle:
             self.toggle_letter(result.number, letter)
         else:
@@ -279,16 +303,18 @@ class PresenterController(QObject):
 
     # ------------------------------------------------------------------ internals
 
-    def _act(self, fn: Callable[[], list[HallEvent]]) -> None:
+    def _act(self, fn: Callable[[], list[HallEvent]]) -> bool:
+        """Run an action of the session; False when it was refused or failed."""
         try:
             events = fn()
         except HallRefused as exc:
             self.message.emit(self._refusal(exc.reason, ""))
-            return
+            return False
         except QuizError as exc:
             self._store_failed(exc)
-            return
+            return False
         self._after(events)
+        return True
 
     def _guard(self, fn: Callable[[], object]) -> object | None:
         try:
@@ -300,6 +326,8 @@ class PresenterController(QObject):
     def _after(self, events: object) -> None:
         if not isinstance(events, list) or not events:
             return
+        if any(isinstance(ev, PhaseChanged) for ev in events):
+            self.message.emit("")  # a prompt of the step before ("tekan Enter …") is stale
         for ev in events:
             if isinstance(ev, TimeUp):
                 self.sound.play("time_up")

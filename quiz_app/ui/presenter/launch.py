@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +23,7 @@ from ...core.hall import (
     Phase,
     SavedHall,
     TeamSource,
-    find_resumable,
+    check_hall_files,
 )
 from ...core.model import Bank, Plan
 from ...lan.hall import PhoneHallSession
@@ -44,12 +45,15 @@ class Presenter(QObject):
 
     def __init__(self, controller: PresenterController, audience: AudienceView,
                  console: TrainerConsole, screens: ScreenManager,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.audience = audience
         self.console = console
         self.screens = screens
+        self.data_dir = data_dir
+        self.results_window: QWidget | None = None
+        console.results_requested.connect(self.open_results)
         self.phones: PhonesUi | None = None
         controller.audience_toggle_requested.connect(screens.toggle_audience)
         controller.audience_hide_requested.connect(screens.hide_audience_if_single)
@@ -73,6 +77,19 @@ class Presenter(QObject):
                                    "Jika proyektor mencerminkan layar laptop, peserta melihat "
                                    "konsol ini (dengan kunci jawaban) saat layar peserta "
                                    "disembunyikan."))
+
+    def open_results(self) -> QWidget | None:
+        """The results window on this presentation's session (after the end)."""
+        session_id = self.controller.session.session_id
+        if self.data_dir is None or session_id is None:
+            return None
+        from ..results import open_results_window
+
+        # with the main window as owner it is the main window's own results window;
+        # from ``quiz-app present`` it stands alone and outlives the console
+        self.results_window = open_results_window(self.console.parentWidget(), self.data_dir,
+                                                  session_id)
+        return self.results_window
 
     def _check_fit(self) -> None:
         q = self.audience.question
@@ -98,20 +115,35 @@ def _categories(banks: Sequence[Bank]) -> dict[str, str]:
     return {c.id: c.title for b in banks for c in b.categories}
 
 
+def local_time_text(stamp: str) -> str:
+    """An ISO time as stored (UTC) in the laptop's local time, in Indonesian:
+    ``4 Maret 2025 pukul 14.05``. An unreadable stamp is shown as it is."""
+    try:
+        local = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    moment = QDateTime(QDate(local.year, local.month, local.day),
+                       QTime(local.hour, local.minute))
+    return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia).toString(
+        moment, "d MMMM yyyy 'pukul' HH.mm")
+
+
 def _offer_resume(parent: QWidget | None, saved: SavedHall) -> bool:
-    when = saved.updated_at[:16].replace("T", " ")
     if saved.kind == "phones":
         teams = _tr("{0} peserta HP").format(len(saved.participants))
     else:
         teams = (_tr("{0} tim").format(len(saved.participants))
                  if saved.participants else _tr("mode diskusi"))
+    # "Ya" is the default: one Enter must not throw a hall's game away
     return dialogs.confirm(
         parent,
         _tr("Lanjutkan presentasi?"),
         _tr("Presentasi '{0}' ({1}) terhenti pada soal {2} dari {3} "
-                   "(terakhir disimpan {4} UTC). Lanjutkan dari soal itu? Pilih Tidak untuk "
-                   "memulai dari awal; hasil yang lama tetap tersimpan sebagai dibatalkan.")
-        .format(saved.title, teams, saved.question_number, len(saved.spec.questions), when),
+            "(terakhir disimpan {4}). Lanjutkan dari soal itu? Pilih Tidak untuk "
+            "memulai dari awal; hasil yang lama tetap tersimpan sebagai dibatalkan.")
+        .format(saved.title, teams, saved.question_number, len(saved.spec.questions),
+                local_time_text(saved.updated_at)),
+        default_yes=True,
     )
 
 
@@ -154,7 +186,7 @@ def start_presenter(
     audience = AudienceView(controller, categories)
     console = TrainerConsole(controller, categories, parent)
     manager = ScreenManager(audience, console, screens=screens)
-    presenter = Presenter(controller, audience, console, manager, parent)
+    presenter = Presenter(controller, audience, console, manager, parent, data_dir=data_dir)
     controller.setParent(presenter)
     manager.setParent(presenter)
     if isinstance(session, PhoneHallSession):
@@ -175,7 +207,16 @@ def start_presenter(
 def _open_session(parent: QWidget | None, data_dir: Path, source_path: Path, plan, banks,
                   teams: list[str] | None, discussion: bool, clock: Clock,
                   phones: bool = False) -> HallSession:
-    for saved in find_resumable(data_dir, source_path):
+    check = check_hall_files(data_dir)
+    report = check.report()
+    if report:  # reported once: the damaged files are renamed aside
+        dialogs.show_message(
+            parent, _tr("Berkas lanjutan presentasi rusak"),
+            _tr("Berkas lanjutan presentasi yang rusak disisihkan; presentasi itu tidak dapat "
+                "dilanjutkan, tetapi jawaban yang sudah tersimpan tidak hilang."),
+            "\n".join(report))
+    wanted = Path(source_path).resolve()
+    for saved in (s for s in check.resumable if Path(s.source) == wanted):
         if _offer_resume(parent, saved):
             if saved.kind == "phones":
                 return PhoneHallSession.resume_phones(data_dir, saved, clock)
@@ -200,7 +241,15 @@ def run_presenter(data_dir: Path, source_path: Path, teams: list[str] | None,
     if presenter is None:
         return 1
     app.setQuitOnLastWindowClosed(False)
-    presenter.closed.connect(app.quit)
+
+    def console_closed() -> None:
+        results = presenter.results_window
+        if results is not None and results.isVisible():
+            app.setQuitOnLastWindowClosed(True)  # quit when the results window closes
+        else:
+            app.quit()
+
+    presenter.closed.connect(console_closed)
     code = app.exec()
     finished = presenter.controller.game.phase is Phase.FINISHED
     presenter.close()

@@ -267,6 +267,10 @@ class PhonesPanel(QGroupBox):
             if i >= 0:
                 self.address.setCurrentIndex(i)
         self.address.currentIndexChanged.connect(self._address_changed)
+        # a long adapter name must not widen the console: the list shows it whole
+        self.address.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.address.setMinimumContentsLength(24)
         self.url = QLabel(self)
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirmed = QLabel(self)
@@ -277,7 +281,12 @@ class PhonesPanel(QGroupBox):
         self.lock = QCheckBox(self.tr("Kunci ruang (peserta baru tidak dapat masuk)"), self)
         self.lock.toggled.connect(self._lock)
         self.takeover_label = QLabel(self)
-        self.takeover_label.setWordWrap(True)
+        # one line (a wrapped label makes the panel height-for-width, and the console's
+        # layout then squeezed the panel's buttons at 1024×600); a long name is cut, whole
+        # in the tooltip
+        self.takeover_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
+        self.takeover_label.setMinimumWidth(120)
         self.approve = QPushButton(self.tr("Setujui pindah HP"), self)
         self.refuse = QPushButton(self.tr("Tolak"), self)
         self.approve.clicked.connect(lambda: self._takeover(True))
@@ -291,15 +300,17 @@ class PhonesPanel(QGroupBox):
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setVerticalSpacing(2)
+        # no row holds more than the two check boxes' width: the panel fits a 1024 px
+        # wide console (the seats and the counts share a row, as do address and contact)
         grid.addWidget(QLabel(self.tr("Alamat:"), self), 0, 0)
         grid.addWidget(self.address, 0, 1)
-        grid.addWidget(self.url, 0, 2, 1, 3)
+        grid.addWidget(self.url, 0, 2)
+        grid.addWidget(self.confirmed, 0, 3, 1, 2)
         grid.addWidget(self.counts, 1, 0, 1, 3)
-        grid.addWidget(self.confirmed, 1, 3, 1, 2)
+        grid.addWidget(self.seats, 1, 3)
+        grid.addWidget(self.remove, 1, 4)
         grid.addWidget(self.show_qr, 2, 0, 1, 2)
-        grid.addWidget(self.lock, 2, 2)
-        grid.addWidget(self.seats, 2, 3)
-        grid.addWidget(self.remove, 2, 4)
+        grid.addWidget(self.lock, 2, 2, 1, 3)
         grid.addWidget(self.takeover_label, 3, 0, 1, 3)
         grid.addWidget(self.approve, 3, 3)
         grid.addWidget(self.refuse, 3, 4)
@@ -326,6 +337,7 @@ class PhonesPanel(QGroupBox):
         pending = s.takeovers[0] if s.takeovers else None
         self.takeover_label.setText(
             self.tr("{0} meminta pindah ke HP lain.").format(pending.name) if pending else "")
+        self.takeover_label.setToolTip(self.takeover_label.text())
         for w in (self.takeover_label, self.approve, self.refuse):
             w.setVisible(pending is not None)
         if self.seats.count() != len(s.game.participants):

@@ -19,9 +19,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
+
+from ..screenfit import FRAME
 
 
 class Mode(StrEnum):
@@ -59,11 +61,22 @@ def plan_placement(screens: Sequence[ScreenGeom], *, swap: bool = False) -> Plac
     return Placement(Mode.DUAL, other, primary)
 
 
+# Below this the console takes the whole available area (less its frame) rather than 90 %
+COMFORTABLE = QSize(1180, 680)
+
+
 def console_rect(screen: ScreenGeom, available: QRect | None = None) -> QRect:
-    """The console's normal geometry: 90 % of the (available) screen, centred."""
+    """The console's normal geometry: 90 % of the (available) screen, at least
+    :data:`COMFORTABLE` when there is room, never more than the available area less the
+    window frame (:data:`~quiz_app.ui.screenfit.FRAME`). The rectangle's size is the
+    window's content; its top left is where the frame goes, so that frame and content
+    are centred on the screen."""
     area = available or QRect(screen.x, screen.y, screen.width, screen.height)
-    w, h = int(area.width() * 0.9), int(area.height() * 0.9)
-    return QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
+    w = min(area.width() - FRAME.width(), max(int(area.width() * 0.9), COMFORTABLE.width()))
+    h = min(area.height() - FRAME.height(),
+            max(int(area.height() * 0.9), COMFORTABLE.height()))
+    return QRect(area.x() + (area.width() - w - FRAME.width()) // 2,
+                 area.y() + (area.height() - h - FRAME.height()) // 2, w, h)
 
 
 def geom_of(screen: QScreen, primary: QScreen | None) -> ScreenGeom:
@@ -113,8 +126,9 @@ class ScreenManager(QObject):
         console_screen = screens[placement.console]
         audience_screen = screens[placement.audience]
         self.audience_screen = audience_screen
-        self.console.setGeometry(console_rect(geoms[placement.console],
-                                              console_screen.availableGeometry()))
+        rect = console_rect(geoms[placement.console], console_screen.availableGeometry())
+        self.console.resize(rect.size())
+        self.console.move(rect.topLeft())  # of the frame
         self.console.show()
         self._move_to(self.audience, audience_screen)
         self.audience.showFullScreen()

@@ -27,6 +27,15 @@ from ..banklist import BankEntry
 from .phones import PhoneOptions
 from .phones_setup import PhonesChoice
 
+HALL_PLAN = "kuis_aula.yaml"  # the bundled plan made for the hall
+
+
+def _hall_plan_index(combo: QComboBox, entries: list[BankEntry]) -> int:
+    for entry in entries:
+        if entry.ok and entry.kind == "plan" and entry.path.name == HALL_PLAN:
+            return combo.findData(str(entry.path))
+    return -1
+
 
 @dataclass(frozen=True)
 class PresenterSetup:
@@ -54,10 +63,12 @@ class PresenterSetupDialog(QDialog):
                 kind = self.tr("rencana") if entry.kind == "plan" else self.tr("bank")
                 self.source.addItem(f"{entry.title} ({kind}, {entry.questions} soal)",
                                     str(entry.path))
-        if selected is not None:
-            index = self.source.findData(str(selected))
-            if index >= 0:
-                self.source.setCurrentIndex(index)
+        # the row the trainer selected in the main window, else the bundled hall plan
+        index = self.source.findData(str(selected)) if selected is not None else -1
+        if index < 0:
+            index = _hall_plan_index(self.source, entries)
+        if index >= 0:
+            self.source.setCurrentIndex(index)
         browse = QPushButton(self.tr("Pilih berkas…"), self)
         browse.setAccessibleName(self.tr("Pilih berkas bank atau rencana"))
         browse.clicked.connect(self._browse_source)
@@ -136,14 +147,19 @@ class PresenterSetupDialog(QDialog):
         try:
             names = load_team_file(path)
         except QuizError as exc:
-            dialogs.show_message(self, self.tr("Daftar tim tidak dapat dipakai"), exc.message,
-                                 str(exc))
+            dialogs.show_message(self, self.tr("Daftar tim tidak dapat dipakai"),
+                                 self._located(exc), str(exc))
             return
         self._team_file_names = names
         self.team_file_label.setText(
             self.tr("{0} tim dari {1}: {2}").format(len(names), path.name, ", ".join(names[:5])
                                                     + (" …" if len(names) > 5 else "")))
         self._update_enabled()
+
+    def _located(self, exc: QuizError) -> str:
+        """Every problem on its own line, led by its line number in the file."""
+        return "\n".join(self.tr("Baris {0}: {1}").format(i.line, i.message) if i.line
+                         else i.message for i in exc.issues)
 
     def _accept(self) -> None:
         data = self.source.currentData()

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ...core.model import FALSE_KEY, TRUE_KEY, Question, QuestionType, TestKind
 from ...core.people import format_nip
-from ...core.quiz import QuestionScore
+from ...core.quiz import Excluded, QuestionScore
 from ...core.results import (
     AttemptCounts,
     AttemptRecord,
@@ -34,6 +34,7 @@ from ...core.results import (
     SessionOverview,
     SessionRecord,
     format_number,
+    is_hall_team,
     normalised_gain,
 )
 
@@ -243,7 +244,7 @@ def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[Participant
             nilai = (num(a.nilai), a.nilai) if graded else ("-", -1.0)
             if a.voided:
                 passed: tuple[str, int] = (labels.void, -1)
-            elif graded:
+            elif graded and not is_hall_team(p):  # a team in the hall neither passes nor fails
                 passed = ((labels.yes if a.passed else labels.no), 2 if a.passed else 1)
             else:
                 passed = ("-", 0)
@@ -358,7 +359,8 @@ class ParticipantsModel(_TableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (self.PASSED, self.NOTE) and a.voided:
                 return _FAIL
-            if col == self.PASSED and a.finished and a.graded and not a.passed:
+            if col == self.PASSED and a.finished and a.graded and not a.passed \
+                    and not is_hall_team(a.participant):
                 return _FAIL
             if col == self.NILAI and a.status is not AttemptStatus.FINISHED:
                 return _WARN
@@ -471,6 +473,10 @@ class AnswersModel(_TableModel):
     def _result(self, r: AnswerRow) -> str:
         if r.question.type is QuestionType.POLL:
             return self.tr("Survei")
+        if r.score is not None and r.score.excluded is Excluded.SKIPPED:
+            return self.tr("Dilewati")
+        if r.score is not None and r.score.excluded is Excluded.NOT_SHOWN:
+            return self.tr("Tidak ditayangkan")
         if not r.choice:
             return self.tr("Tidak dijawab")
         if r.score is None:

@@ -84,7 +84,12 @@ class ResultsOperations:
                 dialogs.show_message(self, self._failure_title(kind), exc.message)
                 self.operation_failed.emit(kind, exc.message)
 
-        run_in_worker(fn, done, failed, owner=self)  # type: ignore[arg-type]
+        def crashed(_exc: BaseException) -> None:  # a bug: re-raised loudly after this
+            if finish():
+                self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
+                self.operation_failed.emit(kind, self.tr("kesalahan tak terduga"))
+
+        run_in_worker(fn, done, failed, on_crash=crashed, owner=self)  # type: ignore[arg-type]
 
     def _failure_title(self, kind: str) -> str:
         return {
@@ -127,9 +132,11 @@ class ResultsOperations:
         def work() -> tuple[ExportReport, int]:
             with paused_gc(), ResultsStore.open_in(data_dir, check=False) as store:
                 # read again, so attempts finished since the window showed are included
+                # force: the save dialog already asked before replacing a file; the store
+                # and the data folder stay protected whatever is chosen there.
                 report = export_session(store, sid, Path(path), fmt=fmt, dialect=dialect,
                                         detail=detail, categories=categories,
-                                        bank_dirs=bank_dirs, progress=progress)
+                                        bank_dirs=bank_dirs, progress=progress, force=True)
                 count = attempt_counts(store).get(sid, AttemptCounts()).total
             return report, count
 
@@ -169,7 +176,7 @@ class ResultsOperations:
 
         def work() -> PackageInfo:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_package(store, sid, Path(path), progress)
+                return write_package(store, sid, Path(path), progress, force=True)
 
         self._run("package", self.tr("Menulis paket hasil…"), work, self._packaged)
 
@@ -262,7 +269,7 @@ class ResultsOperations:
 
         def work() -> Path:
             with ResultsStore.open_in(data_dir, check=False) as store:
-                return write_session_file(store, sid, Path(path))
+                return write_session_file(store, sid, Path(path), force=True)
 
         self._run("share", self.tr("Menulis berkas sesi…"), work,
                   lambda p: self.status.setText(self.tr("Berkas sesi tersimpan: {0}").format(p)))

@@ -12,6 +12,7 @@ from quiz_app.core.hall import (
     AnswerSink,
     AnswerSource,
     DiscussionSource,
+    EntryMiss,
     HallGame,
     HallRefusal,
     HallRefused,
@@ -519,8 +520,8 @@ def test_team_key_entry_needs_two_keys_per_team():
     assert entry.letter("E", "ABCD") is None  # not an option: ignored, number kept
     assert entry.pending == "5"
     entry.backspace()
-    assert entry.pending == "" and entry.letter("A", "ABCD") is None
-    assert TeamKeyEntry(3).letter("A", "AB") is None  # no team selected yet
+    assert entry.pending == "" and entry.letter("A", "ABCD") == EntryMiss(None, 20)
+    assert TeamKeyEntry(3).letter("A", "AB") == EntryMiss(None, 3)  # no team selected yet
 
 
 # --------------------------------------------------------------------------- team names
@@ -572,7 +573,7 @@ def test_team_file_errors_are_clear(tmp_path, content, message):
 def test_missing_team_file_and_folder(tmp_path):
     with pytest.raises(TeamFileError, match="tidak ditemukan"):
         load_team_file(tmp_path / "hilang.txt")
-    with pytest.raises(TeamFileError, match="adalah folder"):
+    with pytest.raises(TeamFileError, match="folder, bukan berkas"):
         load_team_file(tmp_path)
 
 

@@ -535,3 +535,19 @@ def test_export_is_readable_like_any_saved_file(store: ResultsStore, session: in
     os.umask(0o077)  # a user who keeps files private keeps this one private too
     out = export(store, session, tmp_path / f"pribadi.{fmt}", fmt=fmt)
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_streamed_detail_of_a_hall_session(tmp_path: Path) -> None:
+    """Issue 14: hall questions that did not count (skipped, never shown) are named in the
+    streamed detail exactly as in the record path."""
+    from quiz_app.core.results import detail_table
+    from tests.core.results.test_hall_export import hall_session
+
+    data, sid = hall_session(tmp_path)
+    streamed, reference = tmp_path / "stream.csv", tmp_path / "records.csv"
+    with ResultsStore.open_in(data) as store:
+        export_session(store, sid, streamed, detail=True)
+        write_csv(reference, detail_table(load_results(store, sid), "id"), "id")
+    assert streamed.read_bytes() == reference.read_bytes()
+    text = streamed.read_bytes().decode("utf-8-sig")
+    assert "dilewati" in text and "tidak ditayangkan" in text

@@ -77,7 +77,7 @@ def test_session_file_tampered_or_broken(laptops, tmp_path: Path) -> None:
     cut.write_bytes(src.read_bytes()[:100])
     with pytest.raises(ExportError, match="rusak"):
         read_session_file(cut)
-    with pytest.raises(ExportError, match="tidak dapat dibaca"):
+    with pytest.raises(ExportError, match="tidak ditemukan"):
         read_session_file(tmp_path / "tidak-ada.kuis-sesi")
 
 

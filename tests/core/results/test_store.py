@@ -221,7 +221,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 4
+        assert s.schema_version == SCHEMA_VERSION == 5
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -789,15 +789,15 @@ def test_migration_v1_to_v2(tmp_path: Path):
         assert s.schema_version == SCHEMA_VERSION
 
 
-def _v3_file(path: Path) -> sqlite3.Connection:
-    """An empty database at schema v3 (the frozen v1 copy plus the released v2 and v3
-    steps), the schema the v4 step (questions once per session) starts from."""
+def _v4_file(path: Path) -> sqlite3.Connection:
+    """An empty database at schema v4 (the frozen v1 copy plus the released v2, v3 and v4
+    steps), the schema the v5 step (questions once per session) starts from."""
     conn = _raw(path)
     conn.executescript(V1_SQL)
-    for stmt in (*MIGRATIONS[1], *MIGRATIONS[2]):
+    for stmt in (*MIGRATIONS[1], *MIGRATIONS[2], *MIGRATIONS[3]):
         assert isinstance(stmt, str)
         conn.execute(stmt)
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute("PRAGMA user_version = 4")
     return conn
 
 
@@ -807,12 +807,12 @@ def _scored(spec: AttemptSpec, answers: dict[str, AnswerRecord]) -> AttemptResul
     return score_attempt(spec, answers, 321.0)
 
 
-def test_migration_v3_to_v4_stores_questions_once(tmp_path: Path):
-    """Issue 14: a v3 file (whole spec per attempt) becomes v4 (questions once per session,
+def test_migration_v4_to_v5_stores_questions_once(tmp_path: Path):
+    """Issue 14: a v4 file (whole spec per attempt) becomes v5 (questions once per session,
     references per attempt); every attempt reads back exactly as before, and the file
     shrinks."""
     path = tmp_path / DB_FILENAME
-    conn = _v3_file(path)
+    conn = _v4_file(path)
     conn.execute(
         "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
         " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
@@ -891,13 +891,13 @@ def test_migration_v3_to_v4_stores_questions_once(tmp_path: Path):
     assert path.stat().st_size < before / 2  # VACUUM gave the space back
 
 
-def test_failed_v4_migration_leaves_the_v3_file_whole(tmp_path: Path, monkeypatch):
-    """The v3 -> v4 step is one transaction: a failure half-way (power cut, full disk)
-    leaves the v3 file as it was, and the next open migrates it completely."""
+def test_failed_v5_migration_leaves_the_v4_file_whole(tmp_path: Path, monkeypatch):
+    """The v4 -> v5 step is one transaction: a failure half-way (power cut, full disk)
+    leaves the v4 file as it was, and the next open migrates it completely."""
     from quiz_app.core.results import compact
 
     path = tmp_path / DB_FILENAME
-    conn = _v3_file(path)
+    conn = _v4_file(path)
     conn.execute(
         "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
         " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
@@ -924,7 +924,7 @@ def test_failed_v4_migration_leaves_the_v3_file_whole(tmp_path: Path, monkeypatc
     with pytest.raises(StoreError, match="disk I/O error"):
         ResultsStore(path)
     raw = _raw(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'session_questions'"
                        ).fetchone()[0] == 0
     stored = [json.loads(r[0]) for r in raw.execute("SELECT spec_json FROM attempts")]
@@ -957,6 +957,31 @@ def test_questions_stored_once_per_session(store: ResultsStore, session_id: int)
     assert store.attempt(a3).spec == edited
     with ResultsStore(store.path) as fresh:  # a new connection decodes the same
         assert fresh.attempt(a3).spec == edited
+
+
+def test_compact_scores_keep_every_field(store: ResultsStore, session_id: int):
+    """Issue 14: scores are stored as one-letter codes where they can be; partial credit,
+    speed points and hall questions that did not count (excluded) read back exactly."""
+    from quiz_app.core.quiz import Excluded
+
+    spec = make_spec(5)
+    ids = [aq.id for aq in spec.questions]
+    per = (
+        QuestionScore(ids[0], "netralitas", 1.5, 1.5, True, True, 1.0),  # "c"
+        QuestionScore(ids[1], "netralitas", 0.0, 1.5, False, True, 0.0),  # "w"
+        QuestionScore(ids[2], "netralitas", 0.0, 1.5, None, False, 0.0),  # "u"
+        QuestionScore(ids[3], "netralitas", 0.75, 1.5, False, True, 0.5),  # partial
+        QuestionScore(ids[4], "netralitas", 0.0, 1.5, None, False, 0.0, Excluded.SKIPPED),
+    )
+    result = AttemptResult(2.25, 6.0, 37.5, {"netralitas": 37.5}, 1, 1, 1, 54.0, False, per,
+                           partial=1)
+    aid = store.start_attempt(session_id, ANI, spec)
+    store.finish_attempt(aid, result, 54.0)
+    stored = store._connection().execute(
+        "SELECT result_json FROM attempts WHERE id = ?", (aid,)).fetchone()[0]
+    assert '"pq":["c","w","u",' in stored  # compact where it can be
+    with ResultsStore(store.path) as fresh:
+        assert fresh.attempt(aid).result == result
 
 
 def test_start_attempt_rollback_leaves_no_dangling_question(store: ResultsStore,

@@ -4,6 +4,7 @@ shown, on the question screen and the finish screen; a click or a typed number j
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.helpers.fakes import make_plan
 
@@ -80,3 +81,28 @@ def test_forward_only_tests_show_the_strip_but_do_not_jump_back(open_window, qtb
     qtbot.mouseClick(window.finish.strip.cells[0], Qt.MouseButton.LeftButton)
     assert window.screen_name == "finish" and ctrl.attempt.current_index == 4
     assert "hanya bisa maju" in window.finish.goto.text()
+
+
+def test_the_shown_question_stays_in_view_when_the_strip_narrows(qtbot) -> None:
+    """The row scrolls to the shown question; when it gets narrower afterwards (the test
+    clock's "Waktu tes tinggal 0:45!" is wider than "Sisa waktu tes 12:35"), it scrolls
+    again, so the last cell is not left cut at the edge."""
+    from quiz_app.core.quiz import Attempt
+    from quiz_app.ui.participant.strip import QuestionStrip
+    from tests.helpers.fakes import FakeClock, make_bank, make_spec
+
+    attempt = Attempt(make_spec(make_plan(order="bank"), [make_bank(14)]), FakeClock())
+    attempt.start()
+    attempt.go_to(13)
+    strip = QuestionStrip()
+    qtbot.addWidget(strip)
+    strip.resize(800, 60)
+    strip.show()
+    qtbot.waitExposed(strip)
+    strip.show_attempt(attempt)
+    QApplication.processEvents()
+    strip.resize(640, 60)
+    QApplication.processEvents()
+    cell = strip.cells[13]
+    left = cell.mapTo(strip.viewport(), cell.rect().topLeft()).x()
+    assert 0 <= left and left + cell.width() <= strip.viewport().width()

@@ -59,6 +59,37 @@ def test_cancelling_an_unfinished_test_needs_the_pin(qtbot, tmp_path: Path, cloc
     launcher.close()
 
 
+def test_three_wrong_pins_lock_cancelling_for_30_seconds(qtbot, tmp_path: Path, clock,
+                                                         dialog_log, monkeypatch) -> None:
+    """The launcher shares the kiosk's PIN sequence: a third wrong PIN locks it; while
+    locked the PIN is not even asked; after 30 s the right PIN works."""
+    data_dir, attempt_id = crashed_attempt(tmp_path)
+    picks = [("abandon", 0), None] * 5
+    monkeypatch.setattr(dialogs, "choose_item", lambda *_a: picks.pop(0))
+    launcher = Launcher(data_dir, None, clock)
+    for wrong in ("1111", "2222", "3333"):
+        dialog_log.pins = [wrong]
+        with qtbot.waitSignal(launcher.resume_checked, timeout=10_000):
+            launcher.offer_resume()
+    assert dialog_log.messages[-2:] == [
+        ("PIN salah", "PIN salah. Sisa percobaan: 1."),
+        ("PIN terkunci", "PIN salah tiga kali. Coba lagi dalam 30 detik.")]
+    clock.advance(20)
+    dialog_log.pins = [PIN]
+    with qtbot.waitSignal(launcher.resume_checked, timeout=10_000):
+        launcher.offer_resume()
+    assert dialog_log.pins == [PIN]  # not asked while locked
+    assert dialog_log.messages[-1] == ("PIN terkunci",
+                                       "PIN salah tiga kali. Coba lagi dalam 10 detik.")
+    assert status(data_dir, attempt_id) is AttemptStatus.IN_PROGRESS
+    clock.advance(10)
+    dialog_log.confirms = [True]
+    with qtbot.waitSignal(launcher.resume_checked, timeout=10_000):
+        launcher.offer_resume()
+    assert status(data_dir, attempt_id) is AttemptStatus.ABANDONED
+    launcher.close()
+
+
 def test_a_resumed_kiosk_test_opens_like_a_kiosk_start(qtbot, tmp_path: Path, clock,
                                                        dialog_log, monkeypatch) -> None:
     data_dir, attempt_id = crashed_attempt(tmp_path)

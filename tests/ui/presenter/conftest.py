@@ -79,7 +79,7 @@ class Dialogs:
                             lambda _p, title, text, detail="": self.messages.append((title, text)))
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
 
-    def _confirm(self, _parent: Any, title: str, text: str) -> bool:
+    def _confirm(self, _parent: Any, title: str, text: str, **_kw: Any) -> bool:
         self.asked.append(f"{title}: {text}")
         return self.confirms.pop(0) if self.confirms else True
 

@@ -58,9 +58,9 @@ def assert_fits(label: FitText, at_least: int) -> None:
 
 def view_for(tmp_path: Path, questions: list[Question], size: tuple[int, int], qtbot,
              teams: int = 2, names: list[str] | None = None,
-             leaderboard: bool = False) -> tuple[AudienceView, PresenterController]:
+             leaderboard: bool = False, **plan_kw) -> tuple[AudienceView, PresenterController]:
     bank = Bank(id="uji", title="Uji", categories=(), questions=tuple(questions))
-    plan = make_plan(order=Order.BANK, shuffle_options=False)
+    plan = make_plan(order=Order.BANK, shuffle_options=False, **plan_kw)
     source = TeamSource(names or [f"Meja {i}" for i in range(1, teams + 1)])
     clock = FakeClock()
     # team mode (the reveal shows answer bars: less room), without a results store
@@ -194,16 +194,39 @@ LONG_NAMES = [
 def test_the_longest_team_names_fit_the_leaderboard(tmp_path, qtbot, size):
     names = [n[:60].rstrip(" ,") for n in LONG_NAMES]
     questions = [q for _b, q in bundled_questions()][:2]
-    view, c = view_for(tmp_path, questions, size, qtbot, names=names, leaderboard=True)
+    view, c = view_for(tmp_path, questions, size, qtbot, names=names, leaderboard=True,
+                       scoring="speed", question_time_limit=30)
     c.start()
-    for i in range(1, len(names) + 1):
-        c.answer(i, {"A"})
+    for i in range(1, len(names) + 1):  # a second apart: twelve different places
+        c.clock.advance(1)
+        c.answer(i, c.game.correct_letters())
     c.reveal()
     c.next()
     QApplication.processEvents()
     assert c.game.phase is Phase.LEADERBOARD
     board = view.board
     assert len(board.rows) == 10
+    assert not board.below_minimum
+    assert board.pixel_size() >= min_px(size[1], RANKING_MIN)
+    c.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_long_names_tied_at_the_cut_share_a_row_that_fits(tmp_path, qtbot, size):
+    names = [n[:60].rstrip(" ,") for n in LONG_NAMES]
+    questions = [q for _b, q in bundled_questions()][:2]
+    view, c = view_for(tmp_path, questions, size, qtbot, names=names, leaderboard=True,
+                       scoring="speed", question_time_limit=30)
+    c.start()
+    for i in range(1, 9):  # eight places, then four teams tied at 0 across the cut
+        c.clock.advance(1)
+        c.answer(i, c.game.correct_letters())
+    c.reveal()
+    c.next()
+    QApplication.processEvents()
+    board = view.board
+    assert len(board.rows) == 9 and board.rows[-1].rank == 9
+    assert board.rows[-1].name == "4 tim seperingkat"  # four long names: only counted
     assert not board.below_minimum
     assert board.pixel_size() >= min_px(size[1], RANKING_MIN)
     c.close()

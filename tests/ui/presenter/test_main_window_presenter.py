@@ -102,3 +102,26 @@ def test_a_broken_file_is_explained_and_opens_nothing(qtbot, tmp_path: Path,
     assert title == "Mode presenter tidak dapat dibuka"
     assert "rusak.yaml" in detail and "categories" in detail
     assert window.presenter is None
+
+
+def test_the_hall_dialog_defaults_to_the_hall_plan(qtbot, tmp_path: Path) -> None:
+    window = _window(qtbot, tmp_path)
+    assert not window.table.selectionModel().selectedRows()
+    dialog = window.open_presenter_setup()
+    assert dialog.source.currentData().endswith("kuis_aula.yaml")
+    dialog.reject()
+
+
+def test_team_file_errors_name_their_lines(qtbot, tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "opd.txt"
+    bad.write_text("Dinkes\nBappeda\ndinkes\n", encoding="utf-8")
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_message",
+                        lambda _p, title, text, detail="": messages.append((title, text)))
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a: bad)
+    dialog = PresenterSetupDialog([], None)
+    qtbot.addWidget(dialog)
+    dialog.team_file_button.click()
+    title, text = messages[-1]
+    assert title == "Daftar tim tidak dapat dipakai"
+    assert text.startswith("Baris 3: nama tim 'dinkes' sudah ada di baris 1")

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
 from quiz_app.ui.presenter.placement import (
@@ -52,8 +53,16 @@ def test_swap_puts_the_audience_on_the_primary():
 
 
 def test_console_rect_is_centred_in_the_available_area():
-    r = console_rect(LAPTOP)
-    assert (r.x(), r.y(), r.width(), r.height()) == (68, 38, 1229, 691)
+    r = console_rect(LAPTOP)  # 90 %; the frame (16×40) is centred with it
+    assert (r.x(), r.y(), r.width(), r.height()) == (60, 18, 1229, 691)
+
+
+def test_console_rect_on_a_small_screen_fills_it_with_room_for_the_frame():
+    netbook = ScreenGeom("eDP-1", 0, 0, 1024, 600, primary=True)
+    r = console_rect(netbook)
+    assert (r.x(), r.y(), r.width(), r.height()) == (0, 0, 1008, 560)
+    r = console_rect(netbook, QRect(0, 0, 1024, 560))  # a 40 px task bar
+    assert (r.width(), r.height()) == (1008, 520)
 
 
 def test_single_screen_f5_toggles_the_audience_view(open_presenter, hall_files, qtbot):
@@ -85,6 +94,7 @@ def test_closing_the_audience_window_only_hides_it(open_presenter, hall_files):
 DUAL_SCRIPT = textwrap.dedent("""
     import json, sys
     from pathlib import Path
+    from PySide6.QtCore import QRect
     from PySide6.QtGui import QGuiApplication
     from quiz_app.ui import dialogs
     from quiz_app.ui.app import create_app

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 import types
 import wave
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quiz_app.core.banks import assets_dir
 from quiz_app.core.hall import Phase, find_resumable
 from quiz_app.core.results import DB_FILENAME
+from quiz_app.ui import dialogs
 from quiz_app.ui.presenter import controller as controller_mod
+from quiz_app.ui.presenter import launch
 from quiz_app.ui.presenter.sound import SOUND_FILES, SoundPlayer
 from tests.ui.presenter.conftest import type_keys
 
 TEAMS = ["Meja 1", "Meja 2"]
+REAL_CONFIRM = dialogs.confirm  # read at import, before any test patches the seam
 
 
 def test_a_crashed_presentation_resumes_at_its_question(open_presenter, hall_files, clock, qtbot,
@@ -173,3 +180,40 @@ def test_winsound_backend_plays_asynchronously(monkeypatch, tmp_path):
 def test_the_controller_module_never_sleeps():
     source = Path(controller_mod.__file__).read_text(encoding="utf-8")
     assert "sleep(" not in source
+
+
+
+def test_one_enter_on_the_resume_question_resumes(open_presenter, hall_files, qtbot,
+                                                  monkeypatch, tmp_path):
+    """The real dialog: "Ya" is the default button, and the time is local, not UTC."""
+    p = open_presenter(hall_files, TEAMS)
+    type_keys(qtbot, p.console, " ")
+    p.controller.timer.stop()
+    p.controller.session.store.close()
+    p.controller.session.store = None
+    saved = find_resumable(tmp_path / "data", hall_files)[0]
+    saved = dataclasses.replace(saved, updated_at="2025-03-04T07:05:00+00:00")
+    seen: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    old_tz = os.environ.get("TZ")
+    os.environ["TZ"] = "WIB-7"  # UTC+7, Western Indonesia Time
+    time.tzset()
+    try:
+        with monkeypatch.context() as m:
+            m.setattr(dialogs, "confirm", REAL_CONFIRM)  # the real dialog, not the double
+            QTimer.singleShot(0, press_enter)
+            resumed = launch._offer_resume(None, saved)
+    finally:
+        if old_tz is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old_tz
+        time.tzset()
+    assert resumed is True  # the default button is "Ya"
+    assert "4 Maret 2025 pukul 14.05" in seen[0] and "UTC" not in seen[0]
