@@ -12,11 +12,16 @@ def run(results: dict[str, dict[str, float]], targets: dict[str, float], tmpdir:
         import stall
 
         stall.bench(results, targets, env, runs)
-    if any(want(k) for k in ("export", "export_summary", "export_xlsx", "export_load")):
-        import bench_export  # issue 7: CSV/XLSX export against a bare csv.writer
+    import bench_export  # issues 7 and 14: results at a regency's scale, from a real store
+
+    if any(want(k) for k in bench_export.KEYS):
         from run import paired
 
         bench_export.run(results, targets, tmpdir, runs, want, paired)
+    if want("results_window"):  # issue 14: the results window on a 10,000-person session
+        import stall_results
+
+        stall_results.bench(results, targets, env, runs)
     if want("report"):  # issue 17: 500-participant session report against the 3 s goal
         import bench_report
 

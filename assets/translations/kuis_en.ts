@@ -2296,6 +2296,10 @@ Qt for Python (PySide6) {2}. MIT licence.</translation>
         <translation>Saved: {0} ({1} rows).</translation>
     </message>
     <message>
+        <source>Rincian per jawaban disimpan terpisah sebagai {0}.</source>
+        <translation>The per-answer detail was saved separately as {0}.</translation>
+    </message>
+    <message>
         <source>{0} pengerjaan belum selesai tidak diekspor.</source>
         <translation>{0} unfinished attempts were not exported.</translation>
     </message>
@@ -2625,6 +2629,10 @@ Qt for Python (PySide6) {2}. MIT licence.</translation>
     <message>
         <source>Hasil tidak dapat dibaca</source>
         <translation>The results cannot be read</translation>
+    </message>
+    <message>
+        <source>Menghitung analisis soal…</source>
+        <translation>Computing the item analysis…</translation>
     </message>
     <message>
         <source>Kode {0}</source>

@@ -80,6 +80,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     what = "jawaban" if args.detail and fmt == "csv" else "baris"
     print(f"{report.path}: {report.rows} {what} dari sesi {session.id} '{session.title}' "
           f"({session.code}) diekspor.")
+    if report.detail_file is not None:
+        print(f"Rincian per jawaban terlalu banyak untuk XLSX; disimpan sebagai "
+              f"{report.detail_file}.")
     if report.unfinished:
         print(f"{report.unfinished} pengerjaan belum selesai atau dibatalkan, tidak diekspor.",
               file=sys.stderr)

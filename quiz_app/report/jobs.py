@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.results import ResultsStore, build_report, load_results, resolve_session
 from ..core.results.certificates import Signer, session_certificates
-from ..core.results.report_data import attendees
+from ..core.results.list_data import attendance_list, pledge_files, pledge_list
 from .certificates import CertificateOptions, RenderedCertificates, render_certificates
 from .lists import ListKind, RenderedList, render_list
 from .pdf import Progress
@@ -61,5 +61,9 @@ def make_list(data_dir: Path, session: str | int, out: Path, kind: ListKind, *,
     with ResultsStore.open_in(data_dir) as store:
         rec = resolve_session(store, session)
         results = load_results(store, rec.id, categories=())
-    return render_list(kind, results.session, attendees(results), Path(out),
+    if kind is ListKind.PLEDGE:
+        data = pledge_list(results, pledge_files(data_dir))
+    else:
+        data = attendance_list(results)
+    return render_list(kind, results.session, data, Path(out),
                        blank_rows=blank_rows, progress=progress)

@@ -5,7 +5,6 @@ header, page numbers, the table header repeated on every page."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
@@ -15,8 +14,9 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from ..core.errors import ExportError
+from ..core.results.list_data import ListData, ListSource
 from ..core.results.records import SessionRecord
-from ..core.results.report_data import Attendee, format_date_id
+from ..core.results.report_data import format_date_id
 from .pdf import (
     Progress,
     atomic_pdf,
@@ -39,11 +39,23 @@ class ListKind(StrEnum):
 
 TITLES = {ListKind.ATTENDANCE: "Daftar Hadir Peserta",
           ListKind.PLEDGE: "Daftar Penandatangan Ikrar Netralitas ASN"}
-_INTRO = {
-    ListKind.ATTENDANCE: "",
-    ListKind.PLEDGE: "Kami yang bertanda tangan di bawah ini menyatakan telah mengucapkan "
-                     "ikrar netralitas Aparatur Sipil Negara yang dibacakan dalam kegiatan ini.",
+GENERIC_PLEDGE = ("Kami yang bertanda tangan di bawah ini menyatakan telah mengucapkan "
+                  "ikrar netralitas Aparatur Sipil Negara yang dibacakan dalam kegiatan ini.")
+CONFIRMED_PLEDGE = ("Kami yang bertanda tangan di bawah ini telah mengucapkan dan "
+                    "mengonfirmasi ikrar berikut:")
+SOURCES = {
+    (ListKind.ATTENDANCE, ListSource.CHECKIN):
+        "Sumber data: daftar hadir lewat HP (waktu hadir dicatat oleh laptop).",
+    (ListKind.ATTENDANCE, ListSource.ATTEMPTS):
+        "Sumber data: peserta yang mengerjakan tes (sesi ini tidak memiliki daftar hadir "
+        "lewat HP).",
+    (ListKind.PLEDGE, ListSource.PLEDGE):
+        "Sumber data: konfirmasi ikrar lewat HP (waktu ikrar dicatat oleh laptop).",
+    (ListKind.PLEDGE, ListSource.ATTEMPTS):
+        "Sumber data: peserta yang mengerjakan tes (sesi ini tidak memiliki konfirmasi "
+        "ikrar lewat HP).",
 }
+TIME_HEADERS = {ListKind.ATTENDANCE: "Waktu hadir", ListKind.PLEDGE: "Waktu ikrar"}
 
 
 @dataclass(frozen=True)
@@ -58,29 +70,58 @@ def _h(text: object) -> str:
     return escape(str(text))
 
 
-def build_html(kind: ListKind, session: SessionRecord, people: Sequence[Attendee],
+def _pledge_html(data: ListData) -> str:
+    if not data.pledges and not data.missing:
+        return f"<p>{_h(GENERIC_PLEDGE)}</p>"
+    if not data.pledges:
+        titles = ", ".join(f"“{_h(t)}”" for t in data.missing)
+        return (f"<p>{_h(GENERIC_PLEDGE)}</p><p><i>Teks ikrar yang dikonfirmasi: {titles} "
+                "(berkas teksnya tidak ditemukan di laptop ini).</i></p>")
+    parts = [f"<p>{_h(CONFIRMED_PLEDGE)}</p>"]
+    for pledge in data.pledges:
+        label = f" <i>({_h(pledge.label)})</i>" if pledge.label else ""
+        parts.append(f"<p><b>{_h(pledge.title)}</b>{label}</p>")
+        if pledge.opening:
+            parts.append(f"<p>{_h(pledge.opening)}</p>")
+        parts.append("<ol>" + "".join(f"<li>{_h(x)}</li>" for x in pledge.lines) + "</ol>")
+        if pledge.closing:
+            parts.append(f"<p>{_h(pledge.closing)}</p>")
+    if data.missing:
+        titles = ", ".join(f"“{_h(t)}”" for t in data.missing)
+        parts.append(f"<p><i>Juga dikonfirmasi: {titles} (berkas teksnya tidak ditemukan "
+                     "di laptop ini).</i></p>")
+    return "".join(parts)
+
+
+def build_html(kind: ListKind, session: SessionRecord, data: ListData,
                blank_rows: int = 0) -> str:
     info = (f"<p>Kegiatan: <b>{_h(session.title)}</b><br/>Tempat: {_h(session.place or '-')}"
-            f"<br/>Hari, tanggal: {_h(format_date_id(session.date))}</p>")
-    intro = f"<p>{_h(_INTRO[kind])}</p>" if _INTRO[kind] else ""
+            f"<br/>Hari, tanggal: {_h(format_date_id(session.date))}<br/>"
+            f"<i>{_h(SOURCES[kind, data.source])}</i></p>")
+    intro = _pledge_html(data) if kind is ListKind.PLEDGE else ""
+    columns: list[tuple[str, int]] = [("No", 5), ("Nama / NIP", 33), ("Jabatan / Unit kerja", 32)]
+    if data.timed:
+        columns = [("No", 5), ("Nama / NIP", 29), ("Jabatan / Unit kerja", 26),
+                   (TIME_HEADERS[kind], 14)]
+    columns.append(("Tanda tangan", 100 - sum(w for _, w in columns)))
     head = ("<thead><tr>" + "".join(
-        f'<th width="{w}%" bgcolor="#e6ecf3" align="left">{t}</th>'
-        for t, w in (("No", 5), ("Nama / NIP", 33), ("Jabatan / Unit kerja", 32),
-                     ("Tanda tangan", 30))
+        f'<th width="{w}%" bgcolor="#e6ecf3" align="left">{t}</th>' for t, w in columns
     ) + "</tr></thead>")
     rows = []
-    total = list(people) + [None] * blank_rows
+    total = list(data.people) + [None] * blank_rows
     for i, a in enumerate(total, 1):
         if a is None:
-            who, where = "&nbsp;<br/>&nbsp;", "&nbsp;"
+            who, where, when = "&nbsp;<br/>&nbsp;", "&nbsp;", "&nbsp;"
         else:
             who = f"<b>{_h(a.name)}</b><br/>{_h(a.nip) if a.nip else 'tamu (tanpa NIP)'}"
             where = "<br/>".join(_h(x) for x in (a.position, a.unit) if x) or "-"
+            when = _h(a.at) or "-"
+        time_cell = f"<td>{when}</td>" if data.timed else ""
         # signatures alternate left and right so neighbours do not write over each other
         sign = f"{i}. ......................" if i % 2 else \
             f"&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;{i}. ......................"
         rows.append(f'<tr><td align="right">{i}</td><td>{who}</td><td>{where}</td>'
-                    f'<td valign="bottom">{sign}</td></tr>')
+                    f'{time_cell}<td valign="bottom">{sign}</td></tr>')
     table = ('<table width="100%" cellspacing="0" cellpadding="5" border="1" '
              'style="border-collapse: collapse; border-color: #6b7480;">'
              + head + "".join(rows) + "</table>")
@@ -88,10 +129,10 @@ def build_html(kind: ListKind, session: SessionRecord, people: Sequence[Attendee
             + info + intro + table)
 
 
-def render_list(kind: ListKind, session: SessionRecord, people: Sequence[Attendee],
+def render_list(kind: ListKind, session: SessionRecord, data: ListData,
                 out: Path, *, blank_rows: int = 0,
                 progress: Progress | None = None) -> RenderedList:
-    if not people and not blank_rows:
+    if not data.people and not blank_rows:
         raise ExportError("Sesi ini belum memiliki peserta; tambahkan baris kosong "
                           "(--baris-kosong) untuk daftar yang diisi tangan.")
     start = time.perf_counter()
@@ -99,7 +140,7 @@ def render_list(kind: ListKind, session: SessionRecord, people: Sequence[Attende
     title = TITLES[kind]
     with atomic_pdf(out) as tmp:
         writer = new_writer(tmp, title=f"{title} — {session.title}")
-        doc, body, _ = paginated_document(writer, build_html(kind, session, people, blank_rows),
+        doc, body, _ = paginated_document(writer, build_html(kind, session, data, blank_rows),
                                           MARGINS)
         head_font, foot_font = font(7.5, bold=True), font(7.5)
 
@@ -131,5 +172,5 @@ def render_list(kind: ListKind, session: SessionRecord, people: Sequence[Attende
             pages = print_document(painter, writer, doc, body, decorate, progress)
         finally:
             painter.end()
-    return RenderedList(Path(out), pages, len(people) + blank_rows,
+    return RenderedList(Path(out), pages, len(data.people) + blank_rows,
                         time.perf_counter() - start)

@@ -6,11 +6,12 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
@@ -28,9 +29,14 @@ _translators: list[QTranslator] = []
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    from . import worker
+
     text = "".join(traceback.format_exception(kind, exc, tb))
     log.error("kesalahan tak terduga:\n%s", text)
     sys.__excepthook__(kind, exc, tb)
+    if (QApplication.instance() is None or QCoreApplication.closingDown()
+            or worker.closing()):
+        return  # no dialog once the application is going away (it would crash the exit)
     dialogs.show_message(
         None,
         QCoreApplication.translate("app", "Kesalahan"),
@@ -59,6 +65,24 @@ def bank_cache() -> BankCache:
     return BankCache(paths.cache_dir() / "banks")
 
 
+class FirstFrame(QObject):
+    """Calls ``then`` once ``widget`` has painted its first frame: on its first Paint
+    event a zero timer is queued, which fires after the paint and the flush of that frame
+    are over (they happen in one go)."""
+
+    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 def run_app(data_dir: Path, language: str | None = None,
             open_file: Path | None = None) -> int:
     from .main_window import MainWindow
@@ -66,12 +90,16 @@ def run_app(data_dir: Path, language: str | None = None,
     app = create_app(language=language)
     sys.excepthook = _excepthook
     window = MainWindow(data_dir, None)
-    window.show()
-    if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
-        print("quiz-app: window shown", flush=True)  # read by bench/run.py
 
-    def after_first_show() -> None:
-        # Nothing below is needed to draw the first window: do it once it is up.
+    started: list[bool] = []
+
+    def after_first_frame() -> None:
+        if started:
+            return
+        started.append(True)
+        if os.environ.get("QUIZ_APP_BENCH_STARTUP"):
+            print("quiz-app: first frame", flush=True)  # read by bench/run.py
+        # Nothing below is needed to draw the first window: do it once it is on screen.
         window.cache = bank_cache()
         window.load_bundled()
         window.check_resume()
@@ -86,8 +114,18 @@ def run_app(data_dir: Path, language: str | None = None,
             window.close()
 
         window.banks_loaded.connect(smoke_done)
-    QTimer.singleShot(0, after_first_show)
-    return app.exec()
+    FirstFrame(window, after_first_frame)
+    window.show()
+    QTimer.singleShot(2000, after_first_frame)  # a window started minimized never paints
+    code = app.exec()
+    from .worker import shutdown
+
+    # Workers may still run (a bank check, the resume check, an export): wait for them
+    # before Python tears the module globals and Qt objects down under them.
+    if not shutdown():
+        log.warning("pekerjaan latar belakang belum selesai saat aplikasi ditutup")
+    window.deleteLater()
+    return code
 
 
 def install_excepthook() -> None:

@@ -40,8 +40,18 @@ if TYPE_CHECKING:
     from .setup import SetupDialog
 
 
+def _has_unfinished(data_dir: Path) -> bool:
+    """Worker side: is any attempt still in progress (a hall team's too)?"""
+    from ..core.results import ResultsStore
+
+    with ResultsStore.open_in(data_dir) as store:
+        return bool(store._read_one(
+            "SELECT 1 FROM attempts WHERE status = 'in_progress' LIMIT 1", ()))
+
+
 class MainWindow(QMainWindow):
     banks_loaded = Signal()
+    resume_checked = Signal()  # nothing to resume (participant mode was not even loaded)
     presenter_started = Signal()
 
     def __init__(self, data_dir: Path, cache: BankCache | None,
@@ -206,7 +216,7 @@ class MainWindow(QMainWindow):
 
         files = bundled_bank_files() + bundled_plan_files()
         cache = self.cache
-        run_in_worker(lambda: inspect_files(files, cache), self._show_entries)
+        run_in_worker(lambda: inspect_files(files, cache), self._show_entries, owner=self)
 
     def _show_entries(self, entries: list[BankEntry]) -> None:
         self.entries = list(entries)
@@ -239,8 +249,18 @@ class MainWindow(QMainWindow):
         return self._launcher
 
     def check_resume(self) -> None:
-        """Offer to resume tests cut off by a crash or power cut (checked in a worker)."""
-        self.launcher.offer_resume()
+        """Offer to resume tests cut off by a crash or power cut. A cheap count runs in a
+        worker first: participant mode (a big import on the UI thread) is loaded only when
+        there is something to offer, or the check failed and must be reported."""
+        data_dir = self.data_dir
+        run_in_worker(lambda: _has_unfinished(data_dir), self._resume_counted,
+                      lambda _exc: self.launcher.offer_resume(), owner=self)
+
+    def _resume_counted(self, found: bool) -> None:
+        if found:
+            self.launcher.offer_resume()
+        else:
+            self.resume_checked.emit()
 
     def open_setup(self) -> SetupDialog:
         """Open the trainer set-up (non-blocking); starting it opens the participant window."""
@@ -350,7 +370,7 @@ class MainWindow(QMainWindow):
         cache = self.cache
         run_in_worker(lambda: load_runnable(setup.source, cache),
                       lambda loaded: self._open_presenter(setup, loaded),
-                      self._presenter_failed)
+                      self._presenter_failed, owner=self)
 
     def _presenter_failed(self, exc: QuizError) -> None:
         dialogs.show_message(self, self.tr("Mode presenter tidak dapat dibuka"), exc.message,

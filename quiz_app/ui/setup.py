@@ -294,7 +294,8 @@ class SetupDialog(QDialog):
         cache = self.cache
         run_in_worker(lambda: _load(path, cache),
                       lambda loaded: self._source_done(token, loaded),
-                      lambda exc: self._source_failed(token, path, exc, report))
+                      lambda exc: self._source_failed(token, path, exc, report),
+                      owner=self)
 
     def _source_done(self, token: int, loaded: Loaded) -> None:
         if token != self._source_token:
@@ -379,7 +380,7 @@ class SetupDialog(QDialog):
         """List the store's pre-test sessions in a worker; ``pretests_loaded`` tells when."""
         self.pretest_status.setText(self.tr("Memuat daftar sesi pretest…"))
         run_in_worker(lambda: _load_pretests(data_dir), self._pretests_done,
-                      self._pretests_failed)
+                      self._pretests_failed, owner=self)
 
     def _pretests_done(self, sessions: list[SessionRecord]) -> None:
         if not isValid(self):
@@ -480,7 +481,7 @@ class SetupDialog(QDialog):
         self.roster_path = None
         self.roster_status.setText(self.tr("Memuat {0}…").format(path.name))
         run_in_worker(lambda: load_roster(path), lambda r: self._roster_done(token, path, r),
-                      lambda exc: self._roster_failed(token, path, exc))
+                      lambda exc: self._roster_failed(token, path, exc), owner=self)
 
     def _roster_done(self, token: int, path: Path, roster: Roster) -> None:
         if token != self._roster_token:

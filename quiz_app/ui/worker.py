@@ -6,6 +6,11 @@
 re-raised on the UI thread so the excepthook (and tests) see it loudly, after
 ``on_crash`` (when given) has put the screen back in order (buttons enabled again: a
 window must never stay "busy" forever because one job crashed).
+
+With ``owner`` (the window that asked), the callbacks are dropped once that window's C++
+object is gone. :func:`shutdown` (called when the event loop has ended) drops every
+callback still to come and waits for running jobs, so no worker emits into objects that
+Python is tearing down at exit.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from ..core.errors import QuizError
@@ -47,6 +53,20 @@ class _Job(QRunnable):
 
 
 _live: set[_Job] = set()
+_closing = False
+
+
+def closing() -> bool:
+    """True once :func:`shutdown` ran: the application is on its way out."""
+    return _closing
+
+
+def shutdown(timeout_ms: int = 15_000) -> bool:
+    """Drop all pending callbacks and wait for running jobs (at most ``timeout_ms``).
+    True when every job ended in time."""
+    global _closing
+    _closing = True
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def _reraise(exc: BaseException) -> None:
@@ -59,12 +79,15 @@ def run_in_worker(
     on_error: Callable[[QuizError], None] | None = None,
     pool: QThreadPool | None = None,
     on_crash: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
 ) -> _Job:
     job = _Job(fn)
     _live.add(job)
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _live.discard(job)
+        if _closing or (owner is not None and not isValid(owner)):
+            return  # the app is quitting, or the window that asked is gone
         if callback is not None:
             callback(value)
 
@@ -74,10 +97,10 @@ def run_in_worker(
     def crashed(exc: BaseException) -> None:
         _live.discard(job)
         try:
-            if on_crash is not None:
+            if on_crash is not None and not _closing and (owner is None or isValid(owner)):
                 on_crash(exc)
         finally:
-            _reraise(exc)
+            _reraise(exc)  # a bug stays loud (the excepthook opens no dialog when quitting)
 
     job.signals.crashed.connect(crashed)
     (pool or QThreadPool.globalInstance()).start(job)

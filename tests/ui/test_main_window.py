@@ -52,3 +52,35 @@ def test_bank_table_built_after_show_is_visible_and_fills_the_window(qtbot, tmp_
     table = window.table
     assert table.isVisible()
     assert table.height() > window.height() // 2  # it takes the free space, as before
+
+
+def test_resume_check_without_unfinished_attempts_skips_participant_mode(
+        qtbot, tmp_path: Path) -> None:
+    """Issue 14: the start-up resume check is a count in a worker; participant mode (a big
+    import on the UI thread) is not loaded when nothing is unfinished."""
+    window = MainWindow(tmp_path, None)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.resume_checked, timeout=10000):
+        window.check_resume()
+    assert window._launcher is None
+
+
+def test_resume_check_offers_unfinished_attempt(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from quiz_app.core.model import Participant
+    from quiz_app.core.quiz import build_attempt
+    from quiz_app.core.results import ResultsStore
+    from quiz_app.ui import dialogs
+    from tests.helpers.fakes import make_bank, make_plan
+
+    plan = make_plan(order="bank")
+    with ResultsStore.open_in(tmp_path) as store:
+        sid = store.create_session("Sesi", plan).id
+        store.start_attempt(sid, Participant(name="Ani"), build_attempt(plan, [make_bank(3)], "s"))
+    offered: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "choose_item",
+                        lambda _p, _t, _x, items, *a, **k: offered.append(items))
+    window = MainWindow(tmp_path, None)
+    qtbot.addWidget(window)
+    window.check_resume()
+    qtbot.waitUntil(lambda: window._launcher is not None and offered != [], timeout=10000)
+    assert "Ani" in offered[0][0]

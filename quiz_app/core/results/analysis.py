@@ -238,6 +238,12 @@ def analyse(
     items.sort(key=lambda it: (order.get(it.category, len(order)), _natural(it.question_id)))
 
     value, note = _kr20_of(matrix)
+    # Freed piece by piece: dropping 10,000 rows (or 200 lists of 2,500 shares) in one go is
+    # one long C call that holds the GIL, and the UI thread waits for it (~50 ms each).
+    while matrix:
+        matrix.pop()
+    while accs:
+        accs.popitem()
     return ItemAnalysis(tuple(items), n_attempts, value, note)
 
 
@@ -247,7 +253,11 @@ def _kr20_of(matrix: list[dict[str, float]]) -> tuple[float | None, Kr20Note | N
     ids = sorted(matrix[0])
     if any(sorted(row) != ids for row in matrix):
         return None, Kr20Note.DIFFERENT_QUESTIONS
-    return kr20([[row[q] for q in ids] for row in matrix])
+    scores = [[row[q] for q in ids] for row in matrix]
+    value = kr20(scores)
+    while scores:  # row by row (see analyse)
+        scores.pop()
+    return value
 
 
 def _item(acc: _Acc, min_flag_n: int) -> ItemStats:

@@ -33,6 +33,7 @@ from typing import IO, Any
 
 from .. import paths
 from ..errors import ExportError
+from ..gcpause import drop_gradually
 from ..model import Category
 from ..userfile import check_output
 from .session_results import (
@@ -43,6 +44,7 @@ from .store import ResultsStore
 from .tables import (
     _DIALECT,
     _PROGRESS_EVERY,
+    SHEET_DETAIL,
     XLSX_MAX_ROWS,
     Column,
     Dialect,
@@ -60,7 +62,9 @@ from .tables import (
 )
 
 __all__ = [
+    "XLSX_DETAIL_LIMIT",
     "ExportReport",
+    "detail_csv_path",
     "atomic_target",
     "export_presence",
     "export_session",
@@ -335,6 +339,14 @@ def write_xlsx(path: Path, tables: Sequence[Table], progress: Progress | None = 
 
 # --------------------------------------------------------------------------- one call
 
+XLSX_DETAIL_LIMIT = 100_000  # answers; ~2,000 participants x 50 questions
+
+
+def detail_csv_path(workbook: Path) -> Path:
+    """Where the detail CSV of a big XLSX export goes: ``hasil.xlsx`` -> ``hasil-rincian.csv``."""
+    return workbook.with_name(f"{workbook.stem}-rincian.csv")
+
+
 
 @dataclass(frozen=True)
 class ExportReport:
@@ -343,6 +355,7 @@ class ExportReport:
     unfinished: int  # attempts not exported (still in progress, or abandoned)
     format: ExportFormat
     detail: bool
+    detail_file: Path | None = None  # a big XLSX export's detail, written as CSV beside it
 
 
 def export_session(
@@ -367,10 +380,36 @@ def export_session(
     protected = (store.path.parent,)
     check_output(out, kind, force=force, error=ExportError,
                  protected=(paths.data_dir(), *protected))
+    if fmt is ExportFormat.CSV and detail:
+        # Streamed from the store's columns: no attempt records are built at all.
+        from .stream import NotCompact, stream_detail_table
+
+        try:
+            table = stream_detail_table(store, session_id, dialect, categories, bank_dirs)
+        except NotCompact:
+            pass
+        else:
+            rows = write_csv(Path(out), table, dialect, progress, force=force,
+                             protected=protected)
+            return ExportReport(Path(out), rows, _unfinished(store, session_id), fmt, detail)
     results = load_results(store, session_id, pretest_session_id=pretest_session_id,
                            bank_dirs=bank_dirs, categories=categories)
-    return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
-                         progress=progress, force=force, protected=protected)
+    try:
+        return write_results(results, out, fmt=fmt, dialect=dialect, detail=detail,
+                             progress=progress, force=force, protected=protected)
+    finally:
+        doomed: list[object] = [*results.attempts, *results.voided, *results.unfinished]
+        del results
+        drop_gradually(doomed)  # a worker's big free must not freeze the UI thread
+
+
+def _unfinished(store: ResultsStore, session_id: int) -> int:
+    """Attempts ``load_results`` would list as unfinished (not exported)."""
+    row = store._read_one(
+        "SELECT count(*) FROM attempts WHERE session_id = ?"
+        " AND NOT (status = 'finished' AND result_json IS NOT NULL)", (session_id,))
+    # (voided attempts are finished: counted neither here nor among the detail rows)
+    return int(row[0])
 
 
 def write_results(
@@ -381,16 +420,36 @@ def write_results(
     dialect: Dialect | str = Dialect.ID,
     detail: bool = False,
     progress: Progress | None = None,
+    xlsx_detail_limit: int = XLSX_DETAIL_LIMIT,
     force: bool = False,
     protected: Sequence[Path] = (),
 ) -> ExportReport:
-    """Write already loaded results (the UI loads once, then exports in a worker)."""
+    """Write already loaded results (the UI loads once, then exports in a worker).
+
+    XLSX: above ``xlsx_detail_limit`` answers the detail is written as CSV (``id``
+    dialect) beside the workbook (:func:`detail_csv_path`) and the Detail sheet holds a
+    note naming it."""
     fmt = ExportFormat(fmt)
     out = Path(out)
     if fmt is ExportFormat.XLSX:
-        tables = [summary_table(results), detail_table(results), analysis_table(results)]
+        detail_sheet = detail_table(results)
+        side_rows = 0
+        side: Path | None = None
+        if detail_sheet.count > xlsx_detail_limit:
+            # XlsxWriter costs ~20 us a cell: 500,000 answers would take minutes. The detail
+            # goes to a CSV beside the workbook; the Detail sheet says where.
+            side = detail_csv_path(out)
+            side_rows = write_csv(side, detail_table(results, Dialect.ID), Dialect.ID,
+                                  force=force, protected=protected)
+            note = (f"Rincian per jawaban ({side_rows} baris) terlalu banyak untuk lembar "
+                    f"ini; rincian disimpan sebagai CSV di samping buku kerja ini: "
+                    f"{side.name} (dibuka di Excel dengan pengaturan Indonesia).")
+            detail_sheet = Table(SHEET_DETAIL, (Column("Catatan", Kind.CODE, 120),),
+                                 [(note,)], 1)
+        tables = [summary_table(results), detail_sheet, analysis_table(results)]
         tables += _presence_tables(results)
-        rows = write_xlsx(out, tables, progress, force=force, protected=protected)
+        rows = side_rows + write_xlsx(out, tables, progress, force=force, protected=protected)
+        return ExportReport(out, rows, len(results.unfinished), fmt, detail, side)
     else:
         table = detail_table(results, dialect) if detail else summary_table(results)
         rows = write_csv(out, table, dialect, progress, force=force, protected=protected)

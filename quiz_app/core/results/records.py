@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import math
 import socket
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -15,6 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Participant, Plan, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .compact import migrate_v5
 
 DB_FILENAME = "results.sqlite3"
 APPLICATION_ID = 0x4B41534E  # "KASN", written by migration v1 into the file header
@@ -22,7 +24,10 @@ CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 # MIGRATIONS[i] upgrades a database from schema version i to i + 1. Append only: a released
 # step is never edited (tests/core/results/test_store.py builds a v1 file from a frozen copy).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+# A step is SQL statements and/or Python callables run on the connection, all in the step's
+# one transaction.
+Step = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # v1: initial schema
     (
         f"PRAGMA application_id = {APPLICATION_ID}",
@@ -119,6 +124,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
             count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
         ) WITHOUT ROWID""",
+    ),
+    # v5 (issue 14): each session's questions stored once; an attempt keeps references to
+    # them with its option order (compact spec_json, see compact.py) and its score counts
+    # as columns, so lists of participants need no JSON at all.
+    (
+        """CREATE TABLE session_questions (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            question_json TEXT NOT NULL,
+            UNIQUE (session_id, question_id, content_hash)
+        )""",
+        "ALTER TABLE attempts ADD COLUMN correct INTEGER",
+        "ALTER TABLE attempts ADD COLUMN wrong INTEGER",
+        "ALTER TABLE attempts ADD COLUMN unanswered INTEGER",
+        "ALTER TABLE attempts ADD COLUMN duration REAL",
+        migrate_v5,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

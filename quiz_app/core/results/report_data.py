@@ -409,6 +409,7 @@ class Attendee:
     position: str
     unit: str
     finished: bool
+    at: str = ""  # printed lists: local check-in / pledge time ("08.15"), if known
 
 
 def attendees(results: SessionResults) -> tuple[Attendee, ...]:

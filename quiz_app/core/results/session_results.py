@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -111,11 +112,19 @@ def resolve_categories(
     file, then among the bundled banks). A category no bank describes keeps its id as
     title and goes last, sorted by id; so the column order is stable either way.
     """
+    # The decoder shares AttemptQuestion objects between attempts: look at each distinct
+    # one once (by identity; hashing a frozen dataclass would rehash every field).
+    distinct = {id(aq): aq for aq in chain.from_iterable(rec.spec.questions for rec in attempts)}
+    used = {aq.question.category for aq in distinct.values()}
+    return categories_titled(session, used, bank_dirs)
+
+
+def categories_titled(session: SessionRecord, used: set[str],
+                      bank_dirs: Sequence[Path] = ()) -> tuple[Category, ...]:
+    """The categories ``used`` (ids), in bank order with their titles (see
+    :func:`resolve_categories`)."""
     from ..banks import find_bank_by_id, load_bank
 
-    used: set[str] = set()
-    for rec in attempts:
-        used.update(aq.question.category for aq in rec.spec.questions)
     known: list[Category] = []
     seen: set[str] = set()
     dirs = _bank_dirs(session, bank_dirs)
@@ -162,12 +171,16 @@ def load_results(
     voided attempts of the session itself are in ``voided``, apart from ``attempts``.
     """
     session = store.session(session_id)
-    records = store.attempts(session_id)
-    done = [r for r in records if r.status is AttemptStatus.FINISHED and r.result]
-    finished = tuple(r for r in done if not r.voided)
-    voided = tuple(r for r in done if r.voided)
-    done_ids = {r.id for r in done}  # by id: comparing whole records is O(n^2) and slow
-    unfinished = tuple(r for r in records if r.id not in done_ids)
+    finished_list: list[AttemptRecord] = []
+    voided_list: list[AttemptRecord] = []
+    unfinished_list: list[AttemptRecord] = []
+    for r in store.attempts(session_id):  # one pass (was a pairwise dataclass compare)
+        if r.status is AttemptStatus.FINISHED and r.result:
+            (voided_list if r.voided else finished_list).append(r)
+        else:
+            unfinished_list.append(r)
+    finished, voided = tuple(finished_list), tuple(voided_list)
+    unfinished = tuple(unfinished_list)
     cats = (
         tuple(categories)
         if categories is not None

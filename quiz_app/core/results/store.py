@@ -30,10 +30,10 @@ from typing import Any
 
 from ..clock import Clock, monotonic_clock
 from ..errors import StoreError
-from ..model import Participant, Plan, TestKind
+from ..model import Participant, Plan, Question, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .compact import COMPACT_SCHEMA, compact_result, content_hash, spec_document
 from .records import (
-    _ATTEMPT_QUERY,
     _ATTEMPT_STATUS_LABEL,
     _SESSION_COLUMNS,
     APPLICATION_ID,
@@ -53,14 +53,12 @@ from .records import (
     session_code,
 )
 from .serialize import (
-    attempt_result_from_dict,
     attempt_result_to_dict,
-    attempt_spec_from_dict,
-    attempt_spec_to_dict,
-    participant_from_dict,
     plan_from_dict,
     plan_to_dict,
+    question_to_dict,
 )
+from .stored import load_attempts
 from .storefiles import StoreFiles
 
 
@@ -75,6 +73,10 @@ class ResultsStore:
         self.path = Path(path)
         # attempt id -> {question id -> option keys}, from the immutable spec snapshot
         self._spec_keys: dict[str, dict[str, frozenset[str]]] = {}
+        # immutable once written (content-addressed): session_questions.id -> Question,
+        # plan_json -> Plan
+        self._questions: dict[int, Question] = {}
+        self._plans: dict[str, Plan] = {}
         self._in_batch = False  # inside batch(): writes join the batch's transaction
         self._files: StoreFiles | None = None  # set once open (not while migrating)
         try:
@@ -154,14 +156,26 @@ class ResultsStore:
         self._migrate(version)
 
     def _migrate(self, version: int) -> None:
+        compacted = False
         for step in range(version, SCHEMA_VERSION):
             with self._write() as conn:
                 # Another process may have migrated meanwhile; we now hold the write lock.
                 if int(conn.execute("PRAGMA user_version").fetchone()[0]) > step:
                     continue
                 for statement in MIGRATIONS[step]:
-                    conn.execute(statement)
+                    if isinstance(statement, str):
+                        conn.execute(statement)
+                    else:
+                        statement(conn)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
+                compacted = compacted or (version > 0 and step == COMPACT_SCHEMA - 1)
+        if compacted:
+            # The v5 step freed most of the file (specs stored once per session): give the
+            # space back. VACUUM is itself one transaction; a crash leaves the old file.
+            try:
+                self._connection().execute("VACUUM")
+            except sqlite3.Error as exc:
+                raise StoreError(f"Gagal merapikan basis data hasil: {exc}.", self.path) from exc
 
     @property
     def schema_version(self) -> int:
@@ -401,7 +415,6 @@ class ResultsStore:
         (its name, position, unit and rank are updated to the latest values).
         """
         attempt_id = attempt_id or uuid.uuid4().hex
-        spec_json = _dumps(attempt_spec_to_dict(spec))
         now = now_iso()
         with self._write() as conn:
             row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -413,6 +426,7 @@ class ResultsStore:
                     self.path,
                 )
             participant_id = self._participant_row(conn, session_id, participant)
+            spec_json = self.encode_spec(conn, session_id, spec)
             conn.execute(
                 "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
                 " started_at, updated_at, elapsed, current_index, device)"
@@ -456,6 +470,39 @@ class ResultsStore:
         )
         return int(cur.lastrowid or 0)
 
+    def encode_spec(self, conn: sqlite3.Connection, session_id: int, spec: AttemptSpec,
+                    refs: dict[tuple[int, Question], int] | None = None) -> str:
+        """The compact ``spec_json`` of ``spec`` (see ``compact.py``), storing any question
+        the session does not hold yet. Call inside a write transaction; ``refs`` caches
+        question row ids for that one transaction only (a rollback would void them)."""
+        refs = {} if refs is None else refs
+        entries = []
+        for aq in spec.questions:
+            ref = refs.get((session_id, aq.question))
+            if ref is None:
+                qd = question_to_dict(aq.question)
+                key = (session_id, aq.question.id, content_hash(qd))
+                conn.execute(
+                    "INSERT OR IGNORE INTO session_questions (session_id, question_id,"
+                    " content_hash, question_json) VALUES (?, ?, ?, ?)", (*key, _dumps(qd)))
+                ref = int(conn.execute(
+                    "SELECT id FROM session_questions WHERE session_id = ? AND question_id = ?"
+                    " AND content_hash = ?", key).fetchone()[0])
+                refs[(session_id, aq.question)] = ref
+            entries.append((ref, aq.option_order, aq.time_limit))
+        plan_json = _dumps(plan_to_dict(spec.plan))
+        row = conn.execute("SELECT plan_json FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        same = row is not None and row[0] == plan_json
+        return spec_document(spec.seed, None if same else plan_to_dict(spec.plan), entries)
+
+    @staticmethod
+    def encode_result(spec: AttemptSpec, result: AttemptResult) -> str:
+        """The compact ``result_json`` (per-question scores as rows when they follow the
+        spec's questions)."""
+        questions = [(aq.question.id, aq.question.category, aq.question.points)
+                     for aq in spec.questions]
+        return _dumps(compact_result(attempt_result_to_dict(result), questions))
+
     def _remember_spec(self, attempt_id: str, spec: AttemptSpec) -> None:
         self._spec_keys[attempt_id] = {
             aq.id: frozenset(aq.question.option_keys) for aq in spec.questions
@@ -464,10 +511,7 @@ class ResultsStore:
     def _spec_options(self, attempt_id: str) -> dict[str, frozenset[str]]:
         keys = self._spec_keys.get(attempt_id)
         if keys is None:
-            row = self._read_one("SELECT spec_json FROM attempts WHERE id = ?", (attempt_id,))
-            if row is None:
-                raise StoreError(f"Pengerjaan {attempt_id} tidak ditemukan.", self.path)
-            self._remember_spec(attempt_id, self._decode_spec(attempt_id, row[0]))
+            self._remember_spec(attempt_id, self.attempt(attempt_id).spec)
             keys = self._spec_keys[attempt_id]
         return keys
 
@@ -573,14 +617,16 @@ class ResultsStore:
     def finish_attempt(self, attempt_id: str, result: AttemptResult, elapsed: float) -> None:
         """Mark the attempt finished and store its result (JSON, plus ``nilai``/``passed``)."""
         elapsed = _check_seconds(elapsed, "Waktu berjalan")
-        result_json = _dumps(attempt_result_to_dict(result))
+        spec = self.attempt(attempt_id).spec
+        result_json = self.encode_result(spec, result)
         now = now_iso()
         with self._write() as conn:
             cur = conn.execute(
                 "UPDATE attempts SET status = 'finished', finished_at = ?, updated_at = ?,"
-                " elapsed = ?, result_json = ?, nilai = ?, passed = ?"
-                " WHERE id = ? AND status = 'in_progress'",
-                (now, now, elapsed, result_json, result.nilai, int(result.passed), attempt_id),
+                " elapsed = ?, result_json = ?, nilai = ?, passed = ?, correct = ?, wrong = ?,"
+                " unanswered = ?, duration = ? WHERE id = ? AND status = 'in_progress'",
+                (now, now, elapsed, result_json, result.nilai, int(result.passed),
+                 result.correct, result.wrong, result.unanswered, result.duration, attempt_id),
             )
             if cur.rowcount != 1:
                 raise self._not_in_progress(conn, attempt_id)
@@ -626,71 +672,6 @@ class ResultsStore:
         """Attempts still ``in_progress`` (in any session): offer them for resume on start."""
         return self._load_attempts("a.status = 'in_progress'", ())
 
-    def _decode_spec(self, attempt_id: str, spec_json: str) -> AttemptSpec:
-        try:
-            return attempt_spec_from_dict(json.loads(spec_json))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Data soal pengerjaan {attempt_id} rusak: {exc}.", self.path) from exc
-
     def _load_attempts(self, where: str, params: Sequence[Any]) -> list[AttemptRecord]:
-        with self._snapshot() as conn:
-            rows = conn.execute(
-                f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
-            ).fetchall()
-            answer_rows = conn.execute(
-                "SELECT attempt_id, question_id, choice_json, time_taken, flagged FROM answers"
-                f" WHERE attempt_id IN (SELECT a.id FROM attempts a WHERE {where})"
-                " ORDER BY answered_at, question_id",
-                params,
-            ).fetchall()
-        answers: dict[str, dict[str, AnswerRecord]] = {}
-        out: list[AttemptRecord] = []
-        try:
-            for attempt_id, question_id, choice_json, time_taken, flagged in answer_rows:
-                answers.setdefault(attempt_id, {})[question_id] = AnswerRecord(
-                    question_id=question_id,
-                    choice=frozenset(json.loads(choice_json)),
-                    time_taken=float(time_taken),
-                    flagged=bool(flagged),
-                )
-            for row in rows:
-                spec = self._decode_spec(row[0], row[4])
-                self._remember_spec(row[0], spec)
-                result = None if row[11] is None else attempt_result_from_dict(json.loads(row[11]))
-                participant = participant_from_dict(
-                    {
-                        "nip": row[14],
-                        "name": row[15],
-                        "position": row[16],
-                        "unit": row[17],
-                        "rank": row[18],
-                        "extra": json.loads(row[19]),
-                    }
-                )
-                out.append(
-                    AttemptRecord(
-                        id=row[0],
-                        session_id=row[1],
-                        participant_id=row[2],
-                        participant=participant,
-                        seed=row[3],
-                        spec=spec,
-                        status=AttemptStatus(row[5]),
-                        started_at=row[6],
-                        finished_at=row[7],
-                        updated_at=row[8],
-                        elapsed=float(row[9]),
-                        current_index=int(row[10]),
-                        question_time_used={
-                            str(k): float(v) for k, v in json.loads(row[13]).items()
-                        },
-                        answers=answers.get(row[0], {}),
-                        result=result,
-                        device=row[12],
-                        void_reason=row[20] or "",
-                        voided_at=row[21],
-                    )
-                )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"Data pengerjaan rusak: {exc}.", self.path) from exc
-        return out
+        """Attempts matching ``where``, decoded in one pass (see ``stored.py``)."""
+        return load_attempts(self, where, params)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from ..errors import StoreError
+from ..model import Question
 from .records import AttemptRecord, AttemptStatus, SessionRecord, now_iso, session_code
-from .serialize import attempt_result_to_dict, attempt_spec_to_dict, plan_to_dict
+from .serialize import plan_to_dict
 from .store import ResultsStore
 
 __all__ = [
@@ -116,11 +117,12 @@ def import_attempts(
         if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
             raise StoreError(f"Sesi {session_id} tidak ditemukan.", store.path)
         earliest: str | None = None
+        refs: dict[tuple[int, Question], int] = {}  # question row ids, this transaction only
         for i, rec in enumerate(attempts, start=1):
             if conn.execute("SELECT 1 FROM attempts WHERE id = ?", (rec.id,)).fetchone():
                 duplicates.append(rec)
             else:
-                _insert(conn, session_id, rec)
+                _insert(store, conn, session_id, rec, refs)
                 imported.append(rec.id)
                 if earliest is None or rec.started_at < earliest:
                     earliest = rec.started_at
@@ -135,31 +137,38 @@ def import_attempts(
     return ImportResult(tuple(imported), tuple(duplicates))
 
 
-def _insert(conn: sqlite3.Connection, session_id: int, rec: AttemptRecord) -> None:
+def _insert(store: ResultsStore, conn: sqlite3.Connection, session_id: int,
+            rec: AttemptRecord, refs: dict[tuple[int, Question], int]) -> None:
     if rec.status is not AttemptStatus.FINISHED or rec.result is None:
         raise StoreError(f"Pengerjaan {rec.id} belum selesai; hanya hasil selesai yang diimpor.")
     participant_id = ResultsStore._participant_row(conn, session_id, rec.participant)
+    r = rec.result
     conn.execute(
         "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
         " started_at, finished_at, updated_at, elapsed, current_index, question_time_json,"
-        " result_json, nilai, passed, device, void_reason, voided_at)"
-        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " result_json, nilai, passed, device, correct, wrong, unanswered, duration,"
+        " void_reason, voided_at)"
+        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             rec.id,
             session_id,
             participant_id,
             rec.seed,
-            _dumps(attempt_spec_to_dict(rec.spec)),
+            store.encode_spec(conn, session_id, rec.spec, refs),
             rec.started_at,
             rec.finished_at,
             rec.updated_at,
             rec.elapsed,
             rec.current_index,
             _dumps(rec.question_time_used),
-            _dumps(attempt_result_to_dict(rec.result)),
-            rec.result.nilai,
-            int(rec.result.passed),
+            store.encode_result(rec.spec, r),
+            r.nilai,
+            int(r.passed),
             rec.device,
+            r.correct,
+            r.wrong,
+            r.unanswered,
+            r.duration,
             rec.void_reason or None,
             rec.voided_at,
         ),

@@ -154,7 +154,8 @@ class Launcher(QObject):
 
     def offer_resume(self) -> None:
         """Look for unfinished attempts (worker), then offer to resume one."""
-        run_in_worker(lambda: _unfinished(self.data_dir), self._offer, self._check_failed)
+        run_in_worker(lambda: _unfinished(self.data_dir), self._offer, self._check_failed,
+                      owner=self)
 
     def _check_failed(self, exc: QuizError) -> None:
         dialogs.show_message(self.dialog_parent, self.tr("Basis data hasil"),
@@ -202,7 +203,7 @@ class Launcher(QObject):
             return
         data_dir, cache = self.data_dir, self.cache
         run_in_worker(lambda: load_resume_files(data_dir, record.session_id, cache),
-                      lambda files: self.resume(record, files))
+                      lambda files: self.resume(record, files), owner=self)
 
     def _pin_ok(self, item: Unfinished) -> bool:
         """Cancelling somebody's test is the trainer's decision: ask the session's PIN

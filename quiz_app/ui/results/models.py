@@ -27,11 +27,12 @@ from ...core.results import (
     AttemptCounts,
     AttemptRecord,
     AttemptStatus,
+    AttemptSummary,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
+    SessionOverview,
     SessionRecord,
-    SessionResults,
     format_number,
     is_hall_team,
     normalised_gain,
@@ -202,16 +203,83 @@ class SessionFilterProxy(QSortFilterProxyModel):
 # --------------------------------------------------------------------------- participants
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantRow:
-    attempt: AttemptRecord
+    """One attempt as the table shows it, built in the worker: every cell's text and sort
+    key precomputed, so the UI thread neither formats nor compares attempts."""
+
+    attempt: AttemptSummary
+    cells: tuple[str, ...]
+    keys: tuple[Any, ...]
+    haystack: str  # case-folded name, position, unit, rank (for the filter)
     pre: float | None = None
     gain: float | None = None
 
 
+@dataclass(frozen=True)
+class RowLabels:
+    """Translated words the worker puts into cells (translated on the UI thread)."""
+
+    finished: str = "Selesai"
+    in_progress: str = "Belum selesai"
+    abandoned: str = "Dibatalkan"
+    yes: str = "Ya"
+    no: str = "Tidak"
+    void: str = "Tidak sah"  # "Lulus" of an attempt HR declared invalid
+    void_note: str = "Tidak sah: {0}"  # "Keterangan", with the reason
+
+
+def participant_rows(ov: SessionOverview, labels: RowLabels) -> list[ParticipantRow]:
+    """The table rows of a session (worker side; no Qt)."""
+    status_text = {AttemptStatus.FINISHED: labels.finished,
+                   AttemptStatus.IN_PROGRESS: labels.in_progress,
+                   AttemptStatus.ABANDONED: labels.abandoned}
+    prepost = ov.has_pretest
+    rows = []
+    for a in ov.attempts:
+        p = a.participant
+        nip = p.nip or ""
+        if a.done:  # finished with a result, valid or voided
+            graded = a.graded
+            nilai = (num(a.nilai), a.nilai) if graded else ("-", -1.0)
+            if a.voided:
+                passed: tuple[str, int] = (labels.void, -1)
+            elif graded and not is_hall_team(p):  # a team in the hall neither passes nor fails
+                passed = ((labels.yes if a.passed else labels.no), 2 if a.passed else 1)
+            else:
+                passed = ("-", 0)
+            counts = (f"{a.correct} / {a.partial} / {a.wrong} / {a.unanswered}", a.correct)
+            secs = a.duration if a.duration is not None else a.elapsed
+        else:
+            nilai = (status_text[a.status], -2.0)
+            passed = ("", 0)
+            counts = ("", -1)
+            secs = a.elapsed
+        m, sec = divmod(int(round(secs)), 60)
+        note = labels.void_note.format(a.void_reason) if a.voided else ""
+        cells = [p.name, format_nip(nip) if nip else "", p.unit, nilai[0], passed[0],
+                 counts[0], f"{m}:{sec:02d}", note]
+        keys: list[Any] = [p.name.casefold(), nip, p.unit.casefold(), nilai[1], passed[1],
+                           counts[1], secs, note.casefold()]
+        pre = gain = None
+        if prepost:
+            if nip and not a.voided:  # a voided attempt is never compared
+                pre = ov.pretest_nilai.get(nip)
+                gain = normalised_gain(pre, a.nilai if a.finished and a.graded else None)
+            cells += [num(pre), num(gain)]
+            keys += [-1.0 if pre is None else pre, -9.0 if gain is None else gain]
+        hay = " ".join((p.name, p.position, p.unit, p.rank)).casefold()
+        rows.append(ParticipantRow(a, tuple(cells), tuple(keys), hay, pre, gain))
+    return rows
+
+
 class ParticipantsModel(_TableModel):
     """One row per attempt of the session (unfinished and voided ones too, with their
-    status). "Keterangan" gives the reason of an attempt HR declared invalid."""
+    status). "Keterangan" gives the reason of an attempt HR declared invalid.
+
+    Rows come prebuilt (:func:`participant_rows`, in a worker) and the model sorts itself
+    (:meth:`sort`, one Python sort of precomputed keys) instead of letting a proxy call
+    ``data()`` n·log n times."""
 
     NAME, NIP, UNIT, NILAI, PASSED, COUNTS, DURATION, NOTE = range(8)
     PRE, GAIN = 8, 9
@@ -227,19 +295,34 @@ class ParticipantsModel(_TableModel):
                 self.tr("Keterangan"))
         return cols + ((self.tr("Pre"), self.tr("N-Gain")) if prepost else ())
 
-    def set_results(self, results: SessionResults | None) -> None:
-        rows: list[ParticipantRow] = []
-        prepost = bool(results and results.has_pretest)
-        if results is not None:
-            for rec in (*results.attempts, *results.voided, *results.unfinished):
-                pre = gain = None
-                if prepost and rec.participant.nip and not rec.voided:
-                    pre = results.pretest_nilai.get(rec.participant.nip)
-                    post = rec.result.nilai if rec.result and rec.result.graded else None
-                    gain = normalised_gain(pre, post)
-                rows.append(ParticipantRow(rec, pre, gain))
+    def labels(self) -> RowLabels:
+        return RowLabels(self.tr("Selesai"), self.tr("Belum selesai"), self.tr("Dibatalkan"),
+                         self.tr("Ya"), self.tr("Tidak"), self.tr("Tidak sah"),
+                         self.tr("Tidak sah: {0}"))
+
+    def set_rows(self, rows: list[ParticipantRow], prepost: bool) -> None:
         self._prepost = prepost
         self._set(rows, self._titles(prepost))
+
+    def set_results(self, overview: SessionOverview | None) -> None:
+        """Build the rows here (small sessions, tests); the window builds them in a worker."""
+        if overview is None:
+            self.set_rows([], False)
+        else:
+            self.set_rows(participant_rows(overview, self.labels()), overview.has_pretest)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        before = [self._rows[i.row()] for i in old]
+        self._rows.sort(key=lambda r: r.keys[column],
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        now = {id(r): i for i, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old, [self.index(now[id(r)], i.column()) for r, i in zip(before, old, strict=True)])
+        self.layoutChanged.emit()
 
     def header_tip(self, section: int) -> str | None:
         if section == self.COUNTS:
@@ -251,69 +334,21 @@ class ParticipantsModel(_TableModel):
             return self.tr("N-Gain = (posttest − pretest) / (100 − pretest)")
         return None
 
-    def _status(self, status: AttemptStatus) -> str:
-        return {
-            AttemptStatus.FINISHED: self.tr("Selesai"),
-            AttemptStatus.IN_PROGRESS: self.tr("Belum selesai"),
-            AttemptStatus.ABANDONED: self.tr("Dibatalkan"),
-        }[status]
-
-    def _value(self, r: ParticipantRow, col: int) -> tuple[str, Any]:
-        """(display text, sort key) of one cell."""
-        a = r.attempt
-        p, res = a.participant, a.result
-        graded = res is not None and res.graded
-        if col == self.NAME:
-            return p.name, p.name.casefold()
-        if col == self.NIP:
-            return (format_nip(p.nip) if p.nip else ""), p.nip or ""
-        if col == self.UNIT:
-            return p.unit, p.unit.casefold()
-        if col == self.NILAI:
-            if res is None:  # not finished: the status instead of a score
-                return self._status(a.status), -2.0
-            return (num(res.nilai), res.nilai) if graded else ("-", -1.0)
-        if col == self.PASSED:
-            if res is None:
-                return "", 0
-            if a.voided:
-                return self.tr("Tidak sah"), -1
-            if is_hall_team(p):  # a team in the hall neither passes nor fails
-                graded = False
-            text = (self.tr("Ya") if res.passed else self.tr("Tidak")) if graded else "-"
-            return text, (2 if res.passed else 1) if graded else 0
-        if col == self.COUNTS:
-            if res is None:
-                return "", -1
-            text = f"{res.correct} / {res.partial} / {res.wrong} / {res.unanswered}"
-            return text, res.correct
-        if col == self.DURATION:
-            secs = res.duration if res is not None else a.elapsed
-            m, s = divmod(int(round(secs)), 60)
-            return f"{m}:{s:02d}", secs
-        if col == self.NOTE:
-            text = self.tr("Tidak sah: {0}").format(a.void_reason) if a.voided else ""
-            return text, text.casefold()
-        if col == self.PRE:
-            return num(r.pre), -1.0 if r.pre is None else r.pre
-        if col == self.GAIN:
-            return num(r.gain), -9.0 if r.gain is None else r.gain
-        return "", ""
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r: ParticipantRow = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._value(r, col)[0]
+            return r.cells[col]
         if role == SORT_ROLE:
-            return self._value(r, col)[1]
+            return r.keys[col]
+        a = r.attempt
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             self.NILAI, self.COUNTS, self.DURATION, self.PRE, self.GAIN
         ):
             return _RIGHT
-        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and r.attempt.result is None:
+        if role == Qt.ItemDataRole.FontRole and col == self.NILAI and not a.done:
             font = QFont()
             font.setItalic(True)
             return font
@@ -322,21 +357,20 @@ class ParticipantsModel(_TableModel):
             font.setStrikeOut(True)  # the score stands, but does not count
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            res = r.attempt.result
-            if col in (self.PASSED, self.NOTE) and r.attempt.voided:
+            if col in (self.PASSED, self.NOTE) and a.voided:
                 return _FAIL
-            if col == self.PASSED and res is not None and res.graded and not res.passed \
-                    and not is_hall_team(r.attempt.participant):
+            if col == self.PASSED and a.finished and a.graded and not a.passed \
+                    and not is_hall_team(a.participant):
                 return _FAIL
-            if col == self.NILAI and r.attempt.status is not AttemptStatus.FINISHED:
+            if col == self.NILAI and a.status is not AttemptStatus.FINISHED:
                 return _WARN
             if col == self.GAIN and r.gain is not None and r.gain < 0:
                 return _FAIL
         if role == Qt.ItemDataRole.ToolTipRole and col in (self.NAME, self.NIP):
-            p = r.attempt.participant
+            p = a.participant
             bits = [p.name, str(p.employee_type), p.position, p.unit, p.rank]
-            if r.attempt.device:
-                bits.append(self.tr("Laptop: {0}").format(r.attempt.device))
+            if a.device:
+                bits.append(self.tr("Laptop: {0}").format(a.device))
             return "\n".join(b for b in bits if b)
         if role == Qt.ItemDataRole.ToolTipRole and r.attempt.voided:
             return self.tr("Dinyatakan tidak sah {0}: {1}").format(
@@ -355,8 +389,12 @@ class ParticipantFilterProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_search(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._needle:
+            return  # nothing to redo (a 10,000-row refilter is not free)
+
         def change() -> None:
-            self._needle = text.strip().casefold()
+            self._needle = needle
 
         refilter(self, change)
 
@@ -365,11 +403,17 @@ class ParticipantFilterProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         assert isinstance(model, ParticipantsModel)
-        p = model.row(source_row).attempt.participant
+        row = model.row(source_row)
         needle = self._needle
         compact = needle.replace(" ", "").replace(".", "")
-        hay = " ".join((p.name, p.position, p.unit, p.rank)).casefold()
-        return needle in hay or bool(p.nip and compact and compact in p.nip)
+        nip = row.attempt.participant.nip
+        return needle in row.haystack or bool(nip and compact and compact in nip)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's (precomputed keys); the proxy keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, ParticipantsModel):
+            model.sort(column, order)
 
 
 # --------------------------------------------------------------------------- answers
@@ -422,6 +466,9 @@ class AnswersModel(_TableModel):
                     rec.time_taken if rec else None,
                 ))
         self._set(rows, self._titles())
+
+    def set_categories(self, categories: dict[str, str]) -> None:
+        self._categories = dict(categories)
 
     def _result(self, r: AnswerRow) -> str:
         if r.question.type is QuestionType.POLL:

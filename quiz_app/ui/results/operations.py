@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import QuizError
+from ...core.gcpause import paused_gc
 from ...core.results import (
+    AttemptCounts,
     AttemptRecord,
     ResultsStore,
     SessionRecord,
+    attempt_counts,
 )
-from ...core.results.export import ExportReport, write_results
+from ...core.results.export import ExportReport, export_session
 from ...core.results.package import (
     PACKAGE_SUFFIX,
     SESSION_SUFFIX,
@@ -27,9 +30,6 @@ from ...core.results.package import (
     package_session,
     write_package,
     write_session_file,
-)
-from ...core.results.session_results import (
-    load_results,
 )
 from .. import dialogs
 from ..worker import run_in_worker
@@ -90,7 +90,7 @@ class ResultsOperations:
                 self.status.setText(self.tr("Gagal: kesalahan tak terduga."))
                 self.operation_failed.emit(kind, self.tr("kesalahan tak terduga"))
 
-        run_in_worker(fn, done, failed, on_crash=crashed)
+        run_in_worker(fn, done, failed, on_crash=crashed, owner=self)  # type: ignore[arg-type]
 
     def _failure_title(self, kind: str) -> str:
         return {
@@ -105,7 +105,7 @@ class ResultsOperations:
 
     def _suggest(self, suffix: str, prefix: str = "hasil") -> Path:
         assert self.loaded is not None
-        s = self.loaded.results.session
+        s = self.loaded.session
         return self._folder / f"{prefix}-{s.date}-{_slug(s.title)}{suffix}"
 
     def export_csv(self) -> None:
@@ -125,21 +125,21 @@ class ResultsOperations:
         the session again, so attempts finished since it was shown are included."""
         if self.loaded is None or self.busy:
             return
-        shown = self.loaded.results
-        sid, data_dir = shown.session.id, self.data_dir
-        categories = shown.categories
+        sid, data_dir, bank_dirs = self.loaded.session.id, self.data_dir, self.bank_dirs
+        categories = self.categories  # None until the analysis is in: resolved again
         self._folder = Path(path).parent
         progress = self._progress_callback()
 
         def work() -> tuple[ExportReport, int]:
-            with ResultsStore.open_in(data_dir, check=False) as store:
-                fresh = load_results(store, sid, categories=categories)
-            # force: the save dialog already asked before replacing a file; the store and
-            # the data folder stay protected whatever is chosen there.
-            report = write_results(fresh, Path(path), fmt=fmt, dialect=dialect,
-                                   detail=detail, progress=progress, force=True,
-                                   protected=(data_dir,))
-            return report, len(fresh.attempts) + len(fresh.unfinished)
+            with paused_gc(), ResultsStore.open_in(data_dir, check=False) as store:
+                # read again, so attempts finished since the window showed are included
+                # force: the save dialog already asked before replacing a file; the store
+                # and the data folder stay protected whatever is chosen there.
+                report = export_session(store, sid, Path(path), fmt=fmt, dialect=dialect,
+                                        detail=detail, categories=categories,
+                                        bank_dirs=bank_dirs, progress=progress, force=True)
+                count = attempt_counts(store).get(sid, AttemptCounts()).total
+            return report, count
 
         self._run("export", self.tr("Mengekspor ke {0}…").format(Path(path).name), work,
                   self._exported)
@@ -147,12 +147,15 @@ class ResultsOperations:
     def _exported(self, value: tuple[ExportReport, int]) -> None:
         report, attempts = value
         text = self.tr("Tersimpan: {0} ({1} baris).").format(report.path, report.rows)
+        if report.detail_file is not None:
+            text += " " + self.tr("Rincian per jawaban disimpan terpisah sebagai {0}.").format(
+                report.detail_file.name)
         if report.unfinished:
             text += " " + self.tr("{0} pengerjaan belum selesai tidak diekspor.").format(
                 report.unfinished)
         self.status.setText(text)
-        shown = self.loaded.results if self.loaded is not None else None
-        if shown is not None and attempts != len(shown.attempts) + len(shown.unfinished):
+        shown = self.loaded
+        if shown is not None and attempts != len(shown.rows):
             self._after_load = text  # the export saw newer results: show them too
             self.reload(shown.session.id)
 
@@ -168,7 +171,7 @@ class ResultsOperations:
     def write_package_to(self, path: Path) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
         self._folder = Path(path).parent
         progress = self._progress_callback()
 
@@ -193,7 +196,7 @@ class ResultsOperations:
     def merge_files(self, paths: Sequence[Path]) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
         progress = self._progress_callback()
         paths = [Path(p) for p in paths]
         self._folder = paths[0].parent
@@ -232,7 +235,7 @@ class ResultsOperations:
     def void_selected(self) -> None:
         """Ask HR for a reason, then declare the chosen participant's attempt invalid."""
         attempt = self.chosen_attempt()
-        if attempt is None or attempt.result is None or attempt.voided or self.busy:
+        if attempt is None or not attempt.finished or self.busy:  # finished, valid
             return
         reason = dialogs.ask_text(self, self.tr("Nyatakan tes tidak sah"), self.tr(
             "Tes {0} tetap tersimpan dan tampil dengan alasannya, tetapi tidak dihitung pada "
@@ -245,7 +248,7 @@ class ResultsOperations:
         """Declare an attempt invalid in a worker, then show the session again."""
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
 
         def work() -> AttemptRecord:
             with ResultsStore.open_in(data_dir, check=False) as store:
@@ -278,7 +281,7 @@ class ResultsOperations:
     def write_session_file_to(self, path: Path) -> None:
         if self.loaded is None or self.busy:
             return
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
 
         def work() -> Path:
             with ResultsStore.open_in(data_dir, check=False) as store:
@@ -372,7 +375,7 @@ class ResultsOperations:
         from ...report import jobs
         from ...report.lists import ListKind
 
-        sid, data_dir = self.loaded.results.session.id, self.data_dir
+        sid, data_dir = self.loaded.session.id, self.data_dir
         self._folder = Path(path).parent
         progress = self._progress_callback()
 

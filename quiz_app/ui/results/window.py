@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,31 +46,31 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...core.errors import QuizError
-from ...core.model import TRUE_KEY, QuestionType
+from ...core.model import TRUE_KEY, Category, QuestionType
 from ...core.results import (
-    AttemptCounts,
     AttemptRecord,
+    AttemptSummary,
     ItemAnalysis,
     ItemFlag,
     ItemStats,
     Kr20Note,
-    ResultsStore,
     SessionRecord,
-    analyse,
-    attempt_counts,
 )
 from ...core.results.session_results import (
     GainSummary,
     ScoreSummary,
-    SessionResults,
-    gain_summary,
-    load_results,
-    pre_post,
-    score_summary,
 )
 from .. import dialogs
 from ..screenfit import fit_window, keep_text_whole, scrolling
 from ..worker import run_in_worker
+from .loading import (  # noqa: F401 - load_* re-exported for tests and callers
+    LoadedAnalysis,
+    LoadedSession,
+    load_analysis,
+    load_attempt,
+    load_session,
+    load_session_list,
+)
 from .models import (
     AnswersModel,
     ItemStatsModel,
@@ -88,32 +87,6 @@ from .operations import ResultsOperations
 Progress = Callable[[int, int], None]
 
 
-# --------------------------------------------------------------------------- worker side
-
-
-@dataclass(frozen=True)
-class LoadedSession:
-    results: SessionResults
-    analysis: ItemAnalysis
-    scores: ScoreSummary
-    gains: GainSummary | None
-
-
-def load_session_list(data_dir: Path) -> list[SessionRow]:
-    with ResultsStore.open_in(data_dir, check=False) as store:
-        counts = attempt_counts(store)
-        return [SessionRow(s, counts.get(s.id, AttemptCounts())) for s in store.sessions()]
-
-
-def load_session(data_dir: Path, session_id: int,
-                 bank_dirs: Sequence[Path] = ()) -> LoadedSession:
-    with ResultsStore.open_in(data_dir, check=False) as store:
-        results = load_results(store, session_id, bank_dirs=bank_dirs)
-    analysis = analyse(results.attempts, [c.id for c in results.categories])
-    gains = gain_summary(pre_post(results)) if results.has_pretest else None
-    return LoadedSession(results, analysis, score_summary(results), gains)
-
-
 # --------------------------------------------------------------------------- the window
 
 
@@ -125,7 +98,9 @@ class _Relay(QObject):
 
 class ResultsWindow(ResultsOperations, QMainWindow):
     sessions_loaded = Signal()
-    session_loaded = Signal(int)
+    session_loaded = Signal(int)  # the participant list is shown
+    analysis_loaded = Signal(int)  # the item analysis of that session is shown too
+    answers_loaded = Signal(str)  # a participant's answers (attempt id) are shown
     operation_done = Signal(str, object)  # kind ("export", "package", ...), its result
     operation_failed = Signal(str, str)  # kind, Indonesian message
 
@@ -140,6 +115,8 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self._categories: dict[str, str] = {}
         self._wanted: int | None = None  # session to select once the list is loaded
         self._request = 0  # guards against a slow load overwriting a newer one
+        self._answers_for = ""  # the attempt whose answers were asked for last
+        self.categories: tuple[Category, ...] | None = None  # once the analysis is in
         self._busy: str | None = None
         self._closed = False
         self._after_load = ""  # status to show once the reload an operation asked for ends
@@ -147,7 +124,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             or Path.home()
         )
-        self._chosen: AttemptRecord | None = None  # the participant whose answers are shown
+        self._chosen: AttemptSummary | None = None  # the participant whose answers are shown
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._build()
@@ -416,8 +393,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
             b.setEnabled(idle and has)
         self.join_button.setEnabled(idle)
         chosen = self.chosen_attempt()
-        self.void_button.setEnabled(idle and chosen is not None and chosen.result is not None
-                                    and not chosen.voided)
+        self.void_button.setEnabled(idle and chosen is not None and chosen.finished)
 
     def closeEvent(self, event: Any) -> None:
         self._closed = True
@@ -435,7 +411,7 @@ class ResultsWindow(ResultsOperations, QMainWindow):
     def busy(self) -> bool:
         return self._busy is not None
 
-    def chosen_attempt(self) -> AttemptRecord | None:
+    def chosen_attempt(self) -> AttemptSummary | None:
         """The attempt whose answers are shown (the participant chosen in the list)."""
         return self._chosen
 
@@ -447,10 +423,10 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         if select is not None:
             self._wanted = select
         elif self.loaded is not None and self._wanted is None:
-            self._wanted = self.loaded.results.session.id
+            self._wanted = self.loaded.session.id
         data_dir = self.data_dir
         run_in_worker(lambda: load_session_list(data_dir), self._show_sessions,
-                      self._load_failed)
+                      self._load_failed, owner=self)
 
     def select_session(self, session_id: int) -> None:
         self._wanted = session_id
@@ -490,14 +466,18 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.load(self.session_model.row(source.row()).session.id)
 
     def load(self, session_id: int) -> None:
+        """Show a session: first its participant list (store columns only, quick), then
+        its item analysis (the full load), each read in a worker."""
         self._request += 1
         request = self._request
-        data_dir, bank_dirs = self.data_dir, self.bank_dirs
+        data_dir = self.data_dir
+        labels = self.participant_model.labels()
         self.status.setText(self.tr("Memuat hasil…"))
         run_in_worker(
-            lambda: load_session(data_dir, session_id, bank_dirs),
+            lambda: load_session(data_dir, session_id, labels),
             lambda loaded: self._show_session(request, loaded),
             self._load_failed,
+            owner=self,
         )
 
     def _load_failed(self, exc: QuizError) -> None:
@@ -507,38 +487,67 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         dialogs.show_message(self, self.tr("Hasil tidak dapat dibaca"), exc.message)
         self.operation_failed.emit("load", exc.message)
 
+    def _participant_widths(self) -> None:
+        """Fixed widths from the header texts and a sample of rows: ResizeToContents
+        would measure every cell of a 10,000-row table on the UI thread."""
+        ph = self.participant_view.horizontalHeader()
+        ph.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.participant_view.fontMetrics()
+        rows = self.participant_model._rows[:200]
+        for col in range(self.participant_model.columnCount()):
+            title = str(self.participant_model.headerData(col, Qt.Orientation.Horizontal))
+            texts = [title] + [r.cells[col] for r in rows]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 28
+            ph.resizeSection(col, min(width, 260))
+        ph.setSectionResizeMode(ParticipantsModel.NAME, QHeaderView.ResizeMode.Stretch)
+
     def _show_session(self, request: int, loaded: LoadedSession) -> None:
         if self._gone() or request != self._request:
             return
         self.loaded = loaded
-        res = loaded.results
-        s = res.session
-        cats = {c.id: c.title for c in res.categories}
+        ov = loaded.overview
+        s = ov.session
         self.title.setText(s.title)
         self.details.setText(self._details(s))
         self.stats.setText(self._stats(loaded.scores))
         self.gain.setVisible(loaded.gains is not None)
-        if loaded.gains is not None and res.pretest is not None:
-            self.gain.setText(self._gain_text(res.pretest, loaded.gains))
-        self.participant_model.set_results(res)
-        self.participant_view.sortByColumn(ParticipantsModel.NAME, Qt.SortOrder.AscendingOrder)
-        ph = self.participant_view.horizontalHeader()
-        ph.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ph.setSectionResizeMode(ParticipantsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        ph.setSectionResizeMode(ParticipantsModel.UNIT, QHeaderView.ResizeMode.Interactive)
-        ph.resizeSection(ParticipantsModel.UNIT, 150)
+        if loaded.gains is not None and ov.pretest is not None:
+            self.gain.setText(self._gain_text(ov.pretest, loaded.gains))
+        self.participant_model.set_rows(loaded.rows, ov.has_pretest)
+        header = self.participant_view.horizontalHeader()
+        blocked = header.blockSignals(True)  # the rows come sorted by name already
+        header.setSortIndicator(ParticipantsModel.NAME, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
+        self._participant_widths()
         self.answer_model.set_attempt(None)
         self._chosen = None
         self.answers_title.setText(self.tr("Pilih peserta untuk melihat jawabannya"))
-        self._categories = cats
-        self.item_model.set_analysis(loaded.analysis, cats)
+        self._categories = {}
+        self.categories = None
+        self.item_model.set_analysis(None)
         self.item_detail.clear()
-        self.reliability.setText(self._kr20_text(loaded.analysis))
+        self.reliability.setText(self.tr("Menghitung analisis soal…"))
         self._filter_participants(self.filter.text())
         self.status.setText(self._after_load)
         self._after_load = ""
         self._update_buttons()
         self.session_loaded.emit(s.id)
+        data_dir, bank_dirs, sid = self.data_dir, self.bank_dirs, s.id
+        run_in_worker(lambda: load_analysis(data_dir, sid, bank_dirs),
+                      lambda done: self._show_analysis(request, done), self._load_failed,
+                      owner=self)
+
+    def _show_analysis(self, request: int, done: LoadedAnalysis) -> None:
+        if self._gone() or request != self._request:
+            return
+        cats = {c.id: c.title for c in done.categories}
+        self._categories = cats
+        self.categories = done.categories
+        self.item_model.set_analysis(done.analysis, cats)
+        self.reliability.setText(self._kr20_text(done.analysis))
+        self.answer_model.set_categories(cats)
+        assert self.loaded is not None
+        self.analysis_loaded.emit(self.loaded.session.id)
 
     # ------------------------------------------------------------------ texts
 
@@ -606,19 +615,26 @@ class ResultsWindow(ResultsOperations, QMainWindow):
         self.show_participant(self.participant_proxy.mapToSource(rows[0]))
 
     def show_participant(self, source: QModelIndex) -> None:
-        row = self.participant_model.row(source.row())
-        attempt = row.attempt
-        self.answer_model.set_attempt(attempt, self._categories)
+        """The participant's answers with the questions, read in a worker."""
+        attempt = self.participant_model.row(source.row()).attempt
         name = attempt.participant.name
-        if attempt.result is not None and attempt.result.graded:
-            title = self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.result.nilai))
-        else:
-            title = self.tr("Jawaban {0}").format(name)
+        title = (self.tr("Jawaban {0} — nilai {1}").format(name, num(attempt.nilai))
+                 if attempt.done and attempt.graded else self.tr("Jawaban {0}").format(name))
         if attempt.voided:
             title += " — " + self.tr("tidak sah: {0}").format(attempt.void_reason)
         self.answers_title.setText(title)
         self._chosen = attempt
         self._update_buttons()
+        self._answers_for = attempt.id
+        data_dir, attempt_id = self.data_dir, attempt.id
+        run_in_worker(lambda: load_attempt(data_dir, attempt_id), self._show_answers,
+                      self._load_failed, owner=self)
+
+    def _show_answers(self, record: AttemptRecord) -> None:
+        if self._gone() or record.id != self._answers_for:
+            return
+        self.answer_model.set_attempt(record, self._categories)
+        self.answers_loaded.emit(record.id)
 
     def _item_chosen(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.item_view.selectionModel().selectedRows()

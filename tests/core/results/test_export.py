@@ -177,6 +177,43 @@ def test_detail_csv_partial_points_and_unanswered(store: ResultsStore, session: 
     assert len(rows) == 1 + 4 * 4
 
 
+@pytest.mark.parametrize("dialect", ["id", "intl"])
+def test_streamed_detail_equals_record_path(store: ResultsStore, tmp_path: Path,
+                                            dialect: str) -> None:
+    """Issue 14: the detail CSV is streamed from the store's columns; row for row it must
+    be what the record path (load_results + detail_table) writes: shuffled options,
+    partial credit, unanswered, true/false, polls, several question orders, an unfinished
+    attempt and a voided one left out, people whose text needs neutralising."""
+    from quiz_app.core.quiz import build_attempt
+    from quiz_app.core.results import detail_table, write_csv
+    from tests.helpers.results import DEDI, demo_answers, demo_people
+
+    bank = small_bank()
+    plan = make_plan(order="shuffled", shuffle_options=True, banks=(bank.id,), seed="aduk")
+    sid = store.create_session("Campur", plan, date="2025-03-06").id
+    people = [ANI, BUDI, CITRA, EVIL, EKA, *demo_people(12)]
+    for i, person in enumerate(people):
+        spec = build_attempt(plan, [bank], f"seed-{i}")
+        take(store, sid, person, spec, demo_answers(spec, 0.3 + (i % 5) / 7, f"a{i}"),
+             seconds=1.25 + i / 3)
+    take(store, sid, BUDI, build_attempt(plan, [bank], "partial"),  # p1 half right
+         {"k1": "A", "k2": "C", "p1": "A", "a1": "S"})
+    take(store, sid, DEDI, build_attempt(plan, [bank], "open"), {"k1": "A"}, finish=False)
+    voided = take(store, sid, ANI, build_attempt(plan, [bank], "again"), {"k1": "A"})
+    store.void_attempt(voided, "Mengerjakan dua kali")  # left out of the detail
+    streamed = export(store, sid, tmp_path / "stream.csv", detail=True, dialect=dialect)
+    reference = tmp_path / "records.csv"
+    write_csv(reference, detail_table(load_results(store, sid, categories=bank.categories),
+                                      dialect), dialect)
+    assert streamed.read_bytes() == reference.read_bytes()
+    rows = read_csv(streamed, ";" if dialect == "id" else ",")
+    assert len(rows) == 1 + (len(people) + 1) * 4
+    assert {r[6] for r in rows[1:]} == {"Ya", "Tidak", "Sebagian benar"}
+    from quiz_app.core.results.stream import stream_detail_table
+
+    assert stream_detail_table(store, sid, dialect).count == len(rows) - 1  # the fast path
+
+
 def test_ungraded_survey_shows_dash(store: ResultsStore, tmp_path: Path) -> None:
     bank = write(tmp_path, VALID_BANK.replace("type: multiple", "type: poll")
                  .replace("answer: [A, B]", "").replace("type: true_false", "type: poll")
@@ -237,6 +274,29 @@ def test_xlsx_round_trip(store: ResultsStore, session: int, tmp_path: Path) -> N
         "Pilihan tunggal", "Pilihan tunggal", "Pilihan ganda kompleks", "Benar-salah"]
     labels = [analysis.cell(r, 1).value for r in range(1, analysis.max_row + 1)]
     assert "Reliabilitas KR-20" in labels
+
+
+def test_big_xlsx_puts_the_detail_in_a_csv_beside_it(store: ResultsStore, session: int,
+                                                     tmp_path: Path) -> None:
+    """Issue 14: above the limit the workbook keeps summary and analysis, its Detail sheet
+    names the CSV that holds the answers, and that CSV is the detail export itself."""
+    from quiz_app.core.results import detail_csv_path, write_results
+
+    results = load_results(store, session, categories=small_bank().categories)
+    out = tmp_path / "hasil.xlsx"
+    report = write_results(results, out, fmt="xlsx", xlsx_detail_limit=10)
+    side = detail_csv_path(out)
+    assert report.detail_file == side == tmp_path / "hasil-rincian.csv"
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Ringkasan", "Detail", "Analisis Soal"]
+    note = wb["Detail"]["A2"].value
+    assert "hasil-rincian.csv" in note and "16 baris" in note
+    assert wb["Ringkasan"].max_row == 5
+    reference = export(store, session, tmp_path / "rinci.csv", detail=True, dialect="id")
+    assert side.read_bytes() == reference.read_bytes()
+    small = write_results(results, tmp_path / "kecil.xlsx", fmt="xlsx")  # under the limit
+    assert small.detail_file is None
+    assert openpyxl.load_workbook(tmp_path / "kecil.xlsx")["Detail"].max_row == 17
 
 
 def test_xlsx_pre_post_gain_is_number(store: ResultsStore, tmp_path: Path) -> None:
@@ -475,3 +535,19 @@ def test_export_is_readable_like_any_saved_file(store: ResultsStore, session: in
     os.umask(0o077)  # a user who keeps files private keeps this one private too
     out = export(store, session, tmp_path / f"pribadi.{fmt}", fmt=fmt)
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_streamed_detail_of_a_hall_session(tmp_path: Path) -> None:
+    """Issue 14: hall questions that did not count (skipped, never shown) are named in the
+    streamed detail exactly as in the record path."""
+    from quiz_app.core.results import detail_table
+    from tests.core.results.test_hall_export import hall_session
+
+    data, sid = hall_session(tmp_path)
+    streamed, reference = tmp_path / "stream.csv", tmp_path / "records.csv"
+    with ResultsStore.open_in(data) as store:
+        export_session(store, sid, streamed, detail=True)
+        write_csv(reference, detail_table(load_results(store, sid), "id"), "id")
+    assert streamed.read_bytes() == reference.read_bytes()
+    text = streamed.read_bytes().decode("utf-8-sig")
+    assert "dilewati" in text and "tidak ditayangkan" in text

@@ -201,11 +201,11 @@ def test_failure_half_way_rolls_back_the_package(laptops, tmp_path: Path, monkey
     real = store_import._insert
     calls = []
 
-    def flaky(conn, session_id, rec):
+    def flaky(store, conn, session_id, rec, refs):
         calls.append(rec.id)
         if len(calls) == 2:
             raise sqlite3.OperationalError("disk I/O error")
-        real(conn, session_id, rec)
+        real(store, conn, session_id, rec, refs)
 
     monkeypatch.setattr(store_import, "_insert", flaky)
     before = _ids(trainer, sid)

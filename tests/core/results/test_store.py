@@ -42,6 +42,8 @@ from quiz_app.core.results import (
     AttemptStatus,
     ResultsStore,
     SessionStatus,
+    attempt_result_from_dict,
+    attempt_result_to_dict,
     attempt_spec_to_dict,
     plan_to_dict,
     session_code,
@@ -219,7 +221,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 4
+        assert s.schema_version == SCHEMA_VERSION == 5
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -785,6 +787,212 @@ def test_migration_v1_to_v2(tmp_path: Path):
         assert s.integrity_check() == ["ok"]
     with ResultsStore(path) as s:  # reopening does not migrate again
         assert s.schema_version == SCHEMA_VERSION
+
+
+def _v4_file(path: Path) -> sqlite3.Connection:
+    """An empty database at schema v4 (the frozen v1 copy plus the released v2, v3 and v4
+    steps), the schema the v5 step (questions once per session) starts from."""
+    conn = _raw(path)
+    conn.executescript(V1_SQL)
+    for stmt in (*MIGRATIONS[1], *MIGRATIONS[2], *MIGRATIONS[3]):
+        assert isinstance(stmt, str)
+        conn.execute(stmt)
+    conn.execute("PRAGMA user_version = 4")
+    return conn
+
+
+def _scored(spec: AttemptSpec, answers: dict[str, AnswerRecord]) -> AttemptResult:
+    from quiz_app.core.quiz import score_attempt
+
+    return score_attempt(spec, answers, 321.0)
+
+
+def test_migration_v4_to_v5_stores_questions_once(tmp_path: Path):
+    """Issue 14: a v4 file (whole spec per attempt) becomes v5 (questions once per session,
+    references per attempt); every attempt reads back exactly as before, and the file
+    shrinks."""
+    path = tmp_path / DB_FILENAME
+    conn = _v4_file(path)
+    conn.execute(
+        "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
+        " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
+        (json.dumps(plan_to_dict(PLAN), separators=(",", ":"), ensure_ascii=False),
+         "ab" * 32, session_code("ab" * 32)),
+    )
+    other_plan = Plan(title="Rencana lain", banks=("netralitas",), seed="lain")
+    expected = {}
+    for i in range(40):
+        spec = make_spec(6, seed=f"s{i}", plan=other_plan if i == 3 else PLAN)
+        answers = {aq.id: AnswerRecord(aq.id, frozenset({aq.question.option_keys[i % 2]}),
+                                       1.5 + i) for aq in spec.questions[: 4 + i % 3]}
+        finished = i % 5 != 4
+        result = (RESULT if i == 7 else _scored(spec, answers)) if finished else None
+        result_dict = None if result is None else attempt_result_to_dict(result)
+        if i == 8 and result_dict is not None:
+            # stored before "sebagian benar" was counted: no "partial", counted as wrong
+            result_dict["per_question"][1].update(correct=False, answered=True, fraction=0.5,
+                                                  points=0.75)
+            result_dict["wrong"] += result_dict.pop("partial")
+            result = attempt_result_from_dict(json.loads(json.dumps(result_dict)))
+            assert result.partial >= 1
+        aid = f"{i:032x}"
+        conn.execute(
+            "INSERT INTO participants (id, session_id, nip, name) VALUES (?, 1, ?, ?)",
+            (i + 1, f"1990010120150320{i:02d}", f"Peserta {i}"))
+        conn.execute(
+            "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
+            " started_at, finished_at, updated_at, elapsed, current_index, result_json, nilai,"
+            " passed, device) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 60, 1, ?, ?, ?, 'laptop-a')",
+            (aid, i + 1, spec.seed, json.dumps(attempt_spec_to_dict(spec)),
+             "finished" if finished else "in_progress", f"2024-05-06T01:{i:02d}:00+00:00",
+             "2024-05-06T02:00:00+00:00" if finished else None, "2024-05-06T02:00:00+00:00",
+             None if result_dict is None else json.dumps(result_dict),
+             None if result is None else result.nilai,
+             None if result is None else int(result.passed)))
+        for a in answers.values():
+            conn.execute(
+                "INSERT INTO answers (attempt_id, question_id, choice_json, time_taken,"
+                " answered_at) VALUES (?, ?, ?, ?, '2024-05-06T01:30:00+00:00')",
+                (aid, a.question_id, json.dumps(sorted(a.choice)), a.time_taken))
+        expected[aid] = (spec, answers, result)
+    conn.close()
+    before = path.stat().st_size
+    with ResultsStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        raw = s._connection()
+        # six distinct questions, each stored once for the session
+        assert raw.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 6
+        for rec in s.attempts(1):
+            spec, answers, result = expected[rec.id]
+            assert rec.spec == spec
+            assert rec.answers == answers
+            assert rec.result == result
+            assert rec.device == "laptop-a"
+        from quiz_app.core.results import load_overview
+
+        listed = {a.id: a for a in load_overview(s, 1).attempts}
+        for aid, (_spec, _answers, result) in expected.items():
+            if result is not None:  # the list's counts, from columns, match the records
+                a = listed[aid]
+                assert (a.correct, a.partial, a.wrong, a.unanswered) == (
+                    result.correct, result.partial, result.wrong, result.unanswered)
+        counts = raw.execute(
+            "SELECT correct, wrong, unanswered, duration FROM attempts WHERE id = ?",
+            (f"{0:032x}",)).fetchone()
+        r0 = expected[f"{0:032x}"][2]
+        assert counts == (r0.correct, r0.wrong, r0.unanswered, r0.duration)
+        assert len(raw.execute("SELECT spec_json FROM attempts").fetchone()[0]) < 200
+        assert s.integrity_check() == ["ok"]
+        # the migrated file keeps working: answers to an attempt still in progress
+        open_id = f"{4:032x}"
+        s.record_answer(open_id, AnswerRecord("q6", frozenset({"S"})))
+        with pytest.raises(StoreError, match="bukan bagian"):
+            s.record_answer(open_id, AnswerRecord("q7", frozenset({"A"})))
+    assert path.stat().st_size < before / 2  # VACUUM gave the space back
+
+
+def test_failed_v5_migration_leaves_the_v4_file_whole(tmp_path: Path, monkeypatch):
+    """The v4 -> v5 step is one transaction: a failure half-way (power cut, full disk)
+    leaves the v4 file as it was, and the next open migrates it completely."""
+    from quiz_app.core.results import compact
+
+    path = tmp_path / DB_FILENAME
+    conn = _v4_file(path)
+    conn.execute(
+        "INSERT INTO sessions (id, title, plan_json, date, kind, session_key, code, created_at)"
+        " VALUES (1, 'Lama', ?, '2024-05-06', 'pretest', ?, ?, '2024-05-06T01:00:00+00:00')",
+        (json.dumps(plan_to_dict(PLAN)), "cd" * 32, session_code("cd" * 32)))
+    conn.execute("INSERT INTO participants (id, session_id, name) VALUES (1, 1, 'Ani')")
+    specs = {f"{i:032x}": make_spec(4, seed=f"s{i}") for i in range(12)}
+    for aid, spec in specs.items():
+        conn.execute(
+            "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
+            " started_at, updated_at) VALUES (?, 1, 1, ?, ?, 'in_progress', ?, ?)",
+            (aid, spec.seed, json.dumps(attempt_spec_to_dict(spec)),
+             "2024-05-06T01:00:00+00:00", "2024-05-06T01:00:00+00:00"))
+    conn.close()
+    real = compact._compact_row
+    calls = []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 7:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args)
+
+    monkeypatch.setattr(compact, "_compact_row", failing)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        ResultsStore(path)
+    raw = _raw(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'session_questions'"
+                       ).fetchone()[0] == 0
+    stored = [json.loads(r[0]) for r in raw.execute("SELECT spec_json FROM attempts")]
+    assert len(stored) == 12 and all("questions" in d for d in stored)  # still whole
+    raw.close()
+    monkeypatch.setattr(compact, "_compact_row", real)
+    with ResultsStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert {a.id: a.spec for a in s.attempts(1)} == specs
+
+
+def test_questions_stored_once_per_session(store: ResultsStore, session_id: int):
+    """Issue 14: every attempt of a session shares the session's question rows; a changed
+    question (same id, new text) gets its own row and each attempt keeps its version."""
+    spec = make_spec(5)
+    a1 = store.start_attempt(session_id, ANI, spec)
+    a2 = store.start_attempt(session_id, TAMU, make_spec(5, seed="s2"))
+    conn = store._connection()
+    assert conn.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 5
+    edited = AttemptSpec(spec.seed, spec.plan, (
+        AttemptQuestion(
+            Question(**{**spec.questions[0].question.__dict__, "text": "Teks baru?"}),
+            spec.questions[0].option_order, 30),
+        *spec.questions[1:],
+    ))
+    a3 = store.start_attempt(session_id, TAMU, edited)
+    assert conn.execute("SELECT count(*) FROM session_questions").fetchone()[0] == 6
+    assert store.attempt(a1).spec == spec
+    assert store.attempt(a2).spec == make_spec(5, seed="s2")
+    assert store.attempt(a3).spec == edited
+    with ResultsStore(store.path) as fresh:  # a new connection decodes the same
+        assert fresh.attempt(a3).spec == edited
+
+
+def test_compact_scores_keep_every_field(store: ResultsStore, session_id: int):
+    """Issue 14: scores are stored as one-letter codes where they can be; partial credit,
+    speed points and hall questions that did not count (excluded) read back exactly."""
+    from quiz_app.core.quiz import Excluded
+
+    spec = make_spec(5)
+    ids = [aq.id for aq in spec.questions]
+    per = (
+        QuestionScore(ids[0], "netralitas", 1.5, 1.5, True, True, 1.0),  # "c"
+        QuestionScore(ids[1], "netralitas", 0.0, 1.5, False, True, 0.0),  # "w"
+        QuestionScore(ids[2], "netralitas", 0.0, 1.5, None, False, 0.0),  # "u"
+        QuestionScore(ids[3], "netralitas", 0.75, 1.5, False, True, 0.5),  # partial
+        QuestionScore(ids[4], "netralitas", 0.0, 1.5, None, False, 0.0, Excluded.SKIPPED),
+    )
+    result = AttemptResult(2.25, 6.0, 37.5, {"netralitas": 37.5}, 1, 1, 1, 54.0, False, per,
+                           partial=1)
+    aid = store.start_attempt(session_id, ANI, spec)
+    store.finish_attempt(aid, result, 54.0)
+    stored = store._connection().execute(
+        "SELECT result_json FROM attempts WHERE id = ?", (aid,)).fetchone()[0]
+    assert '"pq":["c","w","u",' in stored  # compact where it can be
+    with ResultsStore(store.path) as fresh:
+        assert fresh.attempt(aid).result == result
+
+
+def test_start_attempt_rollback_leaves_no_dangling_question(store: ResultsStore,
+                                                            session_id: int):
+    """A question row written by a rolled-back start is not reused by a later one."""
+    closed = store.create_session("Tutup", PLAN)
+    store.close_session(closed.id)
+    with pytest.raises(StoreError):
+        store.start_attempt(closed.id, ANI, make_spec(3))
+    aid = store.start_attempt(session_id, ANI, make_spec(3))
+    assert store.attempt(aid).spec == make_spec(3)
 
 
 def test_newer_database_refused_untouched(tmp_path: Path):

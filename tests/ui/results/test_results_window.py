@@ -25,7 +25,7 @@ from quiz_app.ui.results.models import (
     SessionListModel,
     SessionRow,
 )
-from quiz_app.ui.results.window import load_session, load_session_list
+from quiz_app.ui.results.window import load_analysis, load_session, load_session_list
 from tests.helpers.fakes import make_plan
 from tests.helpers.results import ANI, BUDI, CITRA, DEDI, EKA, EVIL, fixed_spec, small_bank, take
 
@@ -64,7 +64,7 @@ def data_dir(tmp_path: Path) -> Path:
 def window(qtbot, data_dir: Path) -> ResultsWindow:
     w = ResultsWindow(data_dir)
     qtbot.addWidget(w)
-    with qtbot.waitSignal(w.session_loaded, timeout=10000):
+    with qtbot.waitSignal(w.analysis_loaded, timeout=10000):  # list first, then analysis
         w.reload(2)
     return w
 
@@ -96,7 +96,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, data_dir: Path) -> None:
 
     loaded = load_session(data_dir, 2)
     participants = ParticipantsModel()
-    participants.set_results(loaded.results)
+    participants.set_results(loaded.overview)
     qtmodeltester.check(participants)
     pproxy = ParticipantFilterProxy()
     pproxy.setSourceModel(participants)
@@ -104,10 +104,12 @@ def test_models_pass_qtmodeltester(qtmodeltester, data_dir: Path) -> None:
     qtmodeltester.check(pproxy)
 
     answers = AnswersModel()
-    answers.set_attempt(loaded.results.attempts[0], {"karier": "Manajemen Karier"})
+    with ResultsStore.open_in(data_dir) as store:
+        first = store.attempts(2)[0]
+    answers.set_attempt(first, {"karier": "Manajemen Karier"})
     qtmodeltester.check(answers)
     items = ItemStatsModel()
-    items.set_analysis(loaded.analysis)
+    items.set_analysis(load_analysis(data_dir, 2).analysis)
     qtmodeltester.check(items)
     # empty and reset states are valid too
     participants.set_results(None)
@@ -120,7 +122,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, data_dir: Path) -> None:
 def test_participants_model_columns(data_dir: Path) -> None:
     loaded = load_session(data_dir, 2)
     model = ParticipantsModel()
-    model.set_results(loaded.results)
+    model.set_results(loaded.overview)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[-2:] == ["Pre", "N-Gain"]  # a post-test with its pre-test
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
@@ -136,7 +138,7 @@ def test_participants_model_columns(data_dir: Path) -> None:
     dedi = rows["Dedi Kurniawan"]  # unfinished: shown with its status, not a score
     assert model.index(dedi, ParticipantsModel.NILAI).data() == "Belum selesai"
     plain = load_session(data_dir, 1)
-    model.set_results(plain.results)
+    model.set_results(plain.overview)
     assert model.columnCount() == ParticipantsModel.PRE  # no pre/post columns
 
 
@@ -157,7 +159,7 @@ def test_session_list_filters(window: ResultsWindow, qtbot) -> None:
     assert "Bappeda" in proxy.index(0, SessionListModel.SESSION).data()
     window.search.setText("posttest aula")
     assert proxy.rowCount() == 1
-    code = window.loaded.results.session.code
+    code = window.loaded.session.code
     window.search.setText(code.lower())
     assert proxy.rowCount() == 1
     window.search.setText("tidak ada")
@@ -202,10 +204,11 @@ def test_participants_sort_and_filter(window: ResultsWindow, qtbot) -> None:
     assert window.shown.text() == "1 dari 5 ditampilkan"
 
 
-def test_participant_answers_shown_with_questions(window: ResultsWindow) -> None:
+def test_participant_answers_shown_with_questions(window: ResultsWindow, qtbot) -> None:
     proxy = window.participant_proxy
     window.filter.setText("Budi")
-    window.participant_view.selectRow(0)
+    with qtbot.waitSignal(window.answers_loaded, timeout=10000):  # read in a worker
+        window.participant_view.selectRow(0)
     model = window.answer_model
     assert model.rowCount() == 4
     assert "Budi Santoso" in window.answers_title.text() and "62,5" in window.answers_title.text()
@@ -370,7 +373,7 @@ def test_package_and_session_file_from_the_window(window: ResultsWindow, qtbot,
     with qtbot.waitSignal(laptop.session_loaded, timeout=10000):
         laptop.join_session()
     assert laptop.loaded is not None
-    assert laptop.loaded.results.session.code == window.loaded.results.session.code
+    assert laptop.loaded.session.code == window.loaded.session.code
     assert "dibuat di laptop ini" in laptop.status.text()
 
 
@@ -388,10 +391,10 @@ def test_open_results_window_entry_point(qtbot, data_dir: Path) -> None:
     w = open_results_window(parent, data_dir, session_id=1)
     assert isinstance(w, ResultsWindow) and w.isWindow() and w.parent() is parent
     qtbot.waitUntil(lambda: w.loaded is not None, timeout=10000)
-    assert w.loaded.results.session.id == 1
+    assert w.loaded.session.id == 1
     with qtbot.waitSignal(w.session_loaded, timeout=10000):
         again = open_results_window(parent, data_dir, session_id=3)
-    assert again is w and w.loaded.results.session.id == 3
+    assert again is w and w.loaded.session.id == 3
     w.close()  # closed and opened again from the menu: the same window, read afresh
     with qtbot.waitSignal(w.sessions_loaded, timeout=10000):
         third = open_results_window(parent, data_dir)
@@ -402,7 +405,7 @@ def test_open_results_window_entry_point(qtbot, data_dir: Path) -> None:
     qtbot.waitUntil(lambda: alone.loaded is not None, timeout=10000)
     # by default the top of the list: the latest training date (2025-03-04), and of the
     # two sessions that day the one created last (the post-test)
-    assert alone.loaded.results.session.id == 2
+    assert alone.loaded.session.id == 2
 
 
 def test_load_error_goes_through_the_seam(qtbot, tmp_path: Path, messages) -> None:
@@ -421,10 +424,10 @@ def test_stale_load_is_ignored(window: ResultsWindow, qtbot) -> None:
     with qtbot.waitSignal(window.session_loaded, timeout=10000) as last:
         window.load(1)
         window.load(3)
-    qtbot.waitUntil(lambda: window.loaded.results.session.id == 3, timeout=10000)
+    qtbot.waitUntil(lambda: window.loaded.session.id == 3, timeout=10000)
     assert last.args[0] in (1, 3)
     qtbot.wait(0)
-    assert window.loaded.results.session.id == 3
+    assert window.loaded.session.id == 3
 
 
 def test_worker_result_after_parent_destroyed(qtbot, data_dir: Path) -> None:
