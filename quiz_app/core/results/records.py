@@ -143,6 +143,15 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN duration REAL",
         migrate_v5,
     ),
+    # v6 (issue 19): which app versions wrote this file, first and last time each, so a
+    # database merged or carried between laptops tells which version produced it.
+    (
+        """CREATE TABLE app_versions (
+            version TEXT PRIMARY KEY,
+            first_at TEXT NOT NULL,
+            last_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 VOID_REASON_MAX = 500  # characters of the reason an attempt was declared invalid

@@ -28,6 +28,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
+from ..._version import __version__
 from ..clock import Clock, monotonic_clock
 from ..errors import StoreError
 from ..model import Participant, Plan, Question, TestKind
@@ -79,6 +80,7 @@ class ResultsStore:
         self._plans: dict[str, Plan] = {}
         self._in_batch = False  # inside batch(): writes join the batch's transaction
         self._files: StoreFiles | None = None  # set once open (not while migrating)
+        self._version_noted = False  # app_versions holds this version's last write
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -177,6 +179,13 @@ class ResultsStore:
             except sqlite3.Error as exc:
                 raise StoreError(f"Gagal merapikan basis data hasil: {exc}.", self.path) from exc
 
+    def app_versions(self) -> list[tuple[str, str, str]]:
+        """(version, first write, last write) of every app version that wrote this file."""
+        with self._snapshot() as conn:
+            rows = conn.execute(
+                "SELECT version, first_at, last_at FROM app_versions ORDER BY first_at")
+            return [(str(v), str(f), str(la)) for v, f, la in rows]
+
     @property
     def schema_version(self) -> int:
         return int(self._read_one("PRAGMA user_version", ())[0])
@@ -204,9 +213,16 @@ class ResultsStore:
             if self._files is not None:
                 self._files.check(conn)
             conn.execute("BEGIN IMMEDIATE")
+            noting = self._files is not None and not self._version_noted
+            if noting:  # the first write of this store notes the app version, same commit
+                now = now_iso()
+                conn.execute("INSERT INTO app_versions (version, first_at, last_at) "
+                             "VALUES (?, ?, ?) ON CONFLICT (version) DO UPDATE SET "
+                             "last_at = excluded.last_at", (__version__, now, now))
             yield conn
             conn.execute("COMMIT")
             done = True
+            self._version_noted = self._version_noted or noting
         except sqlite3.Error as exc:
             raise StoreError(f"Gagal menyimpan ke basis data hasil: {exc}.", self.path) from exc
         finally:

@@ -221,7 +221,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 5
+        assert s.schema_version == SCHEMA_VERSION == 6
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
