@@ -55,6 +55,24 @@ def may_shuffle(question: Question) -> bool:
     )
 
 
+_WORDS = ("pilihan", "opsi", "option", "kunci", "jawaban")
+# An option starting like a combination of letters ("A dan B benar"), one per line.
+_COMBINED_LINE = re.compile(r"^[ \t]*[A-H](?:[ \t]*[,/&]|[ \t]+(?i:dan|atau|serta)[ \t])",
+                            re.MULTILINE)
+
+
+def _may_name_a_letter(questions: list[Question]) -> bool:
+    """Rules out prose before the patterns run, with a few C-level scans over all of it (a
+    warm ``validate`` of 10,000 questions lints every one): a parenthesis, a word that
+    introduces a letter, or an option that starts like a combination of letters."""
+    prose = "\n".join(t for q in questions for t in (q.text, q.explanation))
+    options = "\n".join(o.text for q in questions for o in q.options)
+    if "(" in prose or "(" in options:
+        return True
+    text = f"{prose}\n{options}".lower()
+    return any(word in text for word in _WORDS) or bool(_COMBINED_LINE.search(options))
+
+
 def _named_letters(text: str, keys: tuple[str, ...], combined: bool) -> list[str]:
     """Phrases in ``text`` that name one of ``keys`` by its letter."""
     patterns = (_NAMED, _PAREN, _COMBINED) if combined else (_NAMED, _PAREN)
@@ -73,6 +91,8 @@ def _named_letters(text: str, keys: tuple[str, ...], combined: bool) -> list[str
 
 
 def _findings(question: Question) -> list[_Finding]:
+    if not _may_name_a_letter([question]):
+        return []
     keys = question.option_keys
     out: list[_Finding] = []
     for field in ("text", "explanation"):
@@ -141,7 +161,10 @@ def letter_warnings(bank: Bank, display: str | None = None) -> list[Issue]:
 
     ``display`` is the path as the user wrote it (default: the bank's own path).
     """
-    findings = [f for q in bank.questions if may_shuffle(q) for f in _findings(q)]
+    shuffled = [q for q in bank.questions if may_shuffle(q)]
+    if not _may_name_a_letter(shuffled):
+        return []
+    findings = [f for q in shuffled for f in _findings(q)]
     if not findings:
         return []
     shown = display if display is not None else str(bank.path or "")

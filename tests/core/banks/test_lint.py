@@ -156,3 +156,10 @@ def test_a_clean_bank_is_not_read_again(tmp_path: Path) -> None:
     bank = load_bank(path)
     path.unlink()  # a clean bank never goes back to the file
     assert letter_warnings(bank) == []
+
+
+def test_an_option_that_names_another_option_warns_at_that_option(tmp_path: Path) -> None:
+    text = one_question("Nilai dasar ASN adalah ...").replace(
+        "      D: Loyal\n", "      D: Sama seperti pilihan B\n")
+    [w] = warnings_for(tmp_path, text)
+    assert w.message.startswith("pilihan D menyebut huruf pilihan ('pilihan B')")
