@@ -102,6 +102,7 @@ def run_app(data_dir: Path, language: str | None = None,
         # Nothing below is needed to draw the first window: do it once it is on screen.
         window.cache = bank_cache()
         window.load_bundled()
+        window.add_help_menu()
         window.check_resume()
         if open_file is not None:
             window.open_document(open_file)

@@ -183,13 +183,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
             group.addAction(action)
             menu.addAction(action)
+        for extension in self.menuBar().findChildren(QAbstractButton):  # the "»" overflow
+            extension.setAccessibleName(self.tr("Menu lainnya"))
+
+    def add_help_menu(self) -> None:
+        """Bantuan → Tentang Kuis ASN (F1). Added after the first frame: the second menu and
+        its shortcut cost more start-up time than the rest of the menu bar."""
         help_menu = self.menuBar().addMenu(self.tr("Bantuan"))
         about = QAction(self.tr("Tentang Kuis ASN"), self)
         about.setShortcut("F1")
         about.triggered.connect(lambda _=False: self.show_about())
         help_menu.addAction(about)
-        for extension in self.menuBar().findChildren(QAbstractButton):  # the "»" overflow
-            extension.setAccessibleName(self.tr("Menu lainnya"))
 
     def about_text(self) -> str:
         from PySide6 import __version__ as pyside_version

@@ -23,6 +23,7 @@ def test_about_dialog_names_version_and_data_folder(qtbot, tmp_path, monkeypatch
         (title, text)))
     window = MainWindow(tmp_path, None)
     qtbot.addWidget(window)
+    window.add_help_menu()  # run_app adds it after the first frame
     about = next(a for a in window.findChildren(type(window.menuBar().actions()[0]))
                  if a.shortcut().toString() == "F1")
     about.trigger()
