@@ -49,6 +49,7 @@ from ..core.hall import (
     SavedHall,
     TimeUp,
     hall_dir,
+    spec_path,
 )
 from ..core.model import Bank, Participant, Plan, QuestionType
 from ..core.quiz import AnswerRecord, build_attempt, score_attempt, score_question
@@ -560,21 +561,8 @@ class PhoneHallSession(HallSession):
 
     def save(self, *, finished: bool | None = None) -> None:
         """The resume file, written by the writer thread (atomic, newest wins)."""
-        done = self.game.phase is Phase.FINISHED if finished is None else finished
-        data = {
-            "format": "kuis-aula/1",
-            "hall_id": self.state_path.stem,
-            "status": "finished" if done else "running",
-            "source": str(self.source_path),
-            "title": self.title,
-            "kind": self.source.kind,
-            "participants": [{"id": p.id, "name": p.name} for p in self.game.participants],
-            "session_id": self.session_id,
-            "attempts": self.attempts,
-            "state": self.game.snapshot().to_dict(),
-            "updated_at": _now_iso(),
-        }
-        spec_file = self.state_path.with_name(f"{self.state_path.stem}.spec.json")
+        data = self.state_document(finished)
+        spec_file = spec_path(self.state_path)
         if not getattr(self, "_spec_written", False):
             self._spec_written = True
             self.writer.put_file(spec_file, _json_bytes(attempt_spec_to_dict(self.game.spec)))
@@ -624,9 +612,3 @@ def _personal(game: HallGame) -> dict[str, dict[str, Any]]:
 
 def _json_bytes(data: Mapping[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _now_iso() -> str:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).isoformat()

@@ -451,8 +451,20 @@ class HallSession:
 
     def save(self, *, finished: bool | None = None) -> None:
         """Write the resume file atomically (temp file, fsync, ``os.replace``)."""
+        data = self.state_document(finished)
+        try:
+            spec_file = spec_path(self.state_path)
+            if not spec_file.exists():
+                _write_json_atomic(spec_file, attempt_spec_to_dict(self.game.spec))
+            _write_json_atomic(self.state_path, data)
+        except OSError as exc:
+            raise StoreError(f"Berkas lanjutan presentasi tidak dapat ditulis: "
+                             f"{exc.strerror or exc}.", self.state_path) from exc
+
+    def state_document(self, finished: bool | None = None) -> dict[str, Any]:
+        """What the resume file holds (``kuis-aula/1``), as of now."""
         done = self.game.phase is Phase.FINISHED if finished is None else finished
-        data = {
+        return {
             "format": HALL_STATE_FORMAT,
             "hall_id": self.state_path.stem,
             "status": "finished" if done else "running",
@@ -465,14 +477,6 @@ class HallSession:
             "state": self.game.snapshot().to_dict(),
             "updated_at": _now_iso(),
         }
-        try:
-            spec_file = spec_path(self.state_path)
-            if not spec_file.exists():
-                _write_json_atomic(spec_file, attempt_spec_to_dict(self.game.spec))
-            _write_json_atomic(self.state_path, data)
-        except OSError as exc:
-            raise StoreError(f"Berkas lanjutan presentasi tidak dapat ditulis: "
-                             f"{exc.strerror or exc}.", self.state_path) from exc
         self._last_save = self._clock()
 
     @property

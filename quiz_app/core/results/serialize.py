@@ -5,6 +5,7 @@ Never pickle: these dicts are all str/int/float/bool/list/None.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -253,12 +254,19 @@ def attempt_result_to_dict(r: AttemptResult) -> dict[str, Any]:
 
 def attempt_result_from_dict(d: dict[str, Any]) -> AttemptResult:
     per_question = tuple(question_score_from_dict(s) for s in d["per_question"])
+    return attempt_result_with_scores(d, per_question, lambda: sum(
+        1 for s in per_question if s.answered and s.correct is False and s.fraction > 0))
+
+
+def attempt_result_with_scores(d: Mapping[str, Any], per_question: tuple[QuestionScore, ...],
+                               legacy_partial: Callable[[], int]) -> AttemptResult:
+    """An :class:`AttemptResult` from its stored totals and decoded per-question scores.
+    A result stored before "sebagian benar" was counted had those in ``wrong``:
+    ``legacy_partial`` counts them so they move over."""
     wrong = d["wrong"]
-    if "partial" in d:
-        partial = d["partial"]
-    else:  # stored before "sebagian benar" was counted: it was counted as wrong
-        partial = sum(1 for s in per_question
-                      if s.answered and s.correct is False and s.fraction > 0)
+    partial = d.get("partial")
+    if partial is None:
+        partial = legacy_partial()
         wrong -= partial
     return AttemptResult(
         raw_points=d["raw_points"],

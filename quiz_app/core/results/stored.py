@@ -28,6 +28,7 @@ from .compact import COMPACT_FORMAT, SCORE_CODES, legacy_partial, spec_entries
 from .records import _ATTEMPT_QUERY, AttemptRecord, AttemptStatus
 from .serialize import (
     attempt_result_from_dict,
+    attempt_result_with_scores,
     attempt_spec_from_dict,
     plan_from_dict,
     question_from_dict,
@@ -108,24 +109,7 @@ class AttemptDecoder:
                     s = QuestionScore(q.id, q.category, *entry)
                 scores[key] = s
             per.append(s)
-        wrong = d["wrong"]
-        partial = d.get("partial")
-        if partial is None:  # stored before "sebagian benar" was counted (as wrong then)
-            partial = legacy_partial(d)
-            wrong -= partial
-        return AttemptResult(
-            raw_points=d["raw_points"],
-            max_points=d["max_points"],
-            nilai=d["nilai"],
-            nilai_per_category=dict(d["nilai_per_category"]),
-            correct=d["correct"],
-            wrong=wrong,
-            partial=partial,
-            unanswered=d["unanswered"],
-            duration=d["duration"],
-            passed=d["passed"],
-            per_question=tuple(per),
-        )
+        return attempt_result_with_scores(d, tuple(per), lambda: legacy_partial(d))
 
     def answers(self, rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, AnswerRecord]]:
         """``(attempt_id, question_id, choice_json, time_taken, flagged)`` rows, grouped."""
