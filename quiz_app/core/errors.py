@@ -61,6 +61,17 @@ class QuizError(Exception):
     def message(self) -> str:
         return "\n".join(i.message for i in self.issues)
 
+    @property
+    def named_message(self) -> str:
+        """:attr:`message` for a dialog: each issue names its file when its text does not
+        already ("hasil.kuis-hasil: berkas tidak ditemukan; …")."""
+        lines = []
+        for issue in self.issues:
+            name = issue.path.replace("\\", "/").rsplit("/", 1)[-1]
+            named = not name or name in issue.message
+            lines.append(issue.message if named else f"{name}: {issue.message}")
+        return "\n".join(lines)
+
 
 class BankError(QuizError):
     """A question bank (or plan) file is invalid; carries every problem found."""

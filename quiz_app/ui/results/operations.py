@@ -81,9 +81,9 @@ class ResultsOperations:
 
         def failed(exc: QuizError) -> None:
             if finish():
-                self.status.setText(exc.message)
-                dialogs.show_message(self, self._failure_title(kind), exc.message)
-                self.operation_failed.emit(kind, exc.message)
+                self.status.setText(exc.named_message)
+                dialogs.show_message(self, self._failure_title(kind), exc.named_message)
+                self.operation_failed.emit(kind, exc.named_message)
 
         def crashed(_exc: BaseException) -> None:  # a bug: re-raised loudly after this
             if finish():

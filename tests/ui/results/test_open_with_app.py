@@ -90,3 +90,17 @@ def test_the_command_line_hands_an_opened_file_to_the_window(monkeypatch, tmp_pa
         entry.main()
     assert done.value.code == 0
     assert opened == [tmp_path / "Hasil Laptop 2.KUIS-HASIL"]
+
+
+def test_a_missing_file_is_named_in_the_message(qtbot, tmp_path: Path, monkeypatch) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_message",
+                        lambda _p, title, text, detail="": shown.append((title, text)))
+    main = MainWindow(tmp_path / "data", None)
+    qtbot.addWidget(main)
+    for name in ("hilang.kuis-hasil", "hilang.kuis-sesi"):
+        results = main.open_document(tmp_path / name)
+        qtbot.waitUntil(lambda r=results: not r.busy, timeout=10000)
+    assert [text.split(":")[0] for _title, text in shown] == ["hilang.kuis-hasil",
+                                                              "hilang.kuis-sesi"]
+    assert all("tidak ditemukan" in text for _title, text in shown)
