@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,50 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture
 def banks_dir() -> Path:
     return BANKS
+
+
+# Far beyond any dialog a test answers itself (they do so at once).
+MODAL_WAIT_S = float(os.environ.get("QUIZ_TEST_MODAL_WAIT_S", "15"))
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_waits_forever(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A modal dialog that no test answers fails that test, naming its text, instead of
+    holding the whole run: CI once waited 90 minutes on a warning nobody could see."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    if QApplication.instance() is None:
+        if not {"qtbot", "qapp"} & set(request.fixturenames):
+            yield
+            return
+        request.getfixturevalue("qapp")
+    left_open: list[str] = []
+    seen: dict[str, object] = {"widget": None, "since": 0.0}
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget is not seen["widget"]:
+            seen.update(widget=widget, since=time.monotonic())
+            return
+        if time.monotonic() - float(seen["since"]) < MODAL_WAIT_S:  # type: ignore[arg-type]
+            return
+        text = widget.text() if isinstance(widget, QMessageBox) else ""
+        left_open.append(f"{widget.windowTitle()!r} {text!r}")
+        seen.update(widget=None)
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+
+    timer = QTimer()
+    timer.setInterval(250)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    if left_open:
+        pytest.fail("a modal dialog waited for an answer no test gave: " + "; ".join(left_open))

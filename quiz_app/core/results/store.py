@@ -61,6 +61,7 @@ from .serialize import (
 )
 from .stored import load_attempts
 from .storefiles import StoreFiles
+from .storeopen import read_identity, switch_to_wal
 
 
 class ResultsStore:
@@ -114,11 +115,7 @@ class ResultsStore:
     def _open(self, check: bool) -> None:
         conn = self._connection()
         try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-            tables = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).fetchone()[0]
+            version, app_id, tables = read_identity(conn)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"Basis data hasil tidak dapat dibuka: {exc}.", self.path) from exc
         except sqlite3.DatabaseError as exc:
@@ -140,7 +137,7 @@ class ResultsStore:
                 self.path,
             )
         try:
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            switch_to_wal(conn, monotonic_clock)  # wall time, like the busy timeout
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA fullfsync = ON")  # macOS: a real flush to the disk
