@@ -49,8 +49,8 @@ def ms_from_iso(text: str) -> int:
     at = datetime.fromisoformat(text)
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
-    try:
-        return (at - EPOCH) // _MS
+    try:  # in UTC first, so that every value kept can be read back as UTC ISO text
+        return (at.astimezone(UTC) - EPOCH) // _MS
     except OverflowError as exc:  # e.g. year 1 with a positive offset
         raise ValueError(f"{text!r} is out of range") from exc
 
