@@ -7,8 +7,10 @@ fsync'ed) and foreign keys on.
 
 Timestamps: every ``*_at`` column is ISO 8601 in UTC with an explicit offset, from
 ``datetime.now(UTC).isoformat()`` (e.g. ``2025-03-04T02:05:06.123456+00:00``); the UI
-converts them to local time (WIB/WITA/WIT) for display. A session's ``date`` is the
-training's calendar date as the trainer means it (``YYYY-MM-DD``, local, no time).
+converts them to local time (WIB/WITA/WIT) for display; only ``answers.answered_ms`` keeps
+its time as integer milliseconds since the epoch (``answer_rows.iso_from_ms`` gives the same
+text). A session's ``date`` is the training's calendar date as the trainer means it
+(``YYYY-MM-DD``, local, no time).
 
 The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades an older
 file forward on open, one transaction per step. A file newer than this code, or a file
