@@ -18,7 +18,9 @@ from quiz_app.core.results import ResultsStore
 from tests.helpers.phone_check import check_phone_page
 from tests.helpers.results import ANI, BUDI, fixed_spec, small_bank, take
 
-pytestmark = pytest.mark.slow
+# The first test builds the bundle (pip install + PyInstaller): allowed more than the
+# suite's per-test limit, as a slow machine may need, and more than the build's own 1,200 s.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1300)]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / f"KuisASN-{__version__}"
