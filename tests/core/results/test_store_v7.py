@@ -3,6 +3,7 @@ every answer as it was; a failure or a crash half-way leaves the old file whole.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import subprocess
@@ -22,6 +23,8 @@ from quiz_app.core.results import (
     answer_rows,
     attempt_result_to_dict,
     attempt_spec_to_dict,
+    create_session_with_key,
+    import_attempts,
     import_session_file,
     merge_packages,
     plan_to_dict,
@@ -326,3 +329,37 @@ def test_packages_carry_the_same_answers_after_migration(tmp_path: Path):
         stamps = {iso_from_ms(ms) for (ms,) in other._connection().execute(
             "SELECT answered_ms FROM answers")}
         assert stamps == {"2024-05-06T01:20:00+00:00"}
+
+
+def test_an_answer_of_no_attempt_is_left_behind(tmp_path: Path):
+    """A v6 row whose attempt is gone (only a file written with foreign keys off can have
+    one) could never be read; the step leaves it behind instead of refusing the file."""
+    path = tmp_path / DB_FILENAME
+    _file_at(path, 6)
+    raw = _raw(path)
+    raw.execute("INSERT INTO answers VALUES (?, 'q1', '[\"A\"]', 1.0, 0,"
+                " '2024-05-06T01:30:00+00:00', 1)", ("f" * 32,))
+    raw.close()
+    with ResultsStore(path) as s:
+        assert len(_v7_rows(s._connection())) == len(ANSWERS)
+        assert s._connection().execute("SELECT count(*) FROM answers").fetchone()[0] == len(
+            ANSWERS)
+
+
+def test_an_import_whose_end_cannot_be_kept_is_refused_whole(tmp_path: Path):
+    """An imported attempt's end stands for its answers' time; one outside what the store
+    can keep (year 1 at +14:00 is year 0 in UTC) refuses the import, nothing half in."""
+    path = tmp_path / "lama" / DB_FILENAME
+    path.parent.mkdir()
+    _file_at(path, 6)
+    with ResultsStore(path) as old:
+        rec = old.attempt(FINISHED)
+        session = old.session(1)
+    with ResultsStore.open_in(tmp_path / "baru") as other:
+        joined, _ = create_session_with_key(other, session)
+        odd = dataclasses.replace(rec, finished_at="0001-01-01T00:00:00+14:00")
+        with pytest.raises(StoreError, match=f"Waktu selesai pengerjaan {FINISHED}"):
+            import_attempts(other, joined.id, [odd])
+        assert other.attempts(joined.id) == []
+        assert import_attempts(other, joined.id, [rec]).imported == (FINISHED,)
+        assert other.attempt(FINISHED).answers == rec.answers
