@@ -57,8 +57,9 @@ def bare_read(db: Path, session_id: int) -> None:
             if row[12] is not None:
                 json.loads(row[12])
         for answer in conn.execute(
-            "SELECT attempt_id, question_id, choice_json, time_taken, flagged FROM answers"
-            " WHERE attempt_id IN (SELECT id FROM attempts WHERE session_id = ?)",
+            "SELECT a.id, w.question_id, w.choice_json, w.time_taken, w.flagged"
+            " FROM attempts a JOIN answers w ON w.attempt_key = a.attempt_key"
+            " WHERE a.session_id = ?",
             (session_id,),
         ):
             json.loads(answer[2])

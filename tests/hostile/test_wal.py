@@ -55,8 +55,9 @@ class Child:
 def stored_answers(data: Path, attempt: str) -> dict[str, str]:
     conn = sqlite3.connect(data / DB_FILENAME)
     try:
-        return dict(conn.execute("SELECT question_id, choice_json FROM answers"
-                                 " WHERE attempt_id = ?", (attempt,)).fetchall())
+        return dict(conn.execute("SELECT question_id, choice_json FROM answers WHERE"
+                                 " attempt_key = (SELECT attempt_key FROM attempts"
+                                 " WHERE id = ?)", (attempt,)).fetchall())
     finally:
         conn.close()
 

@@ -51,7 +51,7 @@ def stored(tmp_path: Path) -> list[tuple]:
     try:
         return conn.execute(
             "SELECT p.nip, a.question_id, a.choice_json, a.revision FROM answers a "
-            "JOIN attempts t ON t.id = a.attempt_id JOIN participants p ON p.id = "
+            "JOIN attempts t ON t.attempt_key = a.attempt_key JOIN participants p ON p.id = "
             "t.participant_id ORDER BY p.nip, a.question_id").fetchall()
     finally:
         conn.close()

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Participant, Plan, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .answer_rows import copy_answers_v7
 from .compact import migrate_v5
 
 DB_FILENAME = "results.sqlite3"
@@ -151,6 +152,30 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             first_at TEXT NOT NULL,
             last_at TEXT NOT NULL
         ) WITHOUT ROWID""",
+    ),
+    # v7 (issue 14): small answer rows (see answer_rows.py): keyed by an explicit integer
+    # ``attempts.attempt_key`` (rowids may change on VACUUM) instead of the 32-character
+    # attempt id, and the answer time as integer milliseconds since the epoch, UTC.
+    (
+        "ALTER TABLE attempts ADD COLUMN attempt_key INTEGER",
+        "UPDATE attempts SET attempt_key = rowid",
+        "CREATE UNIQUE INDEX attempts_key_idx ON attempts(attempt_key)",
+        """CREATE TRIGGER attempts_key_given BEFORE INSERT ON attempts
+            WHEN NEW.attempt_key IS NULL
+            BEGIN SELECT RAISE(ABORT, 'attempts.attempt_key is required'); END""",
+        "ALTER TABLE answers RENAME TO answers_v6",
+        """CREATE TABLE answers (
+            attempt_key INTEGER NOT NULL REFERENCES attempts(attempt_key) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            choice_json TEXT NOT NULL,
+            time_taken REAL NOT NULL DEFAULT 0,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            answered_ms INTEGER NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (attempt_key, question_id)
+        ) WITHOUT ROWID""",
+        copy_answers_v7,
+        "DROP TABLE answers_v6",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,8 +7,10 @@ fsync'ed) and foreign keys on.
 
 Timestamps: every ``*_at`` column is ISO 8601 in UTC with an explicit offset, from
 ``datetime.now(UTC).isoformat()`` (e.g. ``2025-03-04T02:05:06.123456+00:00``); the UI
-converts them to local time (WIB/WITA/WIT) for display. A session's ``date`` is the
-training's calendar date as the trainer means it (``YYYY-MM-DD``, local, no time).
+converts them to local time (WIB/WITA/WIT) for display; only ``answers.answered_ms`` keeps
+its time as integer milliseconds since the epoch (``answer_rows.iso_from_ms`` gives the same
+text). A session's ``date`` is the training's calendar date as the trainer means it
+(``YYYY-MM-DD``, local, no time).
 
 The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades an older
 file forward on open, one transaction per step. A file newer than this code, or a file
@@ -33,6 +35,7 @@ from ..clock import Clock, monotonic_clock
 from ..errors import StoreError
 from ..model import Participant, Plan, Question, TestKind
 from ..quiz import AnswerRecord, AttemptResult, AttemptSpec
+from .answer_rows import ANSWERS_SCHEMA, NEXT_ATTEMPT_KEY, UPSERT_ANSWER, now_ms
 from .compact import COMPACT_SCHEMA, compact_result, content_hash, spec_document
 from .records import (
     _ATTEMPT_STATUS_LABEL,
@@ -167,10 +170,12 @@ class ResultsStore:
                     else:
                         statement(conn)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
-                compacted = compacted or (version > 0 and step == COMPACT_SCHEMA - 1)
+                if version > 0 and step + 1 in (COMPACT_SCHEMA, ANSWERS_SCHEMA):
+                    compacted = True
         if compacted:
-            # The v5 step freed most of the file (specs stored once per session): give the
-            # space back. VACUUM is itself one transaction; a crash leaves the old file.
+            # The v5 and v7 steps free most of the file (specs stored once per session, small
+            # answer rows): give the space back. VACUUM is itself one transaction; a crash
+            # leaves the old file.
             try:
                 self._connection().execute("VACUUM")
             except sqlite3.Error as exc:
@@ -442,8 +447,8 @@ class ResultsStore:
             spec_json = self.encode_spec(conn, session_id, spec)
             conn.execute(
                 "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
-                " started_at, updated_at, elapsed, current_index, device)"
-                " VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, 0, 0, ?)",
+                " started_at, updated_at, elapsed, current_index, device, attempt_key)"
+                f" VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?, 0, 0, ?, {NEXT_ATTEMPT_KEY})",
                 (
                     attempt_id,
                     session_id,
@@ -585,22 +590,8 @@ class ResultsStore:
         times = _question_times(question_time_used)
         with self._write() as conn:
             self._touch(conn, attempt_id, elapsed, current_index, times)
-            conn.execute(
-                "INSERT INTO answers (attempt_id, question_id, choice_json, time_taken, flagged,"
-                " answered_at, revision) VALUES (?, ?, ?, ?, ?, ?, 1)"
-                " ON CONFLICT (attempt_id, question_id) DO UPDATE SET"
-                " choice_json = excluded.choice_json, time_taken = excluded.time_taken,"
-                " flagged = excluded.flagged, answered_at = excluded.answered_at,"
-                " revision = answers.revision + 1",
-                (
-                    attempt_id,
-                    rec.question_id,
-                    _dumps(sorted(rec.choice)),
-                    time_taken,
-                    int(rec.flagged),
-                    now_iso(),
-                ),
-            )
+            conn.execute(UPSERT_ANSWER, (attempt_id, rec.question_id, _dumps(sorted(rec.choice)),
+                                         time_taken, int(rec.flagged), now_ms()))
 
     def checkpoint(
         self,

@@ -16,6 +16,7 @@ from datetime import date as Date
 
 from ..errors import StoreError
 from ..model import Question
+from .answer_rows import NEXT_ATTEMPT_KEY, ms_from_iso
 from .records import AttemptRecord, AttemptStatus, SessionRecord, now_iso, session_code
 from .serialize import plan_to_dict
 from .store import ResultsStore
@@ -147,8 +148,9 @@ def _insert(store: ResultsStore, conn: sqlite3.Connection, session_id: int,
         "INSERT INTO attempts (id, session_id, participant_id, seed, spec_json, status,"
         " started_at, finished_at, updated_at, elapsed, current_index, question_time_json,"
         " result_json, nilai, passed, device, correct, wrong, unanswered, duration,"
-        " void_reason, voided_at)"
-        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " void_reason, voided_at, attempt_key)"
+        " VALUES (?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        f" {NEXT_ATTEMPT_KEY})",
         (
             rec.id,
             session_id,
@@ -173,13 +175,19 @@ def _insert(store: ResultsStore, conn: sqlite3.Connection, session_id: int,
             rec.voided_at,
         ),
     )
-    answered_at = rec.finished_at or rec.updated_at
+    # a package does not carry when each answer was given: the attempt's end stands for it
+    try:
+        answered_ms = ms_from_iso(rec.finished_at or rec.updated_at)
+    except ValueError as exc:
+        raise StoreError(f"Waktu selesai pengerjaan {rec.id} tidak dapat disimpan"
+                         f" ({rec.finished_at or rec.updated_at!r}).", store.path) from exc
+    key = conn.execute("SELECT attempt_key FROM attempts WHERE id = ?", (rec.id,)).fetchone()[0]
     conn.executemany(
-        "INSERT INTO answers (attempt_id, question_id, choice_json, time_taken, flagged,"
-        " answered_at, revision) VALUES (?, ?, ?, ?, ?, ?, 1)",
+        "INSERT INTO answers (attempt_key, question_id, choice_json, time_taken, flagged,"
+        " answered_ms, revision) VALUES (?, ?, ?, ?, ?, ?, 1)",
         [
-            (rec.id, a.question_id, _dumps(sorted(a.choice)), a.time_taken, int(a.flagged),
-             answered_at)
+            (key, a.question_id, _dumps(sorted(a.choice)), a.time_taken, int(a.flagged),
+             answered_ms)
             for a in rec.answers.values()
         ],
     )

@@ -169,9 +169,9 @@ def load_attempts(store: ResultsStore, where: str,
         decoder = AttemptDecoder(store.path, store._questions, plans, store._plans)
         try:
             answers = decoder.answers(conn.execute(
-                "SELECT attempt_id, question_id, choice_json, time_taken, flagged"
-                f" FROM answers WHERE attempt_id IN (SELECT a.id FROM attempts a"
-                f" WHERE {where})", params))
+                "SELECT a.id, w.question_id, w.choice_json, w.time_taken, w.flagged"
+                " FROM attempts a JOIN answers w ON w.attempt_key = a.attempt_key"
+                f" WHERE {where}", params))
             for row in conn.execute(
                 f"{_ATTEMPT_QUERY} WHERE {where} ORDER BY a.started_at, a.id", params
             ):

@@ -120,20 +120,20 @@ def _rows(store: ResultsStore, session_id: int, questions: dict[int, Question],
     times: dict[int, str] = {0: number_f(0.0)}
     yes, no, partly = YES, NO, PARTLY
     answers_sql = ("SELECT question_id, choice_json, time_taken FROM answers"
-                   " WHERE attempt_id = ?")
+                   " WHERE attempt_key = ?")
     try:
         attempts = conn.execute(
-            "SELECT a.id, a.spec_json, a.result_json, p.nip, p.name FROM attempts a"
-            f" JOIN participants p ON p.id = a.participant_id WHERE {_FINISHED}"
+            "SELECT a.id, a.spec_json, a.result_json, p.nip, p.name, a.attempt_key"
+            f" FROM attempts a JOIN participants p ON p.id = a.participant_id WHERE {_FINISHED}"
             " ORDER BY a.started_at, a.id", (session_id,))
-        for attempt_id, spec_json, result_json, nip, name in attempts:
+        for attempt_id, spec_json, result_json, nip, name, attempt_key in attempts:
             entries = spec_entries(json.loads(spec_json))
             qs = [questions[e[0]] for e in entries]
             scores = _scores(json.loads(result_json), qs)
             if len(scores) != len(entries):
                 raise ExportError(f"Hasil pengerjaan {attempt_id} tidak cocok dengan soalnya.")
             given = {qid: (choice, t) for qid, choice, t in
-                     conn.execute(answers_sql, (attempt_id,))}
+                     conn.execute(answers_sql, (attempt_key,))}
             who_nip, who_name = nip_f(nip or None), text_f(name)
             for (ref, _, _), q, (pts_value, correct, fraction, excluded) in zip(
                     entries, qs, scores, strict=True):

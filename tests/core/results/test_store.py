@@ -221,7 +221,7 @@ def test_open_in_creates_database_with_pragmas(tmp_path: Path):
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert s.schema_version == SCHEMA_VERSION == 6
+        assert s.schema_version == SCHEMA_VERSION == 7
         assert s.integrity_check() == ["ok"]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"sessions", "participants", "attempts", "answers"} <= tables
@@ -432,8 +432,9 @@ def test_record_answer_committed_before_return(
     other = _raw(store.path)  # a separate connection sees it: it was committed
     try:
         row = other.execute(
-            "SELECT choice_json, time_taken, flagged, revision FROM answers"
-            " WHERE attempt_id = ? AND question_id = 'q2'",
+            "SELECT choice_json, time_taken, flagged, revision FROM answers w"
+            " JOIN attempts a ON a.attempt_key = w.attempt_key"
+            " WHERE a.id = ? AND question_id = 'q2'",
             (aid,),
         ).fetchone()
     finally:
@@ -458,7 +459,8 @@ def test_record_answer_upsert_replaces(store: ResultsStore, session_id: int):
     }
     conn = store._connection()
     rows = conn.execute(
-        "SELECT question_id, revision FROM answers WHERE attempt_id = ? ORDER BY question_id",
+        "SELECT question_id, revision FROM answers w JOIN attempts a"
+        " ON a.attempt_key = w.attempt_key WHERE a.id = ? ORDER BY question_id",
         (aid,),
     ).fetchall()
     assert rows == [("q1", 3), ("q3", 1)]

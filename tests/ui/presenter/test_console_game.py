@@ -19,7 +19,7 @@ def rows(data: Path) -> list[tuple]:
     try:
         return con.execute(
             "SELECT p.name, p.nip, w.question_id, w.choice_json, w.time_taken, w.revision"
-            " FROM answers w JOIN attempts a ON a.id = w.attempt_id"
+            " FROM answers w JOIN attempts a ON a.attempt_key = w.attempt_key"
             " JOIN participants p ON p.id = a.participant_id ORDER BY p.name, w.question_id"
         ).fetchall()
     finally:
