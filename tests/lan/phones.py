@@ -142,10 +142,10 @@ def poster_png(width: int = 320, height: int = 200) -> bytes:
         if y < height // 5:
             return b"\xf0\xb4\x00"  # yellow banner
         if width // 8 < x < width * 3 // 8 and height * 2 // 5 < y < height * 9 // 10:
-            return b"\xff\xff\xff"  # a white portrait box
+            return b"\x10\x24\x3e"  # a dark portrait box
         if width // 2 < x < width * 7 // 8 and y % 40 < 14 and y > height // 3:
             return b"\xd5\x5e\x00"  # lines of "text"
-        return b"\x10\x24\x3e"
+        return b"\xe8\xee\xf5"  # light paper
 
     rows = b"".join(b"\x00" + b"".join(colour(x, y) for x in range(width))
                     for y in range(height))
