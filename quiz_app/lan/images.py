@@ -69,7 +69,7 @@ def _check_content(data: bytes, content_type: str) -> str | None:
         return "isi berkas bukan gambar PNG"
     if content_type == "image/jpeg" and not data.startswith(b"\xff\xd8\xff"):
         return "isi berkas bukan gambar JPEG"
-    if content_type == "image/svg+xml" and b"<svg" not in data[:4096].lower():
+    if content_type == "image/svg+xml" and b"<svg" not in data[:65536].lower():
         return "isi berkas bukan gambar SVG"
     return None
 

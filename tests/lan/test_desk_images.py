@@ -216,3 +216,30 @@ def test_image_requests_are_rate_limited_per_address(tmp_path: Path) -> None:
         asyncio.run(go())
     finally:
         d.desk.close()
+
+
+def test_the_next_test_on_the_same_desk_serves_its_own_images(idesk: ImageDesk,
+                                                               tmp_path: Path) -> None:
+    later = tmp_path / "post" / "poster-post.png"
+    later.parent.mkdir()
+    later.write_bytes(poster_png(40, 30))
+    qs = [make_question("p1", answer="A", shuffle=False, text=IMAGE_TEXT, image=later)]
+
+    async def go() -> None:
+        async with aiohttp.ClientSession() as http:
+            ani = await idesk.phone(http, ANI, "Ani Lestari")
+            ready: list[int] = []
+            idesk.desk.next_test(make_plan(kind=TestKind.POSTTEST, title="Post-test",
+                                           order=Order.BANK),
+                                 [make_bank(questions=qs)], on_ready=ready.append)
+            await until(lambda: bool(ready), idesk.owner)
+            idesk.desk.open_test()
+            await ani.send({"type": "act", "do": "start", "key": "s"})
+            await until(lambda: screen(ani).get("phase") == "question", idesk.owner)
+            token = screen(ani)["img"]
+            assert token and token != idesk.token
+            status, body, _ = await idesk.get(http, token)
+            assert status == 200 and body == poster_png(40, 30)
+            await ani.drop()
+
+    asyncio.run(go())
