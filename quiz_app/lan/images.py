@@ -33,7 +33,7 @@ from ..core.userfile import read_user_bytes
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_CACHE_BYTES", "MAX_IMAGE_BYTES", "ImageShelf", "ServedImage",
+__all__ = ["IMAGE_HEADERS", "MAX_CACHE_BYTES", "MAX_IMAGE_BYTES", "ImageShelf", "ServedImage",
            "content_type_of"]
 
 # A phone camera's JPEG is 2-5 MB; anything larger is an unscaled photo or a poster at
@@ -43,6 +43,15 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 # Images kept in memory at most; past it an image is still served, read again each time.
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 RETRY_AFTER = 30.0  # seconds before a refused image is read again (the trainer may fix it)
+
+IMAGE_HEADERS = {
+    # a token lives as long as the desk: the phone may keep the image for the session
+    "Cache-Control": "private, max-age=3600",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    # an SVG opened on its own (not through <img>) runs no script and loads nothing
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+}
 
 _TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
           ".svg": "image/svg+xml"}

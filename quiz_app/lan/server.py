@@ -39,7 +39,7 @@ from ..core.model import Participant
 from ..core.people import Roster, normalize_nip
 from ..core.quiz import IdentityProblem, check_identity
 from . import quietgc
-from .images import ImageShelf
+from .images import IMAGE_HEADERS, ImageShelf
 from .limits import Limits, RateLimiter
 from .loopcalls import LoopCalls
 from .protocol import (
@@ -363,7 +363,7 @@ class LanServer:
         if image is None:  # unknown token, or a file that cannot be served (logged)
             raise web.HTTPNotFound()
         return web.Response(body=image.data, content_type=image.content_type,
-                            headers=_IMAGE_HEADERS)
+                            headers=IMAGE_HEADERS)
 
     async def _join_handler(self, request: web.Request) -> web.StreamResponse:
         address = request.remote or "?"
@@ -670,16 +670,6 @@ def _page_headers(host: str) -> dict[str, str]:
             "form-action 'none'; frame-ancestors 'none'"
         ),
     }
-
-
-_IMAGE_HEADERS = {
-    # a token lives as long as the desk: the phone may keep the image for the session
-    "Cache-Control": "private, max-age=3600",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    # an SVG opened on its own (not through <img>) runs no script and loads nothing
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-}
 
 
 def _json(data: Mapping[str, Any], status: int = 200) -> web.Response:
