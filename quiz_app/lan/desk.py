@@ -61,6 +61,7 @@ from .desk_screens import (
     TakeoverRequest,
     seat_screen,
 )
+from .images import ImageShelf
 from .limits import Limits
 from .owner import OwnerInbox, Post
 from .protocol import ActMsg
@@ -104,6 +105,7 @@ class PhoneDesk:
         self._inbox = OwnerInbox()
         self.state_path: Path | None = None  # the resume file (``desk_file``), if any
         self.roster_path: str = ""
+        self.images = ImageShelf(clock)  # question images, served to phones by token
 
     # ------------------------------------------------------------------ creating
 
@@ -140,8 +142,10 @@ class PhoneDesk:
                      limits: Limits | None = None) -> int:
         self._inbox.post = post
         policy = JoinPolicy(roster=self.roster, guests_allowed=self.guests or self.roster is None)
+        self.test.images = self.images.add(self.test.banks)
         self.server = LanServer(self, self.clock, policy=policy, code=self.code, limits=limits,
-                                seats=[s.info for s in self.seats.values()], page="desk.html")
+                                seats=[s.info for s in self.seats.values()], page="desk.html",
+                                images=self.images)
         self.code = self.server.code
         port = self.server.start(host, port)
         for seat in self.seats.values():  # attempts resumed after a crash go on now
@@ -235,6 +239,7 @@ class PhoneDesk:
         self.writer.put(write, done)
 
     def _switch_test(self, test: DeskTest, on_ready: Callable[[int], None] | None) -> None:
+        test.images = self.images.add(test.banks)
         self.test = test
         for seat in self.seats.values():
             seat.attempt = None

@@ -3,14 +3,16 @@
 :func:`seat_screen` builds a seat's personal message from the engine's state. A question
 carries its public text and options only; the key, the explanations and the references
 are added (as the review) only once that participant has finished and only when the
-plan's ``review`` allows it.
+plan's ``review`` allows it. A question with an image carries the image's token (never
+a path), so only a phone on that question can fetch it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from ..core.model import OPTION_KEYS, Bank, Participant, Plan, QuestionType, Review, TestKind
@@ -94,6 +96,9 @@ class DeskTest:
     title: str
     count: int = -1  # questions per attempt (computed once)
     source: str = ""  # the plan or bank file (to resume after a crash)
+    # image file -> its token on the phone server (``images.ImageShelf``); a seat's screen
+    # carries only the token of the question that seat is on
+    images: dict[Path, str] = field(default_factory=dict)
 
     def questions(self) -> int:
         if self.count < 0:
@@ -144,6 +149,7 @@ def seat_screen(mode: DeskMode, test: DeskTest, seat: DeskSeat, now: float,
                         1 if a.question_open(i) else 0])
     base.update(
         phase="question", q=a.current_index, n=len(a), text=q.text,
+        img=test.images.get(q.image) if q.image is not None else None,
         multi=q.type is QuestionType.MULTIPLE, poll=q.type is QuestionType.POLL,
         options=[{"l": OPTION_KEYS[i], "t": by_key[k].text}
                  for i, k in enumerate(aq.option_order)],

@@ -17,7 +17,7 @@ class Limits:
     simulated phone shares 127.0.0.1, raises the per-address limits.
     """
 
-    http_rate: float = 2.0  # page loads and API calls per address
+    http_rate: float = 2.0  # page loads, question images and API calls per address
     http_burst: float = 20.0
     join_rate: float = 0.2  # join attempts per address (one every 5 s)
     join_burst: float = 6.0

@@ -1,9 +1,11 @@
 """The phone server: aiohttp in its own thread with its own asyncio loop. No Qt.
 
 One port serves the phone page (``GET /`` and ``GET /j/CODE``), the join API
-(``POST /api/join``) and one WebSocket per phone (``GET /ws``). Every other path is a
-404; there is no trainer or admin endpoint: every control stays in the desktop app, which
-calls the thread-safe methods of :class:`LanServer` (they hop onto the server loop with
+(``POST /api/join``), one WebSocket per phone (``GET /ws``) and, for the desk, question
+images by unguessable token (``GET /img/TOKEN``, :mod:`quiz_app.lan.images`; a phone
+never names a file). Every other path, and every unknown token, is a 404; there is no
+trainer or admin endpoint: every control stays in the desktop app, which calls the
+thread-safe methods of :class:`LanServer` (they hop onto the server loop with
 ``call_soon_threadsafe``).
 
 The server keeps the seats (who joined, their hashed device token, the connection of
@@ -37,6 +39,7 @@ from ..core.model import Participant
 from ..core.people import Roster, normalize_nip
 from ..core.quiz import IdentityProblem, check_identity
 from . import quietgc
+from .images import IMAGE_HEADERS, ImageShelf
 from .limits import Limits, RateLimiter
 from .loopcalls import LoopCalls
 from .protocol import (
@@ -169,7 +172,8 @@ class LanServer:
     def __init__(self, hooks: LanHooks, clock: Callable[[], float], *,
                  policy: JoinPolicy | None = None, code: str | None = None,
                  limits: Limits | None = None,
-                 seats: Iterable[SeatInfo] = (), page: str = "phone.html") -> None:
+                 seats: Iterable[SeatInfo] = (), page: str = "phone.html",
+                 images: ImageShelf | None = None) -> None:
         self.hooks = hooks
         self.clock = clock
         self.policy = policy or JoinPolicy()
@@ -178,6 +182,7 @@ class LanServer:
         self.port = 0
         self.locked = False
         self._page = page_bytes(page)
+        self._images = images
         self._seats: dict[str, _Seat] = {}
         self._by_token: dict[str, str] = {}  # token hash -> seat id
         self._by_nip: dict[str, str] = {}
@@ -256,6 +261,8 @@ class LanServer:
         app.router.add_get("/j/{code}", self._page_handler)
         app.router.add_post("/api/join", self._join_handler)
         app.router.add_get("/ws", self._ws_handler)
+        if self._images is not None:
+            app.router.add_get("/img/{token}", self._image_handler)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
                                shutdown_timeout=1.0)
         await runner.setup()
@@ -347,6 +354,16 @@ class LanServer:
         self._note_contact(request)
         return web.Response(body=self._page, content_type="text/html", charset="utf-8",
                             headers=_page_headers(request.host))
+
+    async def _image_handler(self, request: web.Request) -> web.StreamResponse:
+        if self._too_many(request):
+            return web.Response(status=429, text="Terlalu banyak permintaan; tunggu sebentar.")
+        assert self._images is not None
+        image = await self._images.fetch(request.match_info["token"])
+        if image is None:  # unknown token, or a file that cannot be served (logged)
+            raise web.HTTPNotFound()
+        return web.Response(body=image.data, content_type=image.content_type,
+                            headers=IMAGE_HEADERS)
 
     async def _join_handler(self, request: web.Request) -> web.StreamResponse:
         address = request.remote or "?"
@@ -649,7 +666,7 @@ def _page_headers(host: str) -> dict[str, str]:
         "X-Frame-Options": "DENY",
         "Content-Security-Policy": (
             "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-            f"img-src data:; connect-src 'self' ws://{host}; base-uri 'none'; "
+            f"img-src data: 'self'; connect-src 'self' ws://{host}; base-uri 'none'; "
             "form-action 'none'; frame-ancestors 'none'"
         ),
     }

@@ -131,3 +131,29 @@ class PhoneThread:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
         self.loop.close()
+
+
+def poster_png(width: int = 320, height: int = 200) -> bytes:
+    """A small real PNG (a mock campaign poster: blocks of colour), made without Qt."""
+    import struct
+    import zlib
+
+    def colour(x: int, y: int) -> bytes:
+        if y < height // 5:
+            return b"\xf0\xb4\x00"  # yellow banner
+        if width // 8 < x < width * 3 // 8 and height * 2 // 5 < y < height * 9 // 10:
+            return b"\x10\x24\x3e"  # a dark portrait box
+        if width // 2 < x < width * 7 // 8 and y % 40 < 14 and y > height // 3:
+            return b"\xd5\x5e\x00"  # lines of "text"
+        return b"\xe8\xee\xf5"  # light paper
+
+    rows = b"".join(b"\x00" + b"".join(colour(x, y) for x in range(width))
+                    for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))

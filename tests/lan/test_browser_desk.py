@@ -20,7 +20,7 @@ from quiz_app.core.results import PresenceKind, ResultsStore, presence_rows
 from quiz_app.lan.desk import PhoneDesk, SeatStatus
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question
 
-from .phones import LOOSE, Owner
+from .phones import LOOSE, Owner, poster_png
 from .test_browser import DOCS, driver  # noqa: F401  (the fixture)
 
 NIP = "198503122010011002"
@@ -179,3 +179,104 @@ def test_desk_page_check_in_pledge_and_a_whole_test_with_reload(driver, tmp_path
         DOCS.mkdir(parents=True, exist_ok=True)
         for path in shots:
             shutil.copy(path, DOCS / path.name)
+
+
+def test_desk_page_shows_the_question_image_and_stays_answerable(driver, tmp_path):  # noqa: F811
+    """A question with an image shows it above the text, within the phone's width and
+    short enough to leave the options on screen; a question without one shows none; an
+    image that cannot be served leaves a short note and the question answerable."""
+    from selenium.webdriver.common.by import By
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "poster.png").write_bytes(poster_png(480, 360))
+    (folder / "rusak.png").write_text("bukan gambar")  # the server refuses it (404)
+    qs = [make_question("q1", answer="B", shuffle=False, image=folder / "poster.png",
+                        text="Poster mana yang melanggar netralitas ASN bila dibagikan "
+                             "ASN di media sosial?",
+                        options=[("A", "Poster kegiatan dinas"),
+                                 ("B", "Poster kampanye calon dengan foto ASN berseragam"),
+                                 ("C", "Poster imbauan menggunakan hak pilih"),
+                                 ("D", "Poster jadwal pemungutan suara dari KPU")]),
+          make_question("q2", answer="A", shuffle=False),
+          make_question("q3", answer="C", shuffle=False, image=folder / "rusak.png")]
+    plan = make_plan(order=Order.BANK, shuffle_options=False, time_limit=900,
+                     question_time_limit=120, kind=TestKind.PRETEST,
+                     review=Review.ANSWERS, navigation=Navigation.FREE,
+                     title="Pre-test Netralitas ASN")
+    clock, owner = FakeClock(), Owner()
+    desk = PhoneDesk.create(tmp_path / "data", clock, plan, [make_bank(questions=qs)])
+    port = desk.start_server(owner.post, host="127.0.0.1", port=0, limits=LOOSE)
+
+    def wait(cond: Callable[[], object], timeout: float = 15.0) -> None:
+        end = time.monotonic() + timeout
+        while True:
+            owner.pump()
+            desk.tick()
+            if cond():
+                return
+            if time.monotonic() > end:
+                raise AssertionError("the page did not get there in time")
+            time.sleep(0.05)
+
+    def el(element_id: str):
+        return driver.find_element(By.ID, element_id)
+
+    def tap(element) -> None:  # scrolled clear of the fixed status bar first, like a thumb
+        driver.execute_script("arguments[0].scrollIntoView({block:'center'})", element)
+        element.click()
+
+    def image_state() -> dict:
+        return driver.execute_script(
+            "var i=document.getElementById('qimg'),r=i.getBoundingClientRect();"
+            "return {shown:!i.classList.contains('hidden'),complete:i.complete,"
+            "natural:i.naturalWidth,width:r.width,height:r.height,alt:i.alt,"
+            "src:i.getAttribute('src')||''};")
+
+    try:
+        driver.get(f"http://127.0.0.1:{port}/j/{desk.code}")
+        el("nip").send_keys(NIP)
+        el("joinbtn").click()
+        wait(lambda: el("namerow").is_displayed())
+        el("name").send_keys("Ani Lestari")
+        el("joinbtn").click()
+        wait(lambda: el("s-idle").is_displayed())
+        desk.open_test()
+        wait(lambda: el("s-intro").is_displayed())
+        el("istart").click()
+        wait(lambda: el("s-question").is_displayed() and "Soal 1 dari 3" in el("qnum").text)
+        wait(lambda: image_state()["complete"] and image_state()["natural"] > 0)
+        img = image_state()
+        assert img["shown"] and img["natural"] == 480
+        assert img["src"] == f"/img/{desk.test.images[folder / 'poster.png']}"
+        assert img["alt"] == "Gambar untuk soal 1"
+        assert 0 < img["width"] <= 360 and img["height"] <= 0.4 * 740
+        assert not el("qimgerr").is_displayed()
+        # the image sits above the question text, and the options stay on the screen
+        top = driver.execute_script(
+            "return [document.getElementById('qimg').getBoundingClientRect().bottom,"
+            "document.getElementById('qtext').getBoundingClientRect().top,"
+            "document.querySelectorAll('#opts .opt')[0].getBoundingClientRect().top];")
+        assert top[0] <= top[1] and top[2] < 740
+        path = tmp_path / "phone-desk-image.png"
+        driver.save_screenshot(str(path))
+        tap(driver.find_elements(By.CSS_SELECTOR, "#opts .opt")[1])
+        wait(lambda: "Tersimpan: B" in el("status").text)
+        # a question without an image shows none
+        tap(el("next"))
+        wait(lambda: "Soal 2 dari 3" in el("qnum").text)
+        assert not el("qimg").is_displayed() and not el("qimgerr").is_displayed()
+        # an image the laptop cannot serve: a short note, the question still answerable
+        tap(el("next"))
+        wait(lambda: "Soal 3 dari 3" in el("qnum").text)
+        wait(lambda: el("qimgerr").is_displayed())
+        driver.save_screenshot(str(tmp_path / "phone-desk-image-failed.png"))
+        assert el("qimgerr").text == "Gambar tidak dapat dimuat"
+        assert not el("qimg").is_displayed()
+        tap(driver.find_elements(By.CSS_SELECTOR, "#opts .opt")[2])
+        wait(lambda: "Tersimpan: C" in el("status").text)
+    finally:
+        desk.close()
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        DOCS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, DOCS / path.name)

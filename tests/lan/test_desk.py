@@ -26,7 +26,7 @@ from quiz_app.core.results import (
 from quiz_app.lan.desk import DeskMode, PhoneDesk, SeatStatus
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question
 
-from .phones import LOOSE, Owner, Phone, until
+from .phones import LOOSE, Owner, Phone, poster_png, until
 
 SECRET = "Penjelasan rahasia: hanya untuk pembahasan setelah selesai"
 REF = "PP 94/2021 Pasal 5 huruf n"
@@ -34,8 +34,10 @@ ANI = "198503122010012002"
 BUDI = "199001012015031001"
 
 
-def bank():
-    qs = [make_question(f"q{i}", answer="B", explanation=SECRET, reference=REF)
+def bank(images: Path | None = None):
+    """Four questions; with ``images`` (a folder) each has its own picture there."""
+    qs = [make_question(f"q{i}", answer="B", explanation=SECRET, reference=REF,
+                        image=images / f"q{i}.png" if images else None)
           for i in range(1, 5)]
     return make_bank(questions=qs)
 
@@ -53,8 +55,12 @@ class Desk:
         self.tmp = tmp_path
         self.clock = FakeClock()
         self.owner = Owner()
+        self.images = tmp_path / "bank"
+        self.images.mkdir()
+        for i in range(1, 5):
+            (self.images / f"q{i}.png").write_bytes(poster_png(8 * i, 8))
         self.desk = PhoneDesk.create(tmp_path / "data", self.clock, kw.pop("plan", plan()),
-                                     [bank()], pledge=load_pledge(bundled_pledge_file()),
+                                     [bank(self.images)], pledge=load_pledge(bundled_pledge_file()),
                                      **kw)
         self.port = self.desk.start_server(self.owner.post, host="127.0.0.1", port=0,
                                            limits=LOOSE)
@@ -161,6 +167,20 @@ def test_whole_test_on_a_phone_with_reload_and_no_key_before_finish(desk: Desk) 
                 for item in [msg, msg.get("personal") or {}, msg.get("state") or {}]:
                     assert "key" not in item.get("review", {})
                     assert "correct" not in item and "review" not in item
+            # an image token only ever comes with the question that has that image
+            tokens = {f"Pertanyaan q{i}?": desk.desk.test.images[desk.images / f"q{i}.png"]
+                      for i in range(1, 5)}
+            seen = set()
+            for raw in ani.raw:
+                msg = json.loads(raw)
+                state = msg.get("personal") if msg.get("type") == "welcome" else msg
+                on = tokens.get(state.get("text")) if state and state.get("phase") \
+                    == "question" else None
+                assert {t for t in tokens.values() if t in raw} <= {on}, raw
+                if on is not None:
+                    assert state["img"] == on
+                    seen.add(on)
+            assert len(seen) == 2  # the two questions the phone was on
             await ani.drop()
 
     run(go())
