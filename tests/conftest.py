@@ -56,18 +56,20 @@ def _no_dialog_waits_forever(request: pytest.FixtureRequest) -> Iterator[None]:
             return
         request.getfixturevalue("qapp")
     left_open: list[str] = []
-    seen: dict[str, object] = {"widget": None, "since": 0.0}
+    watched = None  # the modal dialog open at the last check, and since when
+    since = 0.0
 
     def check() -> None:
+        nonlocal watched, since
         widget = QApplication.activeModalWidget()
-        if widget is None or widget is not seen["widget"]:
-            seen.update(widget=widget, since=time.monotonic())
+        if widget is None or widget is not watched:
+            watched, since = widget, time.monotonic()
             return
-        if time.monotonic() - float(seen["since"]) < MODAL_WAIT_S:  # type: ignore[arg-type]
+        if time.monotonic() - since < MODAL_WAIT_S:
             return
         text = widget.text() if isinstance(widget, QMessageBox) else ""
         left_open.append(f"{widget.windowTitle()!r} {text!r}")
-        seen.update(widget=None)
+        watched = None
         if isinstance(widget, QDialog):
             widget.reject()
         else:

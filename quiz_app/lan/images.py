@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.banks import IMAGE_SUFFIXES
 from ..core.errors import QuizError
 from ..core.model import Bank
 from ..core.userfile import read_user_bytes
@@ -55,6 +56,7 @@ IMAGE_HEADERS = {
 
 _TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
           ".svg": "image/svg+xml"}
+assert set(_TYPES) == set(IMAGE_SUFFIXES), "a content type for every image the banks accept"
 
 
 def content_type_of(path: Path) -> str | None:
@@ -128,10 +130,6 @@ class ImageShelf:
                         self._paths[token] = q.image
                     out[q.image] = token
         return out
-
-    def known(self, token: str) -> bool:
-        with self._lock:
-            return token in self._paths
 
     async def fetch(self, token: str) -> ServedImage | None:
         """The image of ``token`` (server loop): from memory, or read once on a worker

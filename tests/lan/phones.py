@@ -157,3 +157,13 @@ def poster_png(width: int = 320, height: int = 200) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def me(phone: Phone) -> dict[str, Any]:
+    """The phone's current personal screen on the desk (its last 'me', or the welcome's)."""
+    for m in reversed(phone.received):
+        if m.get("type") == "me":
+            return m
+        if m.get("type") == "welcome" and m.get("personal"):
+            return m["personal"]
+    return {}

@@ -26,7 +26,7 @@ from quiz_app.core.results import (
 from quiz_app.lan.desk import DeskMode, PhoneDesk, SeatStatus
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question
 
-from .phones import LOOSE, Owner, Phone, poster_png, until
+from .phones import LOOSE, Owner, Phone, me, poster_png, until
 
 SECRET = "Penjelasan rahasia: hanya untuk pembahasan setelah selesai"
 REF = "PP 94/2021 Pasal 5 huruf n"
@@ -88,16 +88,6 @@ def desk(tmp_path):
     d = Desk(tmp_path)
     yield d
     d.close()
-
-
-def me(phone: Phone) -> dict:
-    """The phone's current personal state (last 'me', or the welcome's)."""
-    for m in reversed(phone.received):
-        if m.get("type") == "me":
-            return m
-        if m.get("type") == "welcome" and m.get("personal"):
-            return m["personal"]
-    return {}
 
 
 async def act(phone: Phone, do: str, **kw) -> None:

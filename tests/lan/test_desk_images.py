@@ -20,7 +20,7 @@ from quiz_app.lan.images import MAX_IMAGE_BYTES
 from quiz_app.lan.limits import Limits
 from tests.helpers.fakes import FakeClock, make_bank, make_plan, make_question
 
-from .phones import LOOSE, Owner, Phone, poster_png, until
+from .phones import LOOSE, Owner, Phone, me, poster_png, until
 
 ANI = "198503122010012002"
 BUDI = "199001012015031001"
@@ -75,15 +75,6 @@ def idesk(tmp_path):
     d.desk.close()
 
 
-def screen(phone: Phone) -> dict:
-    for m in reversed(phone.received):
-        if m.get("type") == "me":
-            return m
-        if m.get("type") == "welcome" and m.get("personal"):
-            return m["personal"]
-    return {}
-
-
 def assert_token_only_on_its_question(phone: Phone, token: str) -> int:
     """Every message carrying the token is the screen of the image question; returns how
     many did."""
@@ -108,22 +99,22 @@ def test_the_image_token_reaches_only_the_phone_on_that_question(idesk: ImageDes
             idesk.desk.open_test()
             for p in (ani, budi):
                 await p.send({"type": "act", "do": "start", "key": "s"})
-            await until(lambda: screen(ani).get("phase") == "question"
-                        and screen(budi).get("phase") == "question", idesk.owner)
-            assert screen(ani)["img"] is None  # q1 has no image
+            await until(lambda: me(ani).get("phase") == "question"
+                        and me(budi).get("phase") == "question", idesk.owner)
+            assert me(ani)["img"] is None  # q1 has no image
             await ani.send({"type": "act", "do": "next"})
-            await until(lambda: screen(ani).get("q") == 1, idesk.owner)
-            assert screen(ani)["img"] == idesk.token
+            await until(lambda: me(ani).get("q") == 1, idesk.owner)
+            assert me(ani)["img"] == idesk.token
             # the reconnecting phone gets it back in its welcome, the other one never
             await ani.drop()
             await ani.connect()
             await until(lambda: len(ani.of_type("welcome")) == 2, idesk.owner)
             assert ani.last("welcome")["personal"]["img"] == idesk.token
             await ani.send({"type": "act", "do": "next"})
-            await until(lambda: screen(ani).get("q") == 2, idesk.owner)
-            assert screen(ani)["img"] is None
+            await until(lambda: me(ani).get("q") == 2, idesk.owner)
+            assert me(ani)["img"] is None
             await ani.send({"type": "act", "do": "finish", "key": "f"})
-            await until(lambda: screen(ani).get("phase") == "result", idesk.owner)
+            await until(lambda: me(ani).get("phase") == "result", idesk.owner)
             assert assert_token_only_on_its_question(ani, idesk.token) == 2
             assert assert_token_only_on_its_question(budi, idesk.token) == 0
             # the image never appears as a path either
@@ -235,8 +226,8 @@ def test_the_next_test_on_the_same_desk_serves_its_own_images(idesk: ImageDesk,
             await until(lambda: bool(ready), idesk.owner)
             idesk.desk.open_test()
             await ani.send({"type": "act", "do": "start", "key": "s"})
-            await until(lambda: screen(ani).get("phase") == "question", idesk.owner)
-            token = screen(ani)["img"]
+            await until(lambda: me(ani).get("phase") == "question", idesk.owner)
+            token = me(ani)["img"]
             assert token and token != idesk.token
             status, body, _ = await idesk.get(http, token)
             assert status == 200 and body == poster_png(40, 30)
